@@ -1,0 +1,247 @@
+/**
+ * The one typed contract between the UI and the backend. The Electron preload and the web
+ * build's Web Worker transport both serve exactly this: request channels named
+ * `domain:verb` (request -> response) and an event stream. The renderer only ever sees
+ * `StudioApi` (window.api); it never knows which host it runs on except through `host`.
+ */
+import type { SerializedError } from './errors';
+import type { BuiltinKind, MissingPolicy, Task, TablePreview } from './data/types';
+import type { DenseParams, MlpSpec } from './engine/types';
+import type { ExportFormat, ExportedFile, ModelFile } from './model/types';
+import type { EpochMetrics, SessionSnapshot, TrainConfig } from './training/types';
+
+// ---------- payloads ----------
+
+export interface BuiltinDataRequest {
+  kind: BuiltinKind;
+  points: number;
+  noise: number;
+  seed: number;
+  valFraction: number;
+}
+
+export interface CsvDataRequest {
+  fileName: string;
+  text: string;
+  /** Absolute path when known (Electron drag-drop / dialog), kept in projects. */
+  path?: string;
+  /** Default: the last column. */
+  target?: string;
+  missing: MissingPolicy;
+  valFraction: number;
+  seed: number;
+}
+
+/** A 2-D point for the scatter/boundary view, in raw (un-standardized) units. */
+export interface PlotPoints {
+  /** Interleaved x,y pairs. */
+  xy: number[];
+  /** Class index (classification) or target value (regression) per point. */
+  label: number[];
+  /** true = validation point. */
+  val: boolean[];
+}
+
+export interface DatasetSummary {
+  name: string;
+  task: Task;
+  inputSize: number;
+  outputSize: number;
+  trainRows: number;
+  valRows: number;
+  featureNames: string[];
+  targetName: string;
+  classes: string[] | null;
+  notes: string[];
+  preview: TablePreview | null;
+  /** Present when the data has exactly 2 numeric input features. */
+  points: PlotPoints | null;
+}
+
+export interface TrainStartResult {
+  runId: string;
+  snapshot: SessionSnapshot;
+}
+
+export interface ModelSummary {
+  name: string;
+  task: Task;
+  spec: MlpSpec;
+  featureNames: string[];
+  classes: string[] | null;
+  config: TrainConfig | null;
+}
+
+/** The UI's saved state: what a project file holds besides the trained weights. */
+export interface ProjectState {
+  name: string;
+  data:
+    | { source: 'builtin'; request: BuiltinDataRequest }
+    | {
+        source: 'csv';
+        fileName: string;
+        path?: string;
+        /** Embedded when small (<= 1 MB) so the project opens anywhere. */
+        text?: string;
+        target?: string;
+        missing: MissingPolicy;
+        valFraction: number;
+        seed: number;
+      };
+  config: TrainConfig;
+  history: EpochMetrics[];
+}
+
+export interface ProjectFile {
+  format: 'nanograd-studio/project';
+  version: 1;
+  state: ProjectState;
+  model: ModelFile | null;
+}
+
+export interface OpenedFile {
+  fileName: string;
+  text: string;
+  path?: string;
+}
+
+export interface SavedFile {
+  fileName: string;
+  /** Where it went: a path (Electron/CLI) or 'download' (web). */
+  location: string;
+}
+
+// ---------- request channels ----------
+
+export interface RequestMap {
+  'data:generate': { req: BuiltinDataRequest; res: DatasetSummary };
+  'data:import-csv': { req: CsvDataRequest; res: DatasetSummary };
+  'train:start': { req: TrainConfig; res: TrainStartResult };
+  'train:pause': { req: Record<string, never>; res: SessionSnapshot };
+  'train:resume': { req: Record<string, never>; res: SessionSnapshot };
+  'train:step': { req: Record<string, never>; res: SessionSnapshot };
+  'train:stop': { req: Record<string, never>; res: SessionSnapshot };
+  'train:reset': { req: Record<string, never>; res: SessionSnapshot | null };
+  'model:export': { req: { format: ExportFormat }; res: ExportedFile };
+  'model:load': { req: OpenedFile; res: ModelSummary };
+  'project:save': { req: ProjectState; res: ExportedFile };
+  'project:load': { req: OpenedFile; res: ProjectFile };
+}
+export type RequestChannel = keyof RequestMap;
+export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
+export type ResponseOf<C extends RequestChannel> = RequestMap[C]['res'];
+
+export const REQUEST_CHANNELS = [
+  'data:generate',
+  'data:import-csv',
+  'train:start',
+  'train:pause',
+  'train:resume',
+  'train:step',
+  'train:stop',
+  'train:reset',
+  'model:export',
+  'model:load',
+  'project:save',
+  'project:load',
+] as const satisfies readonly RequestChannel[];
+
+// ---------- events (backend -> UI) ----------
+
+/** Decision boundary / regression surface on a grid, in raw units of the 2 input features. */
+export interface BoundaryFrame {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  /** Grid resolution (cells per side). */
+  size: number;
+  /** size*size values, row-major from yMin upward: class-1 probability / class index / value. */
+  values: number[];
+  /** For multi-class: the winning class per cell; null otherwise. */
+  classes: number[] | null;
+}
+
+export interface EventMap {
+  /** Batched: all epochs since the last event (at most ~30 events a second). */
+  'train:progress': {
+    runId: string;
+    snapshot: SessionSnapshot;
+    metrics: EpochMetrics[];
+    /** Current weights for the network diagram (omitted for large networks). */
+    weights: DenseParams[] | null;
+  };
+  'train:boundary': { runId: string; frame: BoundaryFrame };
+  /** State changes (paused, stopped, done, diverged, error) with a one-line message. */
+  'train:state': { runId: string; snapshot: SessionSnapshot };
+  /** The backend itself failed (e.g. the Electron worker crashed); the UI can retry. */
+  'backend:error': { error: SerializedError; recoverable: boolean };
+  /** Desktop menu commands forwarded to the UI. */
+  'app:command': { command: AppCommand };
+}
+export type EventChannel = keyof EventMap;
+export type EventOf<E extends EventChannel> = EventMap[E];
+export const EVENT_CHANNELS = [
+  'train:progress',
+  'train:boundary',
+  'train:state',
+  'backend:error',
+  'app:command',
+] as const satisfies readonly EventChannel[];
+
+export type AppCommand =
+  | 'open-csv'
+  | 'open-model'
+  | 'open-project'
+  | 'save-project'
+  | 'export-json'
+  | 'export-onnx'
+  | 'export-pytorch'
+  | 'export-predictions'
+  | 'train-toggle'
+  | 'step'
+  | 'reset';
+
+// ---------- transport ----------
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+export type Invoke = <C extends RequestChannel>(
+  channel: C,
+  payload: RequestOf<C>,
+) => Promise<Envelope<ResponseOf<C>>>;
+export type Subscribe = <E extends EventChannel>(
+  event: E,
+  listener: (payload: EventOf<E>) => void,
+) => () => void;
+
+/** What the renderer sees as `window.api`. */
+export interface StudioApi {
+  readonly host: 'electron' | 'web';
+  data: {
+    generate(req: BuiltinDataRequest): Promise<DatasetSummary>;
+    importCsv(req: CsvDataRequest): Promise<DatasetSummary>;
+  };
+  train: {
+    start(config: TrainConfig): Promise<TrainStartResult>;
+    pause(): Promise<SessionSnapshot>;
+    resume(): Promise<SessionSnapshot>;
+    step(): Promise<SessionSnapshot>;
+    stop(): Promise<SessionSnapshot>;
+    reset(): Promise<SessionSnapshot | null>;
+  };
+  model: {
+    export(format: ExportFormat): Promise<ExportedFile>;
+    load(file: OpenedFile): Promise<ModelSummary>;
+  };
+  project: {
+    save(state: ProjectState): Promise<ExportedFile>;
+    load(file: OpenedFile): Promise<ProjectFile>;
+  };
+  /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
+  files: {
+    open(kind: 'csv' | 'model' | 'project'): Promise<OpenedFile | null>;
+    save(file: ExportedFile): Promise<SavedFile | null>;
+  };
+  on: Subscribe;
+}

@@ -1,0 +1,143 @@
+/**
+ * Data contract: a raw `Table` (from a built-in generator or a parsed CSV) goes through ONE
+ * pipeline (`prepareDataset`) that infers types, picks the target, encodes, standardizes and
+ * splits. The resulting `Preprocessing` is stored in the model file so `predict` on a raw CSV
+ * gives the same answers as the app.
+ */
+import type { Rng } from '../engine/rng';
+
+export type Task = 'classification' | 'regression';
+export type ColumnKind = 'numeric' | 'categorical' | 'empty';
+export type MissingPolicy = 'drop' | 'impute';
+
+export const BUILTIN_DATASETS = [
+  'xor',
+  'xor-noisy',
+  'circle',
+  'gauss',
+  'spiral',
+  'spiral3',
+  'moons',
+  'regression-plane',
+  'regression-sine',
+] as const;
+export type BuiltinKind = (typeof BUILTIN_DATASETS)[number];
+
+export interface GeneratorOptions {
+  /** Number of points (ignored by 'xor', which is always the seed's 4 points). */
+  points: number;
+  /** Noise level, 0..1 (generator specific scale). */
+  noise: number;
+  seed: number;
+}
+
+/** Raw column-oriented data before encoding. Missing numeric cells are NaN, missing strings ''. */
+export interface TableColumn {
+  name: string;
+  kind: ColumnKind;
+  /** Set for numeric columns (NaN = missing). */
+  numbers?: Float64Array;
+  /** Always set for CSV columns (the raw cell text); set for categorical columns. */
+  strings?: string[];
+  /** Count of missing (blank) cells. */
+  missing: number;
+}
+
+export interface Table {
+  /** File name or built-in data set name; used in error messages. */
+  source: string;
+  rowCount: number;
+  columns: TableColumn[];
+  /** 1-based line number in the file of each data row (for error messages), if from a file. */
+  lineNumbers?: Int32Array;
+}
+
+export interface ColumnPreview {
+  name: string;
+  kind: ColumnKind;
+  missing: number;
+  /** Distinct values for categorical columns (at most 20 shown). */
+  distinct?: number;
+}
+
+export interface TablePreview {
+  source: string;
+  rowCount: number;
+  columns: ColumnPreview[];
+  /** First rows as displayed text, rows x columns. */
+  rows: string[][];
+  /** Suggested target (the last column by default). */
+  suggestedTarget: string;
+}
+
+export interface FeatureColumn {
+  /** Raw column name in the source table. */
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** Numeric: standardization statistics from the TRAINING split (mean 0 / std 1 = identity). */
+  mean?: number;
+  std?: number;
+  /** Categorical: one-hot vocabulary in encoding order; an unseen category encodes as all zeros. */
+  categories?: string[];
+  /** Imputation value for missing cells (numeric raw value or category), when policy = impute. */
+  fill?: number | string;
+}
+
+export interface TargetColumn {
+  name: string;
+  task: Task;
+  /** Classification: class labels in index order (model output i = classes[i]). */
+  classes?: string[];
+  /** Regression: the model is trained on (y - mean) / std; predictions are un-standardized. */
+  mean?: number;
+  std?: number;
+}
+
+export interface Preprocessing {
+  /** Raw input columns in the order they are read. */
+  features: FeatureColumn[];
+  /** Names of the model inputs after encoding, length = model input size (e.g. `color=red`). */
+  encodedNames: string[];
+  target: TargetColumn;
+  missing: { policy: MissingPolicy; rowsDropped: number; cellsImputed: number };
+}
+
+/** Model-ready data: encoded and standardized, row-major. */
+export interface Dataset {
+  n: number;
+  inputSize: number;
+  /** Classification: number of classes; regression: 1. */
+  outputSize: number;
+  x: Float32Array;
+  /** Classification: class index per row (length n); regression: standardized target (length n). */
+  y: Float32Array;
+  /** Index of each row in the source table (for predictions and error messages). */
+  rowIndex: Int32Array;
+}
+
+export interface PrepareOptions {
+  /** Target column name; default: the last column. */
+  target?: string;
+  /** Force the task; default inferred (categorical or integer with few distinct values -> classification). */
+  task?: Task;
+  /** Fraction of rows held out for validation (0 = none). Stratified for classification. */
+  valFraction: number;
+  seed: number;
+  missing: MissingPolicy;
+  /** Standardize numeric features (default true for CSV, false for built-in data sets). */
+  standardize: boolean;
+  /** Columns to leave out (e.g. an id column). */
+  exclude?: string[];
+}
+
+export interface PreparedData {
+  name: string;
+  task: Task;
+  train: Dataset;
+  val: Dataset | null;
+  preprocessing: Preprocessing;
+  /** Human-readable notes: inferred task, dropped/imputed counts, ignored columns. */
+  notes: string[];
+}
+
+export type { Rng };

@@ -1,0 +1,43 @@
+/**
+ * The versioned model file (see ../shared/DESIGN.md). Weights are plain number arrays (float32
+ * values written with full precision, so save -> load is bit-identical).
+ */
+import type { Activation, LossName } from '../engine/types';
+import type { Preprocessing, Task } from '../data/types';
+import type { EpochMetrics, TrainConfig } from '../training/types';
+
+export const MODEL_FORMAT = 'nanograd-studio/model';
+export const MODEL_VERSION = 1;
+
+export interface ModelLayer {
+  inSize: number;
+  outSize: number;
+  activation: Activation;
+}
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: typeof MODEL_VERSION;
+  name: string;
+  createdAt: string;
+  task: Task;
+  loss: LossName;
+  /** Applied on top of the last layer at prediction time: softmax (cross_entropy), sigmoid (bce), none. */
+  output: 'softmax' | 'sigmoid' | 'none';
+  layers: ModelLayer[];
+  /** Human-readable list of activations, one per layer (mirrors layers[i].activation). */
+  activations: Activation[];
+  /** Per layer: weight row-major [out, in], bias [out]. */
+  weights: { weight: number[]; bias: number[] }[];
+  preprocessing: Preprocessing;
+  training: { config: TrainConfig; epochs: number; metrics: EpochMetrics | null } | null;
+}
+
+export type ExportFormat = 'json' | 'onnx' | 'pytorch' | 'predictions';
+
+/** A file produced in memory; the host decides where it goes (save dialog, download, --out). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  data: string | Uint8Array;
+}

@@ -1,0 +1,69 @@
+/**
+ * Training contract: the one place where training happens. Hosts (CLI, Electron worker
+ * thread, Web Worker) drive a `TrainingSession` and forward its metrics.
+ */
+import type {
+  Activation,
+  DenseParams,
+  InitName,
+  LayerSpec,
+  LossName,
+  MlpSpec,
+  OptimizerConfig,
+  Regularization,
+} from '../engine/types';
+import type { Task } from '../data/types';
+
+export interface TrainConfig {
+  /** Hidden layers only; the output layer is derived from the data (classes / targets). */
+  hiddenLayers: LayerSpec[];
+  /** 'auto' = cross_entropy for classification, mse for regression. */
+  loss: LossName | 'auto';
+  optimizer: OptimizerConfig;
+  /** 0 = full batch. */
+  batchSize: number;
+  epochs: number;
+  regularization: Regularization;
+  regRate: number;
+  /** Dropout probability on hidden layers (0 = off). */
+  dropout: number;
+  init: InitName;
+  seed: number;
+}
+
+export type SessionState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'diverged';
+
+export interface EpochMetrics {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+  /** Classification only (0..1). */
+  accuracy: number | null;
+  valAccuracy: number | null;
+  /** Regression only, in the target's original units. */
+  r2: number | null;
+  valR2: number | null;
+  mae: number | null;
+  valMae: number | null;
+  /** Wall-clock seconds since the run started. */
+  seconds: number;
+}
+
+export interface SessionSnapshot {
+  state: SessionState;
+  epoch: number;
+  totalEpochs: number;
+  task: Task;
+  loss: LossName;
+  spec: MlpSpec;
+  /** Set when state is 'diverged' or a run ended with an error: one line for the user. */
+  message: string | null;
+  last: EpochMetrics | null;
+}
+
+export interface NetworkWeights {
+  spec: MlpSpec;
+  params: DenseParams[];
+}
+
+export type { Activation };
