@@ -7,10 +7,11 @@ export type Activation = (typeof ACTIVATIONS)[number];
 
 /**
  * mse: mean squared error over all outputs (targets n x outputs).
+ * sse: SUM of squared errors (the micrograd seed's loss; same gradient direction as mse, n*outputs times larger).
  * cross_entropy: softmax cross-entropy over logits, integer class targets (n), mean over batch.
  * bce: binary cross-entropy with logits (targets n x outputs in {0,1}), mean over all outputs.
  */
-export const LOSSES = ['mse', 'cross_entropy', 'bce'] as const;
+export const LOSSES = ['mse', 'sse', 'cross_entropy', 'bce'] as const;
 export type LossName = (typeof LOSSES)[number];
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'adamw'] as const;
