@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // CLI tests spawn `node bin/nanograd.js`; this (re)builds out/cli when its sources changed.
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
     environment: 'node',
     // Renderer component/store tests opt into happy-dom with a `// @vitest-environment happy-dom` comment.
     testTimeout: 60_000,

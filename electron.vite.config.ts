@@ -1,0 +1,42 @@
+import { defineConfig } from 'electron-vite';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const sharedAlias = { '@shared': fromRoot('./src-shared') };
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        // The worker thread is a second entry so main can start it with new Worker(new URL(...)).
+        input: {
+          index: fromRoot('./src-main/electron/main.ts'),
+          'training-worker': fromRoot('./src-main/electron/training-worker.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: fromRoot('./src-main/electron/preload.ts') },
+        // Sandboxed preloads cannot be ES modules; Electron requires CommonJS there.
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    resolve: { alias: sharedAlias },
+    plugins: [vue()],
+    worker: { format: 'es' },
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: { index: fromRoot('./src-renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
+const packageNames = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+// Node builtins and installed packages stay imports: the CLI runs from the project, where they resolve.
+const external = [
+  ...builtinModules.flatMap((m) => [m, `node:${m}`]),
+  ...packageNames.flatMap((name) => [name, new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')}/`)]),
+];
+
+export default defineConfig({
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
+  build: {
+    ssr: fileURLToPath(new URL('./src-main/cli/main.ts', import.meta.url)),
+    outDir: fileURLToPath(new URL('./out/cli', import.meta.url)),
+    // Not emptied: parallel test runs may be spawning the CLI while another run rebuilds it.
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      external,
+      output: { format: 'es', entryFileNames: 'nanograd.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  ssr: { target: 'node', noExternal: [] },
+});

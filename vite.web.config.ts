@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+
+/** The same renderer as Electron's, built as a plain web app; the backend runs in a Web Worker. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
+  base: './',
+  plugins: [vue()],
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
+  worker: { format: 'es' },
+  build: {
+    outDir: fileURLToPath(new URL('./out/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  preview: { host: '127.0.0.1' },
+});
