@@ -1,0 +1,271 @@
+/**
+ * Runtime schemas for every request payload of the api.ts contract. Both hosts (the Electron
+ * main process and the web build's worker) run `validateRequest` before touching a payload,
+ * so a malformed request from a compromised or buggy renderer becomes a one-line PayloadError
+ * (`train:start: field "optimizer.lr" must be a positive number`) instead of a crash.
+ *
+ * The ranges mirror the training contract; the training code validates again with its own
+ * rules (validateTrainConfig), so these schemas are the outer, structural gate.
+ */
+import { z } from 'zod';
+import { PayloadError } from './errors';
+import { REQUEST_CHANNELS } from './api';
+import type { RequestChannel, RequestOf } from './api';
+import { BUILTIN_DATASETS } from './data/types';
+import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from './engine/types';
+import type { ExportFormat, ExportedFile } from './model/types';
+
+/** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
+export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
+export const MAX_NAME_CHARS = 1024;
+export const EXPORT_FORMATS = ['json', 'onnx', 'pytorch', 'predictions'] as const satisfies readonly ExportFormat[];
+export const OPEN_KINDS = ['csv', 'model', 'project'] as const;
+export type OpenKind = (typeof OPEN_KINDS)[number];
+
+// ---------- field builders: each carries the sentence the user will read ----------
+
+function requiredOr(message: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
+}
+
+function numberField(description: string, accept: (value: number) => boolean = () => true) {
+  const message = `must be ${description}`;
+  return z.number({ error: requiredOr(message) }).refine(accept, { error: message });
+}
+
+function integerField(description: string, min: number, max: number) {
+  return numberField(description, (v) => Number.isInteger(v) && v >= min && v <= max);
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: requiredOr(`must be one of ${values.map((v) => `"${v}"`).join(', ')}`) });
+}
+
+function textField(description: string, maxChars: number, minChars = 0) {
+  const message = `must be ${description}`;
+  return z
+    .string({ error: requiredOr(message) })
+    .refine((s) => s.length >= minChars && s.length <= maxChars, { error: message });
+}
+
+function booleanField() {
+  return z.boolean({ error: requiredOr('must be true or false') });
+}
+
+/** Metrics may legitimately hold NaN/Infinity (a diverged epoch), so any number or null. */
+const metricNumber = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)], {
+  error: requiredOr('must be a number'),
+});
+const metricValue = z.union([metricNumber, z.null()], { error: requiredOr('must be a number or null') });
+
+const seedField = integerField('an integer from 0 to 4294967295', -2147483648, 4294967295);
+const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && v <= 0.9);
+
+// ---------- payload schemas ----------
+
+export const layerSpecSchema = z.strictObject({
+  units: integerField('an integer from 1 to 1024', 1, 1024),
+  activation: oneOf(ACTIVATIONS),
+});
+
+export const optimizerConfigSchema = z.strictObject({
+  name: oneOf(OPTIMIZERS),
+  lr: numberField('a positive number', (v) => v > 0 && v <= 100),
+  momentum: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
+  nesterov: booleanField().optional(),
+  beta1: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
+  beta2: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
+  eps: numberField('a positive number', (v) => v > 0 && v < 1).optional(),
+  weightDecay: numberField('a number of at least 0', (v) => v >= 0 && v <= 10).optional(),
+});
+
+export const trainConfigSchema = z.strictObject({
+  hiddenLayers: z
+    .array(layerSpecSchema, { error: requiredOr('must be a list of layers') })
+    .max(64, { error: 'must have at most 64 hidden layers' }),
+  loss: oneOf(['auto', ...LOSSES]),
+  optimizer: optimizerConfigSchema,
+  batchSize: integerField('an integer of at least 0 (0 = full batch)', 0, 10_000_000),
+  epochs: integerField('an integer from 1 to 1000000', 1, 1_000_000),
+  regularization: oneOf(REGULARIZATIONS),
+  regRate: numberField('a number of at least 0', (v) => v >= 0 && v <= 10),
+  dropout: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1),
+  init: oneOf(INITS),
+  seed: seedField,
+});
+
+export const builtinDataRequestSchema = z.strictObject({
+  kind: oneOf(BUILTIN_DATASETS),
+  points: integerField('an integer from 1 to 100000', 1, 100_000),
+  noise: numberField('a number from 0 to 1', (v) => v >= 0 && v <= 1),
+  seed: seedField,
+  valFraction: valFractionField,
+});
+
+const missingPolicyField = oneOf(['drop', 'impute']);
+
+export const csvDataRequestSchema = z.strictObject({
+  fileName: textField('a file name', MAX_NAME_CHARS, 1),
+  text: textField('the file text (at most 200 MB)', MAX_TEXT_CHARS),
+  path: textField('a file path', 4096, 1).optional(),
+  target: textField('a column name', MAX_NAME_CHARS, 1).optional(),
+  missing: missingPolicyField,
+  valFraction: valFractionField,
+  seed: seedField,
+});
+
+export const openedFileSchema = z.strictObject({
+  fileName: textField('a file name', MAX_NAME_CHARS, 1),
+  text: textField('the file text (at most 200 MB)', MAX_TEXT_CHARS),
+  path: textField('a file path', 4096, 1).optional(),
+});
+
+export const epochMetricsSchema = z.strictObject({
+  epoch: integerField('an integer of at least 0', 0, Number.MAX_SAFE_INTEGER),
+  loss: metricNumber,
+  valLoss: metricValue,
+  accuracy: metricValue,
+  valAccuracy: metricValue,
+  r2: metricValue,
+  valR2: metricValue,
+  mae: metricValue,
+  valMae: metricValue,
+  seconds: metricNumber,
+});
+
+export const projectStateSchema = z.strictObject({
+  name: textField('a project name (1 to 200 characters)', 200, 1),
+  data: z.discriminatedUnion(
+    'source',
+    [
+      z.strictObject({ source: z.literal('builtin'), request: builtinDataRequestSchema }),
+      z.strictObject({
+        source: z.literal('csv'),
+        fileName: textField('a file name', MAX_NAME_CHARS, 1),
+        path: textField('a file path', 4096, 1).optional(),
+        text: textField('the file text (at most 200 MB)', MAX_TEXT_CHARS).optional(),
+        target: textField('a column name', MAX_NAME_CHARS, 1).optional(),
+        missing: missingPolicyField,
+        valFraction: valFractionField,
+        seed: seedField,
+      }),
+    ],
+    { error: requiredOr('must be one of "builtin", "csv"') },
+  ),
+  config: trainConfigSchema,
+  history: z
+    .array(epochMetricsSchema, { error: requiredOr('must be a list of epoch metrics') })
+    .max(1_000_000, { error: 'must have at most 1000000 entries' }),
+});
+
+const emptyPayload = z
+  .strictObject({}, { error: 'must be an empty object' })
+  .optional()
+  .transform(() => ({}) as Record<string, never>);
+
+export const exportRequestSchema = z.strictObject({ format: oneOf(EXPORT_FORMATS) });
+
+/** One schema per request channel; the mapped type keeps them in step with api.ts. */
+export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
+  'data:generate': builtinDataRequestSchema,
+  'data:import-csv': csvDataRequestSchema,
+  'train:start': trainConfigSchema,
+  'train:pause': emptyPayload,
+  'train:resume': emptyPayload,
+  'train:step': emptyPayload,
+  'train:stop': emptyPayload,
+  'train:reset': emptyPayload,
+  'model:export': exportRequestSchema,
+  'model:load': openedFileSchema,
+  'project:save': projectStateSchema,
+  'project:load': openedFileSchema,
+};
+
+// ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------
+
+export const exportedFileSchema = z.strictObject({
+  fileName: textField('a file name', MAX_NAME_CHARS, 1).refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', {
+    error: 'must be a plain file name without folders',
+  }),
+  mimeType: textField('a MIME type', 200, 1),
+  data: z.union([z.string().max(MAX_TEXT_CHARS), z.instanceof(Uint8Array)], { error: 'must be text or bytes' }),
+});
+
+export const openKindSchema = oneOf(OPEN_KINDS);
+
+// ---------- validation entry points ----------
+
+export function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(channel);
+}
+
+/** Validates a request; throws PayloadError with one line naming the channel and the field. */
+export function validateRequest<C extends RequestChannel>(channel: C, payload: unknown): RequestOf<C>;
+export function validateRequest(channel: string, payload: unknown): RequestOf<RequestChannel>;
+export function validateRequest(channel: string, payload: unknown): RequestOf<RequestChannel> {
+  if (!isRequestChannel(channel)) {
+    throw new PayloadError(`unknown channel "${describeChannel(channel)}"`, { field: 'channel' });
+  }
+  return parseWith(channel, REQUEST_SCHEMAS[channel] as z.ZodType<RequestOf<RequestChannel>, unknown>, payload);
+}
+
+export function validateExportedFile(channel: string, payload: unknown): ExportedFile {
+  return parseWith(channel, exportedFileSchema, payload) as ExportedFile;
+}
+
+export function validateOpenKind(channel: string, payload: unknown): OpenKind {
+  return parseWith(channel, openKindSchema, payload);
+}
+
+function parseWith<T>(channel: string, schema: z.ZodType<T, unknown>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const { field, sentence } = describeIssue(issue);
+  const where = field ? `field "${field}"` : 'payload';
+  throw new PayloadError(`${channel}: ${where} ${sentence}`, field ? { field } : {});
+}
+
+/** `['hiddenLayers', 1, 'units']` -> `hiddenLayers[1].units`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): { field: string; sentence: string } {
+  const field = formatFieldPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = formatFieldPath([...issue.path, issue.keys[0] ?? '?']);
+      return { field: key, sentence: 'is not allowed' };
+    }
+    case 'invalid_type':
+      // zod's own wording for containers ("Invalid input: expected object ...") reads as jargon.
+      if (issue.message.startsWith('Invalid input')) {
+        if (issue.message.endsWith('received undefined')) return { field, sentence: 'is required' };
+        return { field, sentence: issue.expected === 'object' ? 'must be an object' : `must be ${article(issue.expected)}` };
+      }
+      return { field, sentence: issue.message };
+    case 'invalid_union':
+      if (issue.message.startsWith('Invalid discriminator')) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        return { field, sentence: `must be one of ${options.map((o) => `"${String(o)}"`).join(', ')}` };
+      }
+      return { field, sentence: issue.message };
+    default:
+      return { field, sentence: issue.message };
+  }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function describeChannel(channel: string): string {
+  const text = typeof channel === 'string' ? channel : String(channel);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

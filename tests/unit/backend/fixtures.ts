@@ -1,0 +1,35 @@
+import type { RequestChannel, RequestOf } from '../../../src-shared/api';
+import type { TrainConfig } from '../../../src-shared/training/types';
+
+export const validTrainConfig: TrainConfig = {
+  hiddenLayers: [{ units: 8, activation: 'tanh' }],
+  loss: 'auto',
+  optimizer: { name: 'adam', lr: 0.05 },
+  batchSize: 0,
+  epochs: 200,
+  regularization: 'none',
+  regRate: 0,
+  dropout: 0,
+  init: 'pytorch',
+  seed: 7,
+};
+
+export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
+  'data:generate': { kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 },
+  'data:import-csv': { fileName: 'iris.csv', text: 'a,b,label\n1,2,x\n', missing: 'drop', valFraction: 0.2, seed: 1 },
+  'train:start': validTrainConfig,
+  'train:pause': {},
+  'train:resume': {},
+  'train:step': {},
+  'train:stop': {},
+  'train:reset': {},
+  'model:export': { format: 'onnx' },
+  'model:load': { fileName: 'm.nnmodel.json', text: '{}' },
+  'project:save': {
+    name: 'demo',
+    data: { source: 'builtin', request: { kind: 'circle', points: 200, noise: 0.1, seed: 3, valFraction: 0.2 } },
+    config: validTrainConfig,
+    history: [],
+  },
+  'project:load': { fileName: 'demo.nnproj', text: '{}', path: '/tmp/demo.nnproj' },
+};
