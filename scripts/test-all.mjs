@@ -1,0 +1,36 @@
+// `npm test`: unit (vitest) then e2e (Playwright), the second even when the first fails, then one
+// plain line `N passed, N failed, N skipped` summed over both. Exit 1 on any failure or crash.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { PLAYWRIGHT_JSON, VITEST_JSON, countLine, summarize } from './test-summary.mjs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.error) console.error(`${label} could not start: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+mkdirSync('test-results', { recursive: true });
+rmSync(VITEST_JSON, { force: true });
+rmSync(PLAYWRIGHT_JSON, { force: true });
+
+const extra = process.argv.slice(2);
+const unitStatus = run('unit', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${VITEST_JSON}`,
+  ...extra,
+]);
+const e2eStatus = run('e2e', bin('playwright'), ['test']);
+
+const summary = summarize();
+for (const problem of summary.problems) console.error(problem);
+if (unitStatus !== 0 && summary.failed === 0) console.error(`vitest exited with ${unitStatus}`);
+if (e2eStatus !== 0 && summary.failed === 0) console.error(`playwright exited with ${e2eStatus}`);
+console.log(countLine(summary));
+const ok = unitStatus === 0 && e2eStatus === 0 && summary.failed === 0 && summary.problems.length === 0;
+process.exitCode = ok ? 0 : 1;
