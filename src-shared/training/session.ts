@@ -1,0 +1,311 @@
+/**
+ * The training session: the one place where training happens. A pure state machine that any
+ * host (CLI, Electron worker thread, Web Worker) drives by calling `advance(budgetMs)` in time
+ * slices, so pause and stop take effect within an epoch, never only between epochs.
+ *
+ *   idle --advance/resume--> running <--pause/resume--> paused
+ *   idle|running|paused --stop--> stopped;  last epoch --> done;  NaN/Inf loss --> diverged
+ *   stepEpoch(): one whole epoch from idle, running or paused (idle becomes paused: the user
+ *   took manual control). stopped, done and diverged are final: pause/resume/stop are no-ops
+ *   there and stepEpoch throws a TrainingError.
+ *
+ * Determinism: the initial weights come from Rng(seed), the batch order from an independent
+ * stream derived from the seed (reshuffled in place before every epoch, as the benchmark
+ * anchors do), so the same data + config gives a bit-identical run.
+ */
+import { TrainingError, ConfigError } from '../errors';
+import { Rng, identityPermutation } from '../engine/rng';
+import type { DenseParams, LossName, MlpSpec } from '../engine/types';
+import { Mlp, MlpTrainer } from '../engine/fast';
+import type { Dataset, PreparedData, Task } from '../data/types';
+import { validateTrainConfig } from './config';
+import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
+import { classificationAccuracy, regressionScores } from './metrics';
+import type { EpochMetrics, NetworkWeights, SessionSnapshot, SessionState, TrainConfig } from './types';
+
+export interface SessionOptions {
+  /** Weights to continue from (e.g. a loaded model); must match the network the config and data define. */
+  initial?: DenseParams[];
+  /** Clock in milliseconds for time slices and `seconds` (default Date.now). */
+  now?: () => number;
+}
+
+/** Independent PRNG streams from one user seed (so init and batch order do not share draws). */
+export function deriveSeed(seed: number, stream: number): number {
+  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
+
+/** The network a config defines on a data set: hidden layers plus a linear output layer. */
+export function networkSpec(config: TrainConfig, data: PreparedData): { spec: MlpSpec; loss: LossName } {
+  const loss = resolveLoss(config, data.task, data.train.outputSize);
+  const spec: MlpSpec = {
+    inputSize: data.train.inputSize,
+    layers: [
+      ...config.hiddenLayers.map((layer) => ({ ...layer })),
+      { units: outputUnits(loss, data.task, data.train.outputSize), activation: 'linear' },
+    ],
+  };
+  return { spec, loss };
+}
+
+/** Throws a ConfigError naming the first layer whose weights do not fit `spec`. */
+export function checkInitialWeights(spec: MlpSpec, initial: DenseParams[]): void {
+  if (initial.length !== spec.layers.length) {
+    throw new ConfigError(
+      `initial weights have ${initial.length} layers but the network has ${spec.layers.length} (${describeSpec(spec)})`,
+      { field: 'initial' },
+    );
+  }
+  let inSize = spec.inputSize;
+  spec.layers.forEach((layer, i) => {
+    const p = initial[i];
+    const name = `layer ${i + 1}`;
+    if (p.inSize !== inSize || p.outSize !== layer.units) {
+      throw new ConfigError(
+        `initial weights ${name} is ${p.inSize} -> ${p.outSize} but the network needs ${inSize} -> ${layer.units} (${describeSpec(spec)})`,
+        { field: `initial[${i}]` },
+      );
+    }
+    if (p.weight.length !== inSize * layer.units || p.bias.length !== layer.units) {
+      throw new ConfigError(`initial weights ${name} has ${p.weight.length} weights and ${p.bias.length} biases, expected ${inSize * layer.units} and ${layer.units}`, {
+        field: `initial[${i}]`,
+      });
+    }
+    if (!p.weight.every(Number.isFinite) || !p.bias.every(Number.isFinite)) {
+      throw new ConfigError(`initial weights ${name} contain NaN or Infinity`, { field: `initial[${i}]` });
+    }
+    inSize = layer.units;
+  });
+}
+
+export function describeSpec(spec: MlpSpec): string {
+  return [String(spec.inputSize), ...spec.layers.map((l) => String(l.units))].join('-');
+}
+
+function copyParams(params: readonly DenseParams[]): DenseParams[] {
+  return params.map((p) => ({ inSize: p.inSize, outSize: p.outSize, weight: Float32Array.from(p.weight), bias: Float32Array.from(p.bias) }));
+}
+
+interface SplitScores {
+  loss: number;
+  accuracy: number | null;
+  r2: number | null;
+  mae: number | null;
+}
+
+export class TrainingSession {
+  readonly data: PreparedData;
+  readonly config: TrainConfig;
+  readonly history: EpochMetrics[] = [];
+  /** The loss actually trained ('auto' resolved). */
+  readonly loss: LossName;
+  readonly spec: MlpSpec;
+  readonly transform: OutputTransform;
+
+  private readonly trainer: MlpTrainer;
+  private readonly now: () => number;
+  private readonly shuffleRng: Rng;
+  private readonly perm: Int32Array;
+  private readonly batchSize: number;
+  private readonly trainSet: { x: Float32Array; y: Float32Array; n: number; inputSize: number };
+  private readonly valTargets: Float32Array | null;
+  private currentState: SessionState = 'idle';
+  private completedEpochs = 0;
+  /** Next position in `perm`; meaningful while `inEpoch`. */
+  private cursor = 0;
+  private inEpoch = false;
+  private startedAt: number | null = null;
+  private failure: string | null = null;
+
+  constructor(data: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
+    this.config = validateTrainConfig(config);
+    this.data = data;
+    if (data.train.n < 1) throw new TrainingError(`${data.name} has no training rows`);
+    const { spec, loss } = networkSpec(this.config, data);
+    this.spec = spec;
+    this.loss = loss;
+    this.transform = outputTransform(loss);
+    this.now = options.now ?? (() => Date.now());
+
+    let mlp: Mlp;
+    if (options.initial) {
+      checkInitialWeights(spec, options.initial);
+      mlp = new Mlp(spec, copyParams(options.initial));
+    } else {
+      mlp = Mlp.create(spec, this.config.init, new Rng(this.config.seed));
+    }
+    const n = data.train.n;
+    this.batchSize = this.config.batchSize === 0 ? n : Math.min(this.config.batchSize, n);
+    this.trainer = new MlpTrainer(mlp, {
+      loss,
+      optimizer: this.config.optimizer,
+      regularization: this.config.regularization,
+      regRate: this.config.regRate,
+      dropout: this.config.dropout,
+      seed: deriveSeed(this.config.seed, 2),
+      maxBatch: this.batchSize,
+    });
+    this.shuffleRng = new Rng(deriveSeed(this.config.seed, 1));
+    this.perm = identityPermutation(n);
+    const classes = data.train.outputSize;
+    this.trainSet = { x: data.train.x, y: lossTargets(data.train.y, n, loss, data.task, classes), n, inputSize: data.train.inputSize };
+    this.valTargets = data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, loss, data.task, classes) : null;
+  }
+
+  get state(): SessionState {
+    return this.currentState;
+  }
+
+  /** Completed epochs. */
+  get epoch(): number {
+    return this.completedEpochs;
+  }
+
+  get task(): Task {
+    return this.data.task;
+  }
+
+  /** Fraction of the current epoch's rows already trained (0 between epochs). */
+  get epochProgress(): number {
+    return this.inEpoch ? this.cursor / this.trainSet.n : 0;
+  }
+
+  snapshot(): SessionSnapshot {
+    return {
+      state: this.currentState,
+      epoch: this.completedEpochs,
+      totalEpochs: this.config.epochs,
+      task: this.data.task,
+      loss: this.loss,
+      spec: { inputSize: this.spec.inputSize, layers: this.spec.layers.map((l) => ({ ...l })) },
+      message: this.failure,
+      last: this.history.length > 0 ? this.history[this.history.length - 1] : null,
+    };
+  }
+
+  advance(budgetMs: number): EpochMetrics | null {
+    if (this.currentState === 'idle') this.start('running');
+    if (this.currentState !== 'running') return null;
+    const finished = this.trainUntil(this.now() + budgetMs);
+    return finished ? this.finishEpoch() : null;
+  }
+
+  stepEpoch(): EpochMetrics {
+    if (FINAL_STATES.includes(this.currentState)) {
+      throw new TrainingError(`cannot step: training is already ${this.currentState}${this.failure ? ` (${this.failure})` : ''}`);
+    }
+    if (this.currentState === 'idle') this.start('paused');
+    const finished = this.trainUntil(Infinity);
+    const metrics = finished ? this.finishEpoch() : null;
+    if (!metrics) throw new TrainingError(this.failure ?? 'training stopped before the epoch ended');
+    return metrics;
+  }
+
+  pause(): void {
+    if (this.currentState === 'idle' || this.currentState === 'running') this.currentState = 'paused';
+  }
+
+  resume(): void {
+    if (this.currentState === 'idle') this.start('running');
+    else if (this.currentState === 'paused') this.currentState = 'running';
+  }
+
+  stop(): void {
+    if (!FINAL_STATES.includes(this.currentState)) this.currentState = 'stopped';
+  }
+
+  weights(): NetworkWeights {
+    return { spec: { inputSize: this.spec.inputSize, layers: this.spec.layers.map((l) => ({ ...l })) }, params: copyParams(this.trainer.mlp.params) };
+  }
+
+  /** Predictions for encoded rows: class probabilities, or target values in original units. */
+  predict(x: Float32Array, n: number): Float32Array {
+    const out = this.trainer.mlp.predict(x, n, this.transform);
+    if (this.data.task === 'regression') {
+      const mean = this.data.preprocessing.target.mean ?? 0;
+      const std = this.data.preprocessing.target.std ?? 1;
+      for (let i = 0; i < out.length; i++) out[i] = out[i] * std + mean;
+    }
+    return out;
+  }
+
+  private start(state: 'running' | 'paused'): void {
+    this.startedAt = this.now();
+    this.currentState = state;
+  }
+
+  /** Trains batches until the epoch ends (true) or the deadline passes / the loss diverges (false). At least one batch runs. */
+  private trainUntil(deadline: number): boolean {
+    const n = this.trainSet.n;
+    if (!this.inEpoch) {
+      this.shuffleRng.shuffle(this.perm);
+      this.cursor = 0;
+      this.inEpoch = true;
+    }
+    for (;;) {
+      const count = Math.min(this.batchSize, n - this.cursor);
+      const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
+      this.cursor += count;
+      if (!Number.isFinite(loss)) {
+        this.diverge(this.completedEpochs + 1, loss);
+        return false;
+      }
+      if (this.cursor >= n) {
+        this.inEpoch = false;
+        return true;
+      }
+      if (deadline !== Infinity && this.now() >= deadline) return false;
+    }
+  }
+
+  private finishEpoch(): EpochMetrics | null {
+    const epoch = this.completedEpochs + 1;
+    const train = this.score(this.data.train, this.trainSet.y);
+    if (!Number.isFinite(train.loss)) {
+      this.diverge(epoch, train.loss);
+      return null;
+    }
+    const val = this.data.val && this.valTargets ? this.score(this.data.val, this.valTargets) : null;
+    const metrics: EpochMetrics = {
+      epoch,
+      loss: train.loss,
+      valLoss: val ? val.loss : null,
+      accuracy: train.accuracy,
+      valAccuracy: val ? val.accuracy : null,
+      r2: train.r2,
+      valR2: val ? val.r2 : null,
+      mae: train.mae,
+      valMae: val ? val.mae : null,
+      seconds: (this.now() - (this.startedAt ?? this.now())) / 1000,
+    };
+    this.completedEpochs = epoch;
+    this.history.push(metrics);
+    if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
+    return metrics;
+  }
+
+  private score(set: Dataset, targets: Float32Array): SplitScores {
+    const { loss, correct } = this.trainer.evaluate(set.x, targets, set.n);
+    if (this.data.task === 'classification') {
+      if (this.loss === 'cross_entropy') return { loss, accuracy: set.n > 0 ? correct / set.n : 0, r2: null, mae: null };
+      const units = this.spec.layers[this.spec.layers.length - 1].units;
+      const outputs = this.trainer.mlp.forward(set.x, set.n);
+      return { loss, accuracy: classificationAccuracy(outputs, set.y, set.n, units), r2: null, mae: null };
+    }
+    const outputs = this.trainer.mlp.forward(set.x, set.n);
+    const { r2, mae } = regressionScores(outputs, targets, outputs.length, this.data.preprocessing.target.std ?? 1);
+    return { loss, accuracy: null, r2, mae };
+  }
+
+  private diverge(epoch: number, loss: number): void {
+    const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
+    this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr}) or standardize the features`;
+    this.currentState = 'diverged';
+    this.inEpoch = false;
+  }
+}
