@@ -1,0 +1,189 @@
+import { LEAKY_RELU_SLOPE, gelu, geluDerivative, sigmoid } from './activations';
+
+/** Anything an op accepts as its other operand: plain numbers become constant leaves. */
+export type ValueLike = Value | number;
+
+function noBackward(): void {}
+
+/**
+ * A scalar in a computation graph, micrograd-style: `data` is the forward value, `grad` is
+ * d(output)/d(this) after `backward()`. Every op builds a new Value and installs the LOCAL
+ * backward rule right next to its forward formula: the rule reads `out.grad` and adds
+ * (`+=`, never `=`) into its inputs' grads, so a value used twice collects both contributions.
+ *
+ * This is the reference/teaching surface: one object per scalar is far too slow for real data
+ * (the tensor path in ./tensor does that), but every gradient rule here is small enough to be
+ * checked by eye, and the tensor engine is tested against it.
+ */
+export class Value {
+  data: number;
+  grad = 0;
+  /** The inputs this value was computed from (empty for leaves). */
+  readonly children: readonly Value[];
+  /** The op that produced this value ('' for leaves), for printing and graph drawing. */
+  readonly op: string;
+  label: string;
+  private backwardRule: () => void = noBackward;
+
+  constructor(data: number, children: readonly Value[] = [], op = '', label = '') {
+    this.data = data;
+    this.children = children;
+    this.op = op;
+    this.label = label;
+  }
+
+  static from(x: ValueLike): Value {
+    return x instanceof Value ? x : new Value(x);
+  }
+
+  add(other: ValueLike): Value {
+    const that = Value.from(other);
+    const out = new Value(this.data + that.data, [this, that], '+');
+    out.backwardRule = () => {
+      this.grad += out.grad;
+      that.grad += out.grad;
+    };
+    return out;
+  }
+
+  mul(other: ValueLike): Value {
+    const that = Value.from(other);
+    const out = new Value(this.data * that.data, [this, that], '*');
+    out.backwardRule = () => {
+      this.grad += that.data * out.grad;
+      that.grad += this.data * out.grad;
+    };
+    return out;
+  }
+
+  /** Power with a constant exponent (d/dx x^k = k·x^(k-1)). */
+  pow(exponent: number): Value {
+    const out = new Value(this.data ** exponent, [this], `**${exponent}`);
+    out.backwardRule = () => {
+      this.grad += exponent * this.data ** (exponent - 1) * out.grad;
+    };
+    return out;
+  }
+
+  exp(): Value {
+    const out = new Value(Math.exp(this.data), [this], 'exp');
+    out.backwardRule = () => {
+      this.grad += out.data * out.grad;
+    };
+    return out;
+  }
+
+  log(): Value {
+    const out = new Value(Math.log(this.data), [this], 'log');
+    out.backwardRule = () => {
+      this.grad += out.grad / this.data;
+    };
+    return out;
+  }
+
+  relu(): Value {
+    const out = new Value(this.data > 0 ? this.data : 0, [this], 'relu');
+    out.backwardRule = () => {
+      this.grad += (this.data > 0 ? 1 : 0) * out.grad;
+    };
+    return out;
+  }
+
+  leakyRelu(slope = LEAKY_RELU_SLOPE): Value {
+    const out = new Value(this.data > 0 ? this.data : slope * this.data, [this], 'leaky_relu');
+    out.backwardRule = () => {
+      this.grad += (this.data > 0 ? 1 : slope) * out.grad;
+    };
+    return out;
+  }
+
+  tanh(): Value {
+    const out = new Value(Math.tanh(this.data), [this], 'tanh');
+    out.backwardRule = () => {
+      this.grad += (1 - out.data * out.data) * out.grad;
+    };
+    return out;
+  }
+
+  sigmoid(): Value {
+    const out = new Value(sigmoid(this.data), [this], 'sigmoid');
+    out.backwardRule = () => {
+      this.grad += out.data * (1 - out.data) * out.grad;
+    };
+    return out;
+  }
+
+  /** Exact GELU x·Φ(x), PyTorch's default (not the tanh approximation). */
+  gelu(): Value {
+    const out = new Value(gelu(this.data), [this], 'gelu');
+    out.backwardRule = () => {
+      this.grad += geluDerivative(this.data) * out.grad;
+    };
+    return out;
+  }
+
+  // Composite ops: no backward rule of their own, the graph of primitives carries it.
+
+  neg(): Value {
+    return this.mul(-1);
+  }
+
+  /** a - b is a + (-1·b). */
+  sub(other: ValueLike): Value {
+    return this.add(Value.from(other).neg());
+  }
+
+  /** a / b is a · b^-1. */
+  div(other: ValueLike): Value {
+    return this.mul(Value.from(other).pow(-1));
+  }
+
+  /**
+   * Reverse-mode sweep from this value: seeds d(this)/d(this) = 1 and applies every local rule
+   * in reverse topological order. The sort is iterative (an explicit stack instead of
+   * recursion) so a 200,000-op chain cannot overflow the call stack.
+   */
+  backward(): void {
+    const order = this.topologicalOrder();
+    this.grad = 1;
+    for (let i = order.length - 1; i >= 0; i--) order[i].backwardRule();
+  }
+
+  /** Every value this one depends on, each after all of its children (post-order DFS). */
+  topologicalOrder(): Value[] {
+    const order: Value[] = [];
+    const visited = new Set<Value>([this]);
+    const stack: Value[] = [this];
+    const nextChild: number[] = [0];
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const node = stack[top];
+      const k = nextChild[top];
+      if (k < node.children.length) {
+        nextChild[top] = k + 1;
+        const child = node.children[k];
+        if (!visited.has(child)) {
+          visited.add(child);
+          stack.push(child);
+          nextChild.push(0);
+        }
+      } else {
+        order.push(node);
+        stack.pop();
+        nextChild.pop();
+      }
+    }
+    return order;
+  }
+
+  toString(): string {
+    return `Value(data=${this.data}, grad=${this.grad})`;
+  }
+}
+
+/** Σ values, as one chain of adds (a start value keeps the sum of an empty list defined). */
+export function sumValues(values: readonly ValueLike[], start: ValueLike = 0): Value {
+  let acc = Value.from(start);
+  for (const v of values) acc = acc.add(v);
+  return acc;
+}
