@@ -128,6 +128,11 @@ export interface PrepareOptions {
   standardize: boolean;
   /** Columns to leave out (e.g. an id column). */
   exclude?: string[];
+  /**
+   * Keep class ratios equal in train and validation (default true for classification). False
+   * gives the plain seeded split (the benchmark anchors' W3 digits split with seed 42, 0.2).
+   */
+  stratify?: boolean;
 }
 
 export interface PreparedData {

@@ -1,0 +1,166 @@
+/**
+ * CSV text -> column-oriented `Table`. papaparse does the quoting rules (RFC 4180 plus the
+ * usual leniencies); this file adds what a training tool needs on top: a header row, one of
+ * three delimiters, a strict rectangular shape, line numbers for every data row, and typed
+ * columns (see ./infer.ts). Rows are streamed into per-column arrays, never kept as row objects.
+ */
+import Papa from 'papaparse';
+import { CsvError } from '../../errors';
+import type { Table, TableColumn } from '../types';
+import { inferColumn } from './infer';
+import { parseStrictNumber } from './numbers';
+
+export type CsvDelimiter = ',' | ';' | '\t';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+export function parseCsv(text: string, fileName: string): Table {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw new CsvError(`${fileName} is empty`, { file: fileName });
+  const delimiter = detectDelimiter(body);
+  const reader = new RowReader(body, fileName, delimiter);
+  Papa.parse<string[]>(body, {
+    delimiter,
+    quoteChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: 'greedy',
+    step: (result) => reader.accept(result.data, result.errors, result.meta.cursor),
+  });
+  return reader.finish();
+}
+
+/**
+ * The delimiter that occurs most often (outside quotes) in the header line; ties and a
+ * one-column file fall back to the comma. The header is the one line every CSV has, and its
+ * names rarely contain a delimiter unquoted, so this is more predictable than sniffing data rows.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let inQuotes = false;
+  let seenContent = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (seenContent) break;
+    } else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    if (ch.trim() !== '') seenContent = true;
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+interface ParseErrorLike {
+  code: string;
+  index?: number;
+}
+
+/** Receives papaparse rows one at a time: header first, then data rows into column buffers. */
+class RowReader {
+  private header: string[] | null = null;
+  private cells: string[][] = [];
+  private lines: number[] = [];
+  private scanPos = 0;
+  private scanLine = 1;
+
+  constructor(
+    private readonly text: string,
+    private readonly fileName: string,
+    private readonly delimiter: CsvDelimiter,
+  ) {}
+
+  accept(fields: string[], errors: ParseErrorLike[], cursor: number): void {
+    const line = this.recordStartLine();
+    this.advanceTo(cursor);
+    if (errors.length > 0) throw this.quoteError(errors[0], line);
+    if (!this.header) {
+      this.header = this.readHeader(fields, line);
+      this.cells = this.header.map(() => []);
+      return;
+    }
+    if (fields.length !== this.header.length) {
+      throw new CsvError(
+        `${this.fileName} row ${line} is ragged: expected ${this.header.length} fields (like the header), got ${fields.length}`,
+        { file: this.fileName, row: line },
+      );
+    }
+    for (let c = 0; c < fields.length; c++) this.cells[c].push(fields[c].trim());
+    this.lines.push(line);
+  }
+
+  finish(): Table {
+    const header = this.header;
+    if (!header) throw new CsvError(`${this.fileName} is empty`, { file: this.fileName });
+    if (this.lines.length === 0) {
+      throw new CsvError(`${this.fileName} has a header row but no data rows`, { file: this.fileName, row: 2 });
+    }
+    const lineNumbers = Int32Array.from(this.lines);
+    const decimalComma = this.delimiter !== ',';
+    const ctx = { fileName: this.fileName, lineNumbers, decimalComma };
+    const columns: TableColumn[] = header.map((name, c) => inferColumn(name, this.cells[c], ctx));
+    this.cells = [];
+    return { source: this.fileName, rowCount: lineNumbers.length, columns, lineNumbers };
+  }
+
+  private readHeader(fields: string[], line: number): string[] {
+    const names = fields.map((f, i) => f.trim() || `column${i + 1}`);
+    const firstSeen = new Map<string, number>();
+    names.forEach((name, i) => {
+      const earlier = firstSeen.get(name);
+      if (earlier !== undefined) {
+        throw new CsvError(
+          `${this.fileName} row ${line}: duplicate column name "${name}" (columns ${earlier + 1} and ${i + 1}); column names must be unique`,
+          { file: this.fileName, row: line, column: name },
+        );
+      }
+      firstSeen.set(name, i);
+    });
+    if (names.length > 1 && names.every((name) => !Number.isNaN(parseStrictNumber(name, false)))) {
+      throw new CsvError(
+        `${this.fileName} row ${line} looks like data, not a header (${names.slice(0, 3).join(', ')}, ...); add a first line with the column names`,
+        { file: this.fileName, row: line },
+      );
+    }
+    return names;
+  }
+
+  private quoteError(error: ParseErrorLike, line: number): CsvError {
+    const where = { file: this.fileName, row: line };
+    if (error.code === 'MissingQuotes') {
+      return new CsvError(`${this.fileName} row ${line}: a quoted field starts here but its closing " is missing`, where);
+    }
+    if (error.code === 'InvalidQuotes') {
+      return new CsvError(
+        `${this.fileName} row ${line}: malformed quoted field (a closing " must be followed by the delimiter or the end of the line)`,
+        where,
+      );
+    }
+    return new CsvError(`${this.fileName} row ${line}: cannot read this row (${error.code})`, where);
+  }
+
+  /** Line of the next record: skips the blank (whitespace/delimiter-only) lines papaparse dropped. */
+  private recordStartLine(): number {
+    let pos = this.scanPos;
+    let line = this.scanLine;
+    const text = this.text;
+    while (pos < text.length) {
+      const ch = text[pos];
+      if (ch === '\n') line++;
+      else if (ch !== '\r' && ch !== ' ' && ch !== '\t' && ch !== this.delimiter) {
+        // A record starting with delimiters ("  ,5") sits on this line, not the next.
+        break;
+      }
+      pos++;
+    }
+    return line;
+  }
+
+  private advanceTo(cursor: number): void {
+    const text = this.text;
+    let line = this.scanLine;
+    for (let i = this.scanPos; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
+    this.scanLine = line;
+    this.scanPos = cursor;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The one pipeline from a raw Table to model-ready data: choose target and task, drop or impute
+ * missing cells, split train/validation (seeded, stratified for classes), fit the encoding on
+ * the training rows, encode both parts. `encodeTable` replays a saved Preprocessing at predict time.
+ */
+import { DatasetError } from '../../errors';
+import { columnList, defaultTarget, isMissing } from '../table';
+import type { Dataset, FeatureColumn, PrepareOptions, PreparedData, Preprocessing, Table, TargetColumn } from '../types';
+import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
+import { fitFeature, identifierReason } from './features';
+import { splitRows } from './split';
+import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
+
+export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
+  checkOptions(table, opts);
+  const notes: string[] = [];
+  const excluded = new Set(opts.exclude ?? []);
+  for (const name of excluded) {
+    if (!table.columns.some((c) => c.name === name)) {
+      throw new DatasetError(`${table.source} has no column "${name}" to leave out (columns: ${columnList(table)})`, {
+        file: table.source,
+        column: name,
+      });
+    }
+  }
+  const targetName = opts.target ?? defaultTarget(table);
+  if (excluded.has(targetName)) {
+    throw new DatasetError(`${table.source}: column "${targetName}" is the target, so it cannot also be left out`, {
+      file: table.source,
+      column: targetName,
+    });
+  }
+  const target = resolveTargetColumn(table, targetName);
+  if (table.rowCount < 2) {
+    throw new DatasetError(
+      `${table.source} has only ${table.rowCount} data row; at least 2 are needed to train`,
+      { file: table.source },
+    );
+  }
+
+  // Rows without a target value teach nothing, whatever the missing-value policy.
+  let rows = rowsWhere(table.rowCount, (r) => !isMissing(target, r));
+  const noTarget = table.rowCount - rows.length;
+  if (noTarget > 0) notes.push(`dropped ${noTarget} row${plural(noTarget)} with no value in target "${target.name}"`);
+
+  const candidates = table.columns.filter((c) => c !== target && !excluded.has(c.name));
+  const used = candidates.filter((c) => {
+    if (c.kind === 'empty') {
+      notes.push(`ignored column "${c.name}": it is empty`);
+      return false;
+    }
+    const reason = identifierReason(c, rows);
+    if (reason) notes.push(reason);
+    return reason === null;
+  });
+  if (excluded.size > 0) notes.push(`left out by you: ${[...excluded].map((n) => `"${n}"`).join(', ')}`);
+  if (used.length === 0) {
+    throw new DatasetError(`${table.source}: no input columns left besides the target "${target.name}"`, {
+      file: table.source,
+    });
+  }
+
+  const provisional = planEncoding(table, used.map((c) => ({ name: c.name, kind: c.kind === 'numeric' ? 'numeric' : 'categorical', categories: [] })));
+  let rowsDropped = noTarget;
+  if (opts.missing === 'drop') {
+    const before = rows.length;
+    rows = rows.filter((r) => isRowComplete(provisional, r));
+    const dropped = before - rows.length;
+    rowsDropped += dropped;
+    if (dropped > 0) notes.push(`dropped ${dropped} row${plural(dropped)} with a missing cell (missing values: drop rows)`);
+  }
+  if (rows.length < 2) {
+    throw new DatasetError(
+      `${table.source}: only ${rows.length} usable row${plural(rows.length)} after removing rows with missing values; at least 2 are needed`,
+      { file: table.source },
+    );
+  }
+
+  const choice = chooseTask(table, target, rows, opts.task);
+  notes.unshift(`task: ${choice.task} (${choice.reason})`);
+  const targetColumn: TargetColumn = { name: target.name, task: choice.task };
+  let classOfRow: Float32Array | null = null;
+  if (choice.task === 'classification') {
+    targetColumn.classes = collectClasses(table, target, rows);
+    classOfRow = classIndices(table, target, rows, targetColumn.classes);
+  } else if (target.kind !== 'numeric' || !target.numbers) {
+    throw new DatasetError(`${table.source}: target column "${target.name}" is not numeric`, {
+      file: table.source,
+      column: target.name,
+    });
+  }
+
+  const stratify = choice.task === 'classification' && opts.stratify !== false;
+  const split = splitRows(rows, opts.valFraction, opts.seed, stratify ? classOfRow : null);
+
+  const features: FeatureColumn[] = [];
+  for (const column of used) {
+    const fit = fitFeature(column, split.train, { standardize: opts.standardize, missing: opts.missing });
+    if ('ignored' in fit) notes.push(`ignored ${fit.ignored}`);
+    else features.push(fit.feature);
+  }
+  if (features.length === 0) {
+    throw new DatasetError(`${table.source}: no input column has values in the training rows`, { file: table.source });
+  }
+
+  if (choice.task === 'regression') {
+    const stats = targetStats(target.numbers!, split.train);
+    targetColumn.mean = opts.standardize ? stats.mean : 0;
+    targetColumn.std = opts.standardize ? stats.std : 1;
+  }
+
+  const plan = planEncoding(table, features);
+  const outputSize = targetColumn.classes ? targetColumn.classes.length : 1;
+  const train = buildDataset(table, plan, split.train, targetColumn, outputSize);
+  const val = split.val.length > 0 ? buildDataset(table, plan, split.val, targetColumn, outputSize) : null;
+  const cellsImputed = train.imputed + (val ? val.imputed : 0);
+  if (cellsImputed > 0) {
+    notes.push(
+      `filled ${cellsImputed} missing cell${plural(cellsImputed)} (numeric: training mean, categorical: most frequent training value)`,
+    );
+  }
+
+  const preprocessing: Preprocessing = {
+    features,
+    encodedNames: encodedNames(features),
+    target: targetColumn,
+    missing: { policy: opts.missing, rowsDropped, cellsImputed },
+  };
+  notes.push(describeInputs(features, plan.inputSize, opts.standardize));
+  notes.push(describeSplit(train.data.n, val ? val.data.n : 0, stratify, opts));
+  if (targetColumn.classes) notes.push(`classes: ${targetColumn.classes.join(', ')}`);
+  return {
+    name: table.source,
+    task: choice.task,
+    train: train.data,
+    val: val ? val.data : null,
+    preprocessing,
+    notes,
+  };
+}
+
+/** Applies a saved Preprocessing to a raw table (predict time). Target column optional. */
+export function encodeTable(
+  table: Table,
+  pre: Preprocessing,
+): { x: Float32Array; n: number; y: Float32Array | null; rowIndex: Int32Array; dropped: number } {
+  const plan = planEncoding(table, pre.features);
+  const canFill = pre.missing.policy === 'impute';
+  const rows = rowsWhere(table.rowCount, (r) => (canFill && hasFills(pre.features)) || isRowComplete(plan, r));
+  const { x } = encodeRows(table, plan, rows);
+  const target = table.columns.find((c) => c.name === pre.target.name);
+  let y: Float32Array | null = null;
+  if (target && target.kind !== 'empty' && rows.every((r) => !isMissing(target, r))) {
+    y = encodeTarget(table, target, rows, pre.target);
+  }
+  return { x, n: rows.length, y, rowIndex: rows, dropped: table.rowCount - rows.length };
+}
+
+function hasFills(features: FeatureColumn[]): boolean {
+  return features.every((f) => f.fill !== undefined);
+}
+
+function encodeTarget(
+  table: Table,
+  target: Table['columns'][number],
+  rows: Int32Array,
+  spec: TargetColumn,
+): Float32Array {
+  if (spec.task === 'classification') return classIndices(table, target, rows, spec.classes ?? []);
+  const values = target.numbers;
+  if (!values) {
+    throw new DatasetError(`${table.source}: target column "${target.name}" is not numeric`, {
+      file: table.source,
+      column: target.name,
+    });
+  }
+  const mean = spec.mean ?? 0;
+  const std = spec.std ?? 1;
+  return Float32Array.from(rows, (r) => (values[r] - mean) / std);
+}
+
+function buildDataset(
+  table: Table,
+  plan: ReturnType<typeof planEncoding>,
+  rows: Int32Array,
+  target: TargetColumn,
+  outputSize: number,
+): { data: Dataset; imputed: number } {
+  const { x, imputed } = encodeRows(table, plan, rows);
+  const column = table.columns.find((c) => c.name === target.name)!;
+  const y = encodeTarget(table, column, rows, target);
+  return { data: { n: rows.length, inputSize: plan.inputSize, outputSize, x, y, rowIndex: rows }, imputed };
+}
+
+function targetStats(values: Float64Array, rows: Int32Array): { mean: number; std: number } {
+  let sum = 0;
+  for (const r of rows) sum += values[r];
+  const mean = sum / rows.length;
+  let squares = 0;
+  for (const r of rows) squares += (values[r] - mean) * (values[r] - mean);
+  const std = Math.sqrt(squares / rows.length);
+  return { mean, std: std > 0 && Number.isFinite(std) ? std : 1 };
+}
+
+function rowsWhere(n: number, keep: (row: number) => boolean): Int32Array {
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let r = 0; r < n; r++) if (keep(r)) out[k++] = r;
+  return out.slice(0, k);
+}
+
+function checkOptions(table: Table, opts: PrepareOptions): void {
+  const f = opts.valFraction;
+  if (typeof f !== 'number' || !Number.isFinite(f) || f < 0 || f >= 1) {
+    throw new DatasetError(`validation fraction must be a number from 0 to below 1 (got ${f})`, { field: 'valFraction' });
+  }
+  if (!Number.isSafeInteger(opts.seed)) {
+    throw new DatasetError(`seed must be an integer (got ${opts.seed})`, { field: 'seed' });
+  }
+  if (opts.missing !== 'drop' && opts.missing !== 'impute') {
+    throw new DatasetError(`missing-value policy must be "drop" or "impute" (got ${String(opts.missing)})`, {
+      field: 'missing',
+    });
+  }
+  if (table.columns.length < 2) {
+    throw new DatasetError(
+      `${table.source} has ${table.columns.length} column${plural(table.columns.length)}; at least 2 are needed (inputs and a target)`,
+      { file: table.source },
+    );
+  }
+}
+
+function describeInputs(features: FeatureColumn[], inputSize: number, standardize: boolean): string {
+  const numeric = features.filter((f) => f.kind === 'numeric').length;
+  const categorical = features.length - numeric;
+  const parts = [`${numeric} numeric${numeric > 0 ? (standardize ? ' (standardized with training statistics)' : ' (raw values)') : ''}`];
+  if (categorical > 0) parts.push(`${categorical} categorical (one-hot)`);
+  return `inputs: ${parts.join(', ')} -> ${inputSize} model input${plural(inputSize)}`;
+}
+
+function describeSplit(nTrain: number, nVal: number, stratified: boolean, opts: PrepareOptions): string {
+  if (nVal === 0) {
+    return opts.valFraction > 0
+      ? `split: all ${nTrain} rows for training (too few rows for a validation part)`
+      : `split: all ${nTrain} rows for training (no validation part)`;
+  }
+  return `split: ${nTrain} training row${plural(nTrain)}, ${nVal} validation row${plural(nVal)} (${stratified ? 'stratified, ' : ''}seed ${opts.seed})`;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

@@ -1,0 +1,69 @@
+/**
+ * Seeded train/validation split. One shuffle of the usable rows with Rng(seed) decides the
+ * order; a plain split takes the first floor((1 - f) * n) rows of that order for training (the
+ * benchmark anchors' digits split, W3), a stratified split walks the same order and sends each
+ * class's quota to validation, so class ratios match in both parts.
+ */
+import { Rng, identityPermutation } from '../../engine/rng';
+
+export interface SplitRows {
+  train: Int32Array;
+  val: Int32Array;
+}
+
+/** Training rows out of n for a validation fraction, at least one. */
+export function trainCount(n: number, valFraction: number): number {
+  return Math.max(1, Math.min(n, Math.floor((1 - valFraction) * n + 1e-9)));
+}
+
+export function splitRows(rows: Int32Array, valFraction: number, seed: number, classOfRow: Float32Array | null): SplitRows {
+  const n = rows.length;
+  const order = new Rng(seed).shuffle(identityPermutation(n));
+  const nVal = valFraction > 0 ? n - trainCount(n, valFraction) : 0;
+  if (nVal === 0) return { train: Int32Array.from(order, (i) => rows[i]), val: new Int32Array(0) };
+  if (!classOfRow) {
+    const train = Int32Array.from(order.subarray(0, n - nVal), (i) => rows[i]);
+    const val = Int32Array.from(order.subarray(n - nVal), (i) => rows[i]);
+    return { train, val };
+  }
+  const quota = stratifiedQuotas(classOfRow, nVal);
+  const taken = new Int32Array(quota.length);
+  const train: number[] = [];
+  const val: number[] = [];
+  for (const i of order) {
+    const c = classOfRow[i];
+    if (taken[c] < quota[c]) {
+      taken[c]++;
+      val.push(rows[i]);
+    } else train.push(rows[i]);
+  }
+  return { train: Int32Array.from(train), val: Int32Array.from(val) };
+}
+
+/**
+ * Validation rows per class, proportional to class size (largest remainder, ties to the lower
+ * class index), never taking a class's last row away from training.
+ */
+export function stratifiedQuotas(classOfRow: Float32Array, nVal: number): Int32Array {
+  let classes = 0;
+  for (const c of classOfRow) classes = Math.max(classes, c + 1);
+  const counts = new Int32Array(classes);
+  for (const c of classOfRow) counts[c]++;
+  const n = classOfRow.length;
+  const quota = new Int32Array(classes);
+  const remainders: { c: number; frac: number }[] = [];
+  let given = 0;
+  for (let c = 0; c < classes; c++) {
+    const ideal = (counts[c] * nVal) / n;
+    quota[c] = Math.floor(ideal);
+    given += quota[c];
+    remainders.push({ c, frac: ideal - quota[c] });
+  }
+  remainders.sort((a, b) => b.frac - a.frac || a.c - b.c);
+  for (let k = 0; k < remainders.length && given < nVal; k++) {
+    quota[remainders[k].c]++;
+    given++;
+  }
+  for (let c = 0; c < classes; c++) quota[c] = Math.max(0, Math.min(quota[c], counts[c] - 1));
+  return quota;
+}
