@@ -1,0 +1,133 @@
+/**
+ * The versioned model file: build it from a trained network, write it as JSON, read it back
+ * with validation that names the broken field, and turn it back into a network.
+ */
+import { ModelFileError } from '../errors';
+import type { DenseParams, LossName, MlpSpec } from '../engine/types';
+import type { Preprocessing, Task } from '../data/types';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './types';
+import { float32ArrayText } from './float-text';
+import { checkModelRelations, outputForLoss } from './model-checks';
+import { parseJsonDocument, validateDocument } from './document';
+import { modelFileSchema } from './schema';
+
+export interface BuildModelArgs {
+  name: string;
+  spec: MlpSpec;
+  params: DenseParams[];
+  task: Task;
+  loss: LossName;
+  preprocessing: Preprocessing;
+  training: ModelFile['training'];
+}
+
+export function buildModelFile(args: BuildModelArgs): ModelFile {
+  const { spec, params } = args;
+  if (params.length !== spec.layers.length)
+    throw new ModelFileError(`cannot build a model: ${spec.layers.length} layers but ${params.length} weight sets`);
+  let inSize = spec.inputSize;
+  const layers = spec.layers.map((layer, i) => {
+    const p = params[i];
+    if (p.inSize !== inSize || p.outSize !== layer.units)
+      throw new ModelFileError(
+        `cannot build a model: layer ${i + 1} weights are ${p.inSize}x${p.outSize}, the design says ${inSize}x${layer.units}`,
+      );
+    inSize = layer.units;
+    return { inSize: p.inSize, outSize: p.outSize, activation: layer.activation };
+  });
+  const model: ModelFile = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    name: args.name,
+    createdAt: new Date().toISOString(),
+    task: args.task,
+    loss: args.loss,
+    output: outputForLoss(args.loss),
+    layers,
+    activations: layers.map((l) => l.activation),
+    // Array.from keeps every float32 exactly (a float32 is exactly representable as a double).
+    weights: params.map((p) => ({ weight: Array.from(p.weight), bias: Array.from(p.bias) })),
+    preprocessing: structuredClone(args.preprocessing),
+    training: args.training === null ? null : structuredClone(args.training),
+  };
+  checkModelRelations(model, 'model', (field, message) => new ModelFileError(`cannot build a model: ${message}`, { field }));
+  return model;
+}
+
+/**
+ * Pretty JSON, except that each weight/bias array is written on one line with the shortest
+ * text that reads back as the same float32. Non-finite weights (a diverged run) are refused:
+ * JSON would silently turn them into null.
+ */
+export function serializeModel(model: ModelFile): string {
+  const placeholders: string[] = [];
+  model.weights.forEach((layer, i) => {
+    for (const key of ['weight', 'bias'] as const) {
+      const bad = layer[key].findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0)
+        throw new ModelFileError(
+          `cannot save the model: weights[${i}].${key}[${bad}] is ${layer[key][bad]} (training diverged; reset and train again)`,
+          { field: `weights[${i}].${key}[${bad}]` },
+        );
+    }
+  });
+  const withMarkers = {
+    ...model,
+    weights: model.weights.map((layer) => {
+      placeholders.push(float32ArrayText(layer.weight), float32ArrayText(layer.bias));
+      return { weight: `@@${placeholders.length - 2}@@`, bias: `@@${placeholders.length - 1}@@` };
+    }),
+  };
+  const text = JSON.stringify(withMarkers, null, 2);
+  return `${text.replace(/"@@(\d+)@@"/g, (_, index: string) => placeholders[Number(index)])}\n`;
+}
+
+export function parseModel(text: string, fileName: string): ModelFile {
+  const raw = parseJsonDocument(text, fileName, 'model', (message, field) => new ModelFileError(message, { file: fileName, field }));
+  return validateModelValue(raw, fileName, '');
+}
+
+/**
+ * Validates an already-parsed value as a model file. `prefix` is the path of the model inside a
+ * larger document (a project's `model`), so messages name the full field.
+ */
+export function validateModelValue(raw: unknown, fileName: string, prefix: string): ModelFile {
+  const err = (message: string, field?: string) => new ModelFileError(`${fileName}: ${message}`, { file: fileName, field });
+  const at = (field: string) => (prefix === '' ? field : field === '' ? prefix : `${prefix}.${field}`);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw err(`${prefix === '' ? 'the file' : `field "${prefix}"`} must be a JSON object (a Nanograd Studio model), got ${Array.isArray(raw) ? 'an array' : typeof raw === 'object' ? 'null' : typeof raw}`, at(''));
+  const record = raw as Record<string, unknown>;
+  if (record.format !== MODEL_FORMAT) {
+    const hint = record.format === 'nanograd-studio/project' ? ' (this is a project file: open it as a project)' : ' (not a Nanograd Studio model file)';
+    const got = record.format === undefined ? 'is missing' : `is ${JSON.stringify(record.format)}`;
+    throw err(`field "${at('format')}" must be "${MODEL_FORMAT}" but ${got}${hint}`, at('format'));
+  }
+  if (record.version !== MODEL_VERSION) {
+    const newer = typeof record.version === 'number' && record.version > MODEL_VERSION;
+    throw err(
+      `field "${at('version')}" is ${JSON.stringify(record.version) ?? 'missing'}, but this version of Nanograd Studio reads model version ${MODEL_VERSION} only${newer ? ' (the file was written by a newer release)' : ''}`,
+      at('version'),
+    );
+  }
+  const model = validateDocument(modelFileSchema, raw, (field, message) => err(message, field), prefix) as ModelFile;
+  checkModelRelations(model, prefix, (field, message) => err(message, field));
+  for (const layer of model.weights) {
+    // A float64 number that is not a float32 would predict differently after export: snap it.
+    for (const key of ['weight', 'bias'] as const) layer[key] = Array.from(Float32Array.from(layer[key]));
+  }
+  return model;
+}
+
+export function modelNetwork(model: ModelFile): { spec: MlpSpec; params: DenseParams[] } {
+  const spec: MlpSpec = {
+    inputSize: model.layers[0].inSize,
+    layers: model.layers.map((l) => ({ units: l.outSize, activation: l.activation })),
+  };
+  const params = model.layers.map((l, i) => ({
+    inSize: l.inSize,
+    outSize: l.outSize,
+    weight: Float32Array.from(model.weights[i].weight),
+    bias: Float32Array.from(model.weights[i].bias),
+  }));
+  return { spec, params };
+}

@@ -1,0 +1,205 @@
+/**
+ * zod schemas for the model file and the project file, and the translation of zod issues into
+ * ONE-line messages that name the file and the field (`model.json: field "layers[1].activation"
+ * must be one of ...`). Structure is checked here; relations between fields (sizes chaining,
+ * weight counts, preprocessing width) are checked in ./model-checks.ts.
+ */
+import { z } from 'zod';
+import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '../engine/types';
+
+const count = z.number().int().min(0);
+const size = z.number().int().min(1).max(1_000_000);
+const nullableNumber = z.number().nullable();
+
+export const layerSpecSchema = z.object({ units: size, activation: z.enum(ACTIVATIONS) });
+
+export const trainConfigSchema = z.object({
+  hiddenLayers: z.array(layerSpecSchema),
+  loss: z.enum([...LOSSES, 'auto']),
+  optimizer: z.object({
+    name: z.enum(OPTIMIZERS),
+    lr: z.number(),
+    momentum: z.number().optional(),
+    nesterov: z.boolean().optional(),
+    beta1: z.number().optional(),
+    beta2: z.number().optional(),
+    eps: z.number().optional(),
+    weightDecay: z.number().optional(),
+  }),
+  batchSize: count,
+  epochs: count,
+  regularization: z.enum(REGULARIZATIONS),
+  regRate: z.number(),
+  dropout: z.number(),
+  init: z.enum(INITS),
+  seed: z.number(),
+});
+
+/** A diverged run has NaN metrics, which JSON writes as null: accept null everywhere. */
+export const epochMetricsSchema = z.object({
+  epoch: count,
+  loss: nullableNumber,
+  valLoss: nullableNumber,
+  accuracy: nullableNumber,
+  valAccuracy: nullableNumber,
+  r2: nullableNumber,
+  valR2: nullableNumber,
+  mae: nullableNumber,
+  valMae: nullableNumber,
+  seconds: nullableNumber,
+});
+
+const taskSchema = z.enum(['classification', 'regression']);
+
+export const preprocessingSchema = z.object({
+  features: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['numeric', 'categorical']),
+      mean: z.number().optional(),
+      std: z.number().optional(),
+      categories: z.array(z.string()).optional(),
+      fill: z.union([z.number(), z.string()]).optional(),
+    }),
+  ),
+  encodedNames: z.array(z.string()),
+  target: z.object({
+    name: z.string(),
+    task: taskSchema,
+    classes: z.array(z.string()).optional(),
+    mean: z.number().optional(),
+    std: z.number().optional(),
+  }),
+  missing: z.object({ policy: z.enum(['drop', 'impute']), rowsDropped: count, cellsImputed: count }),
+});
+
+export const modelFileSchema = z.object({
+  format: z.literal('nanograd-studio/model'),
+  version: z.literal(1),
+  name: z.string(),
+  createdAt: z.string(),
+  task: taskSchema,
+  loss: z.enum(LOSSES),
+  output: z.enum(['softmax', 'sigmoid', 'none']),
+  layers: z.array(z.object({ inSize: size, outSize: size, activation: z.enum(ACTIVATIONS) })).min(1),
+  activations: z.array(z.enum(ACTIVATIONS)),
+  weights: z.array(z.object({ weight: z.array(z.number()), bias: z.array(z.number()) })),
+  preprocessing: preprocessingSchema,
+  training: z
+    .object({ config: trainConfigSchema, epochs: count, metrics: epochMetricsSchema.nullable() })
+    .nullable(),
+});
+
+const builtinRequestSchema = z.object({
+  kind: z.string(),
+  points: size,
+  noise: z.number(),
+  seed: z.number(),
+  valFraction: z.number().min(0).max(1),
+});
+
+export const projectStateSchema = z.object({
+  name: z.string(),
+  data: z.discriminatedUnion('source', [
+    z.object({ source: z.literal('builtin'), request: builtinRequestSchema }),
+    z.object({
+      source: z.literal('csv'),
+      fileName: z.string(),
+      path: z.string().optional(),
+      text: z.string().optional(),
+      target: z.string().optional(),
+      missing: z.enum(['drop', 'impute']),
+      valFraction: z.number().min(0).max(1),
+      seed: z.number(),
+    }),
+  ]),
+  config: trainConfigSchema,
+  history: z.array(epochMetricsSchema),
+});
+
+// ---------- issue -> one line ----------
+
+/** `['weights', 1, 'bias']` -> `weights[1].bias` */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Short description of a JSON value for messages: `null`, `"abc"`, `a string`, `an array of 3`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return 'an object';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+const ARTICLE: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  int: 'an integer',
+};
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The first zod issue as `field "<path>" <problem>` (one line). */
+export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProblem {
+  const path = issue.path;
+  const field = fieldPath(path);
+  const value = valueAt(root, path);
+  const got = describeValue(value);
+  const name = `field "${field}"`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) return { field, message: `${name} is missing` };
+      const wanted = ARTICLE[issue.expected] ?? issue.expected;
+      const extra = issue.expected === 'number' && (value === null || typeof value === 'string') ? ' (NaN and Infinity cannot be stored)' : '';
+      return { field, message: `${name} must be ${wanted}, got ${got}${extra}` };
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v));
+      const wanted = allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`;
+      return { field, message: `${name} must be ${wanted}, got ${got}` };
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'array') return { field, message: `${name} must have at least ${min} entries, got ${got}` };
+      return { field, message: `${name} must be at least ${min}, got ${got}` };
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'array') return { field, message: `${name} must have at most ${max} entries, got ${got}` };
+      return { field, message: `${name} must be at most ${max}, got ${got}` };
+    }
+    case 'invalid_union': {
+      if (value === undefined) return { field, message: `${name} is missing` };
+      const tag = valueAt(root, [...path, 'source']);
+      if (path.length > 0 && path[path.length - 1] === 'data' && tag !== undefined)
+        return { field: `${field}.source`, message: `field "${field}.source" must be "builtin" or "csv", got ${describeValue(tag)}` };
+      return { field, message: `${name} has an unexpected form (got ${got})` };
+    }
+    default:
+      return { field, message: `${name}: ${issue.message}` };
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Builds model files for the tests from the CSV fixtures in tests/fixtures/export: real data
+ * through the real pipeline (prepareDataset), weights drawn with a fixed seed and scaled up so
+ * the outputs differ visibly between rows (an untrained default init predicts ~uniformly).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCsv, prepareDataset } from '../../../src-shared/data';
+import type { Table } from '../../../src-shared/data/types';
+import { Mlp } from '../../../src-shared/engine/fast';
+import { Rng } from '../../../src-shared/engine/rng';
+import type { Activation, LossName } from '../../../src-shared/engine/types';
+import { defaultTrainConfig } from '../../../src-shared/training/config';
+import { buildModelFile, type ModelFile } from '../../../src-shared/model';
+
+export const EXPORT_FIXTURES = fileURLToPath(new URL('../../fixtures/export/', import.meta.url));
+export const MODEL_FIXTURES = fileURLToPath(new URL('../../fixtures/models/', import.meta.url));
+
+export function fixturePath(name: string): string {
+  return `${EXPORT_FIXTURES}${name}`;
+}
+
+export function fixtureTable(name: string): Table {
+  return parseCsv(readFileSync(fixturePath(name), 'utf8'), name);
+}
+
+export interface ModelRecipe {
+  csv: 'flowers.csv' | 'houses.csv';
+  hidden: Activation[];
+  /** Activation of the output layer (default linear). */
+  outputActivation?: Activation;
+  loss?: LossName;
+  missing?: 'drop' | 'impute';
+  seed?: number;
+}
+
+export function makeModel(recipe: ModelRecipe): ModelFile {
+  const table = fixtureTable(recipe.csv);
+  const data = prepareDataset(table, { valFraction: 0, seed: 1, missing: recipe.missing ?? 'drop', standardize: true });
+  const loss: LossName = recipe.loss ?? (data.task === 'classification' ? 'cross_entropy' : 'mse');
+  const outputs = loss === 'bce' ? 1 : data.train.outputSize;
+  const spec = {
+    inputSize: data.train.inputSize,
+    layers: [...recipe.hidden.map((activation) => ({ units: 5, activation })), { units: outputs, activation: recipe.outputActivation ?? 'linear' }],
+  };
+  const mlp = Mlp.create(spec, 'pytorch', new Rng(recipe.seed ?? 7));
+  // Larger weights than the default init so probabilities are far from uniform.
+  for (const p of mlp.params) for (let i = 0; i < p.weight.length; i++) p.weight[i] *= 2.5;
+  const config = defaultTrainConfig();
+  config.hiddenLayers = recipe.hidden.map((activation) => ({ units: 5, activation }));
+  return buildModelFile({
+    name: `${recipe.csv.replace('.csv', '')} ${recipe.hidden.join('-') || 'linear'}`,
+    spec,
+    params: mlp.params,
+    task: data.task,
+    loss,
+    preprocessing: data.preprocessing,
+    training: { config, epochs: 0, metrics: null },
+  });
+}
