@@ -1,4 +1,13 @@
-// placeholder by F, U replaces: a minimal shell so the renderer builds before the real App.vue lands.
-import { createApp, h } from 'vue';
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import { getApi, pathForFile } from '../host';
+import { useApiStore } from './stores/api';
+import App from './App.vue';
+import './styles.css';
 
-createApp({ render: () => h('main', [h('h1', 'Nanograd Studio')]) }).mount('#app');
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+// Connected before mounting so every store and component finds the backend from the start.
+useApiStore(pinia).connect(getApi(), pathForFile);
+app.mount('#app');

@@ -1,0 +1,211 @@
+import type { AppCommand } from '@shared/api';
+import type { ExportFormat } from '@shared/model/types';
+import { buildTrainConfig, hyperFromConfig } from '../lib/defaults';
+import { readCsvFile, type ReadableFile } from '../lib/csv-file';
+import { useApiStore } from '../stores/api';
+import { useDataStore } from '../stores/data';
+import { useDesignStore } from '../stores/design';
+import { useHyperStore } from '../stores/hyper';
+import { useNoticesStore } from '../stores/notices';
+import { useRunsStore } from '../stores/runs';
+import { useTrainingStore } from '../stores/training';
+import { useDiscardGuard } from './useDiscardGuard';
+
+const EXPORT_LABELS: Record<ExportFormat, string> = {
+  json: 'Export JSON',
+  onnx: 'Export ONNX',
+  pytorch: 'Export PyTorch',
+  predictions: 'Export predictions',
+};
+
+/**
+ * Everything a button, a keyboard shortcut or a desktop menu command can do, in one place so
+ * the three entry points behave identically.
+ */
+export function useStudioActions() {
+  const api = useApiStore();
+  const data = useDataStore();
+  const design = useDesignStore();
+  const hyper = useHyperStore();
+  const training = useTrainingStore();
+  const notices = useNoticesStore();
+  const runs = useRunsStore();
+  const { guard } = useDiscardGuard();
+
+  const currentConfig = () => buildTrainConfig(design.settings(), hyper.settings);
+  const datasetName = () => data.summary?.name ?? data.builtin.kind;
+
+  async function train(): Promise<void> {
+    if (training.isActive || training.busy) return;
+    if (!data.summary) {
+      notices.report('Choose a data set first', 'Train');
+      return;
+    }
+    await training.start(currentConfig(), datasetName());
+  }
+
+  /** Space: start a new run, or pause / resume the current one. */
+  async function toggle(): Promise<void> {
+    if (training.busy) return;
+    if (training.isRunning) await training.pause();
+    else if (training.isPaused) await training.resume();
+    else await train();
+  }
+
+  async function step(): Promise<void> {
+    if (training.busy || !data.summary) return;
+    await training.step(currentConfig(), datasetName());
+  }
+
+  async function reset(): Promise<void> {
+    await guard('Reset', () => training.reset());
+  }
+
+  async function importCsvFile(file: ReadableFile): Promise<boolean> {
+    const read = await readCsvFile(file);
+    if (!read.ok) {
+      data.rejectFile(file.name, read.reason);
+      return false;
+    }
+    let imported = false;
+    await guard(`Importing ${file.name}`, async () => {
+      const path = file instanceof File ? api.filePath(file) : undefined;
+      imported = await data.importCsv({ fileName: file.name, text: read.text, path });
+    });
+    return imported;
+  }
+
+  async function exportAs(format: ExportFormat): Promise<void> {
+    try {
+      const file = await api.get().model.export(format);
+      const saved = await api.get().files.save(file);
+      if (saved) notices.notify(`Saved ${saved.fileName}${saved.location === 'download' ? ' (download)' : ` to ${saved.location}`}`);
+    } catch (error) {
+      notices.report(error, EXPORT_LABELS[format]);
+    }
+  }
+
+  async function openCsv(): Promise<void> {
+    try {
+      const file = await api.get().files.open('csv');
+      if (!file) return;
+      await guard(`Importing ${file.fileName}`, () => data.importCsv({ fileName: file.fileName, text: file.text, path: file.path }));
+    } catch (error) {
+      notices.report(error, 'Import CSV');
+    }
+  }
+
+  async function openModel(): Promise<void> {
+    try {
+      const file = await api.get().files.open('model');
+      if (!file) return;
+      await guard(`Opening ${file.fileName}`, async () => {
+        const model = await api.get().model.load(file);
+        if (model.config) {
+          design.apply({ hiddenLayers: model.config.hiddenLayers, defaultActivation: design.defaultActivation });
+          hyper.apply(hyperFromConfig(model.config));
+        }
+        const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
+        notices.notify(`Loaded model ${model.name} (${shape}); export it or train it further`);
+      });
+    } catch (error) {
+      notices.report(error, 'Open model');
+    }
+  }
+
+  async function openProject(): Promise<void> {
+    try {
+      const file = await api.get().files.open('project');
+      if (!file) return;
+      await guard(`Opening ${file.fileName}`, async () => {
+        const project = await api.get().project.load(file);
+        const { state } = project;
+        design.apply({ hiddenLayers: state.config.hiddenLayers, defaultActivation: design.defaultActivation });
+        hyper.apply(hyperFromConfig(state.config));
+        await data.applyProjectData(state.data);
+        if (state.history.length > 0) {
+          const last = state.history[state.history.length - 1];
+          runs.add({
+            id: `project:${file.fileName}:${Date.now()}`,
+            dataset: `${state.name} (project)`,
+            config: state.config,
+            history: state.history,
+            final: {
+              state: 'stopped',
+              epoch: last.epoch,
+              totalEpochs: state.config.epochs,
+              task: data.summary?.task ?? 'classification',
+              loss: state.config.loss === 'auto' ? 'mse' : state.config.loss,
+              spec: { inputSize: data.summary?.inputSize ?? 0, layers: state.config.hiddenLayers },
+              message: null,
+              last,
+            },
+            finishedAt: Date.now(),
+          });
+        }
+        notices.notify(`Opened project ${state.name}`);
+      });
+    } catch (error) {
+      notices.report(error, 'Open project');
+    }
+  }
+
+  async function saveProject(): Promise<void> {
+    try {
+      const name = data.summary?.name ?? 'project';
+      const file = await api.get().project.save({
+        name,
+        data: data.projectData(),
+        config: training.runConfig ?? currentConfig(),
+        history: training.history.slice(),
+      });
+      const saved = await api.get().files.save(file);
+      if (saved) notices.notify(`Saved project ${saved.fileName}`);
+    } catch (error) {
+      notices.report(error, 'Save project');
+    }
+  }
+
+  function runCommand(command: AppCommand): Promise<void> {
+    switch (command) {
+      case 'open-csv':
+        return openCsv();
+      case 'open-model':
+        return openModel();
+      case 'open-project':
+        return openProject();
+      case 'save-project':
+        return saveProject();
+      case 'export-json':
+        return exportAs('json');
+      case 'export-onnx':
+        return exportAs('onnx');
+      case 'export-pytorch':
+        return exportAs('pytorch');
+      case 'export-predictions':
+        return exportAs('predictions');
+      case 'train-toggle':
+        return toggle();
+      case 'step':
+        return step();
+      case 'reset':
+        return reset();
+    }
+  }
+
+  return {
+    currentConfig,
+    train,
+    toggle,
+    step,
+    reset,
+    stop: () => training.stop(),
+    importCsvFile,
+    exportAs,
+    openCsv,
+    openModel,
+    openProject,
+    saveProject,
+    runCommand,
+  };
+}

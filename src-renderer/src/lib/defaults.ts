@@ -1,0 +1,104 @@
+import type { BuiltinDataRequest } from '@shared/api';
+import type { Activation, InitName, LayerSpec, LossName, OptimizerName, Regularization } from '@shared/engine/types';
+import type { TrainConfig } from '@shared/training/types';
+
+export interface HyperSettings {
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  loss: LossName | 'auto';
+  regularization: Regularization;
+  regRate: number;
+  dropout: number;
+  init: InitName;
+  seed: number;
+}
+
+export interface DesignSettings {
+  hiddenLayers: LayerSpec[];
+  defaultActivation: Activation;
+}
+
+export type DataSettings = BuiltinDataRequest;
+
+/** Functions, not constants, so no caller can mutate a shared default object. */
+export function defaultHyper(): HyperSettings {
+  return {
+    learningRate: 0.03,
+    epochs: 1000,
+    batchSize: 32,
+    optimizer: 'adam',
+    loss: 'auto',
+    regularization: 'none',
+    regRate: 0.001,
+    dropout: 0,
+    init: 'xavier',
+    seed: 1,
+  };
+}
+
+export function defaultDesign(): DesignSettings {
+  return {
+    hiddenLayers: [
+      { units: 8, activation: 'tanh' },
+      { units: 8, activation: 'tanh' },
+    ],
+    defaultActivation: 'tanh',
+  };
+}
+
+export function defaultData(): DataSettings {
+  return { kind: 'xor', points: 200, noise: 0.1, valFraction: 0.2, seed: 1 };
+}
+
+export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): TrainConfig {
+  return {
+    hiddenLayers: design.hiddenLayers.map((layer) => ({ ...layer })),
+    loss: hyper.loss,
+    optimizer: { name: hyper.optimizer, lr: hyper.learningRate },
+    batchSize: hyper.batchSize,
+    epochs: hyper.epochs,
+    regularization: hyper.regularization,
+    regRate: hyper.regRate,
+    dropout: hyper.dropout,
+    init: hyper.init,
+    seed: hyper.seed,
+  };
+}
+
+export function hyperFromConfig(config: TrainConfig): HyperSettings {
+  return {
+    learningRate: config.optimizer.lr,
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    optimizer: config.optimizer.name,
+    loss: config.loss,
+    regularization: config.regularization,
+    regRate: config.regRate,
+    dropout: config.dropout,
+    init: config.init,
+    seed: config.seed,
+  };
+}
+
+/**
+ * The two runs of the Seed demo: the micrograd seed's set-up (U(-1,1) init, summed squared
+ * error) and PyTorch's defaults (fan-in scaled init, mean squared error), everything else equal.
+ */
+export type SeedPreset = 'seed' | 'pytorch';
+
+export function seedDemoConfig(preset: SeedPreset): TrainConfig {
+  return {
+    hiddenLayers: [{ units: 8, activation: 'relu' }],
+    loss: preset === 'seed' ? 'sse' : 'mse',
+    optimizer: { name: 'sgd', lr: 0.05 },
+    batchSize: 0,
+    epochs: 1000,
+    regularization: 'none',
+    regRate: 0,
+    dropout: 0,
+    init: preset === 'seed' ? 'uniform' : 'pytorch',
+    seed: 1,
+  };
+}
