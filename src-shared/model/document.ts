@@ -23,7 +23,7 @@ function binaryKind(text: string): string | null {
 }
 
 export function parseJsonDocument(text: string, fileName: string, what: 'model' | 'project', makeError: MakeError): unknown {
-  const expected = what === 'model' ? 'a Nanograd Studio model (JSON)' : 'a Nanograd Studio project (JSON)';
+  const expected = `a Nanograd Studio ${what} in JSON`;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') throw makeError(`${fileName}: the file is empty (expected ${expected})`);
   const binary = binaryKind(body);

@@ -174,7 +174,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
     case 'invalid_type': {
       if (value === undefined) return { field, message: `${name} is missing` };
       const wanted = ARTICLE[issue.expected] ?? issue.expected;
-      const extra = issue.expected === 'number' && (value === null || typeof value === 'string') ? ' (NaN and Infinity cannot be stored)' : '';
+      // JSON has no NaN/Infinity: a diverged value shows up as null or as text.
+      const nonFinite = value === null || (typeof value === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(value));
+      const extra = issue.expected === 'number' && nonFinite ? ' (NaN and Infinity cannot be stored in a model)' : '';
       return { field, message: `${name} must be ${wanted}, got ${got}${extra}` };
     }
     case 'invalid_value': {
