@@ -4,8 +4,8 @@
  * so a malformed request from a compromised or buggy renderer becomes a one-line PayloadError
  * (`train:start: field "optimizer.lr" must be a positive number`) instead of a crash.
  *
- * The ranges mirror the training contract; the training code validates again with its own
- * rules (validateTrainConfig), so these schemas are the outer, structural gate.
+ * The ranges come from the training contract (LIMITS); the training code validates again with
+ * its own cross-field rules (validateTrainConfig), so these schemas are the structural gate.
  */
 import { z } from 'zod';
 import { PayloadError } from './errors';
@@ -14,6 +14,7 @@ import type { RequestChannel, RequestOf } from './api';
 import { BUILTIN_DATASETS } from './data/types';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from './engine/types';
 import type { ExportFormat, ExportedFile } from './model/types';
+import { LIMITS } from './training/config';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -58,45 +59,46 @@ const metricNumber = z.union([z.number(), z.nan(), z.literal(Infinity), z.litera
 });
 const metricValue = z.union([metricNumber, z.null()], { error: requiredOr('must be a number or null') });
 
-const seedField = integerField('an integer from 0 to 4294967295', -2147483648, 4294967295);
+const seedField = integerField(`an integer from 0 to ${LIMITS.maxSeed}`, 0, LIMITS.maxSeed);
 const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && v <= 0.9);
 
 // ---------- payload schemas ----------
 
 export const layerSpecSchema = z.strictObject({
-  units: integerField('an integer from 1 to 1024', 1, 1024),
+  units: integerField(`an integer from 1 to ${LIMITS.maxUnits}`, 1, LIMITS.maxUnits),
   activation: oneOf(ACTIVATIONS),
 });
 
 export const optimizerConfigSchema = z.strictObject({
   name: oneOf(OPTIMIZERS),
-  lr: numberField('a positive number', (v) => v > 0 && v <= 100),
+  lr: numberField('a positive number', (v) => v > 0 && v <= LIMITS.maxLearningRate),
   momentum: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
   nesterov: booleanField().optional(),
   beta1: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
   beta2: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
   eps: numberField('a positive number', (v) => v > 0 && v < 1).optional(),
-  weightDecay: numberField('a number of at least 0', (v) => v >= 0 && v <= 10).optional(),
+  weightDecay: numberField(`a number from 0 to ${LIMITS.maxWeightDecay}`, (v) => v >= 0 && v <= LIMITS.maxWeightDecay).optional(),
 });
 
 export const trainConfigSchema = z.strictObject({
   hiddenLayers: z
     .array(layerSpecSchema, { error: requiredOr('must be a list of layers') })
-    .max(64, { error: 'must have at most 64 hidden layers' }),
+    .max(LIMITS.maxHiddenLayers, { error: `must have at most ${LIMITS.maxHiddenLayers} hidden layers` }),
   loss: oneOf(['auto', ...LOSSES]),
   optimizer: optimizerConfigSchema,
-  batchSize: integerField('an integer of at least 0 (0 = full batch)', 0, 10_000_000),
-  epochs: integerField('an integer from 1 to 1000000', 1, 1_000_000),
+  batchSize: integerField(`an integer from 0 (full batch) to ${LIMITS.maxBatchSize}`, 0, LIMITS.maxBatchSize),
+  epochs: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
   regularization: oneOf(REGULARIZATIONS),
-  regRate: numberField('a number of at least 0', (v) => v >= 0 && v <= 10),
-  dropout: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1),
+  regRate: numberField(`a number from 0 to ${LIMITS.maxRegRate}`, (v) => v >= 0 && v <= LIMITS.maxRegRate),
+  dropout: numberField(`a number from 0 to ${LIMITS.maxDropout}`, (v) => v >= 0 && v <= LIMITS.maxDropout),
   init: oneOf(INITS),
   seed: seedField,
 });
 
 export const builtinDataRequestSchema = z.strictObject({
   kind: oneOf(BUILTIN_DATASETS),
-  points: integerField('an integer from 1 to 100000', 1, 100_000),
+  // Mirrors the generators' MIN/MAX_GENERATED_POINTS (not imported: the preload bundles this file).
+  points: integerField('an integer from 4 to 1000000', 4, 1_000_000),
   noise: numberField('a number from 0 to 1', (v) => v >= 0 && v <= 1),
   seed: seedField,
   valFraction: valFractionField,

@@ -1,0 +1,16 @@
+/**
+ * File names suggested for exports. They end up in a save dialog or a browser download, so
+ * they must be valid on every OS: letters, digits, dot, dash and underscore only.
+ */
+const KNOWN_EXTENSIONS = /\.(csv|tsv|txt|json|nnproj|nnmodel\.json)$/i;
+
+export function fileBaseName(name: string, fallback: string): string {
+  const base = name
+    .trim()
+    .replace(KNOWN_EXTENSIONS, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 80);
+  return base || fallback;
+}

@@ -1,0 +1,401 @@
+/**
+ * The backend every host runs (the web build's Web Worker, the Electron worker thread, tests):
+ * one object that answers each request channel of api.ts with an Envelope and pushes events.
+ * It owns the current data set, the current training run and the current model; hosts only
+ * move messages and provide a clock and a way to yield.
+ *
+ * Invariants the UI relies on:
+ * - A request that fails (bad payload, bad CSV, bad model file) changes nothing.
+ * - Training never blocks a request: the run advances in time slices between host yields.
+ * - Events of a discarded run are never delivered after the run was replaced or reset.
+ */
+import type {
+  DatasetSummary,
+  Envelope,
+  EventChannel,
+  EventOf,
+  ModelSummary,
+  ProjectFile,
+  ProjectState,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  TrainStartResult,
+} from '../api';
+import { validateRequest } from '../api-schemas';
+import { ExportError, TrainingError, serializeError } from '../errors';
+import type { MlpSpec } from '../engine/types';
+import type { PreparedData, Table } from '../data/types';
+import { builtinDefaults, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
+import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
+import {
+  buildModelFile,
+  exportModelFile,
+  modelBaseName,
+  modelNetwork,
+  parseModel,
+  parseProject,
+  predictTable,
+  predictionsCsv,
+  serializeProject,
+} from '../model';
+import { TrainingSession, runSession } from '../training';
+import type { SessionSnapshot, SessionState, TrainConfig } from '../training/types';
+import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
+import { fileBaseName } from './file-names';
+
+export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
+
+export interface BackendHost {
+  emit: EmitEvent;
+  /** Gives control back to the host so queued requests (pause, stop) get handled. */
+  yieldToHost(): Promise<void>;
+  /** Wait used while a run is paused (should sleep ~50 ms); default yieldToHost. */
+  waitWhilePaused?(): Promise<void>;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+export interface BackendOptions {
+  /** Upper bound on train:progress events per second (default 30). */
+  maxProgressPerSecond?: number;
+  /** Upper bound on train:boundary frames per second (default 4). */
+  maxBoundaryPerSecond?: number;
+  /** Cells per side of the boundary grid (default 60). */
+  gridSize?: number;
+  /** Networks with more parameters than this send no weights with progress (default 5000). */
+  maxWeightsInProgress?: number;
+  /** Training time between yields, ms (default 30: well under a frame budget of the host). */
+  sliceMs?: number;
+}
+
+interface CurrentData {
+  table: Table;
+  prepared: PreparedData;
+  summary: DatasetSummary;
+  plane: Plane | null;
+}
+
+interface Run {
+  runId: string;
+  session: TrainingSession;
+  plane: Plane | null;
+  lastBoundaryAt: number;
+  lastReportedState: SessionState | null;
+}
+
+type Handlers = { [C in RequestChannel]: (req: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+
+const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
+
+export class StudioBackend {
+  private readonly host: BackendHost;
+  private readonly options: Required<BackendOptions>;
+  private data: CurrentData | null = null;
+  private run: Run | null = null;
+  /** The model exports use when there is no run: a loaded model or the last finished run. */
+  private model: ModelFile | null = null;
+  /** A loaded model the next compatible train:start continues from (its `initial` weights). */
+  private continueFrom: ModelFile | null = null;
+  private runCounter = 0;
+  private readonly handlers: Handlers;
+
+  constructor(host: BackendHost, options: BackendOptions = {}) {
+    this.host = host;
+    this.options = {
+      maxProgressPerSecond: options.maxProgressPerSecond ?? 30,
+      maxBoundaryPerSecond: options.maxBoundaryPerSecond ?? 4,
+      gridSize: options.gridSize ?? DEFAULT_GRID_SIZE,
+      maxWeightsInProgress: options.maxWeightsInProgress ?? 5000,
+      sliceMs: options.sliceMs ?? 30,
+    };
+    this.handlers = {
+      'data:generate': (req) => this.generateData(req),
+      'data:import-csv': (req) => this.importCsv(req),
+      'train:start': (config) => this.startTraining(config),
+      'train:pause': () => this.control('pause'),
+      'train:resume': () => this.control('resume'),
+      'train:step': () => this.step(),
+      'train:stop': () => this.control('stop'),
+      'train:reset': () => this.reset(),
+      'model:export': (req) => this.exportModel(req.format),
+      'model:load': (file) => this.loadModel(file.text, file.fileName),
+      'project:save': (state) => this.saveProject(state),
+      'project:load': (file) => this.loadProject(file.text, file.fileName),
+    };
+  }
+
+  /** Answers one request. Never throws: every failure becomes an error envelope. */
+  async handle(channel: string, payload: unknown): Promise<Envelope<unknown>> {
+    try {
+      const request = validateRequest(channel, payload);
+      const handler = this.handlers[channel as RequestChannel] as (req: unknown) => unknown;
+      return { ok: true, value: await handler(request) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
+  /** Stops any run (hosts call this before shutting the backend down). */
+  dispose(): void {
+    this.endRun(false);
+  }
+
+  // ---------- data ----------
+
+  private generateData(req: RequestOf<'data:generate'>): DatasetSummary {
+    const table = generateTable(req.kind, { points: req.points, noise: req.noise, seed: req.seed });
+    const prepared = prepareDataset(table, {
+      task: builtinDefaults(req.kind).task,
+      valFraction: req.valFraction,
+      seed: req.seed,
+      missing: 'drop',
+      standardize: false,
+    });
+    return this.replaceData(table, prepared);
+  }
+
+  private importCsv(req: RequestOf<'data:import-csv'>): DatasetSummary {
+    // Everything that can fail runs before the current data is touched.
+    const table = parseCsv(req.text, req.fileName);
+    const prepared = prepareDataset(table, {
+      target: req.target,
+      valFraction: req.valFraction,
+      seed: req.seed,
+      missing: req.missing,
+      standardize: true,
+    });
+    return this.replaceData(table, prepared);
+  }
+
+  private replaceData(table: Table, prepared: PreparedData): DatasetSummary {
+    const plane = dataPlane(prepared);
+    const summary: DatasetSummary = {
+      name: prepared.name,
+      task: prepared.task,
+      inputSize: prepared.train.inputSize,
+      outputSize: prepared.train.outputSize,
+      trainRows: prepared.train.n,
+      valRows: prepared.val?.n ?? 0,
+      featureNames: [...prepared.preprocessing.encodedNames],
+      targetName: prepared.preprocessing.target.name,
+      classes: prepared.preprocessing.target.classes ? [...prepared.preprocessing.target.classes] : null,
+      notes: [...prepared.notes],
+      preview: previewTable(table),
+      points: plane ? plane.points : null,
+    };
+    // The run trained on the old data: end it, but keep its weights as the current model so
+    // "train on one file, export predictions for another" works.
+    this.endRun(true);
+    this.data = { table, prepared, summary, plane };
+    return summary;
+  }
+
+  private requireData(): CurrentData {
+    if (!this.data) throw new TrainingError('no data yet: choose a built-in data set or import a CSV file first');
+    return this.data;
+  }
+
+  // ---------- training ----------
+
+  private startTraining(config: TrainConfig): TrainStartResult {
+    const data = this.requireData();
+    const initialModel = this.continueFrom && this.fitsData(this.continueFrom, config, data.prepared) ? this.continueFrom : null;
+    const session = new TrainingSession(data.prepared, config, {
+      initial: initialModel ? modelNetwork(initialModel).params : undefined,
+      now: () => this.host.now(),
+    });
+    this.endRun(false);
+    if (initialModel) this.continueFrom = null;
+    this.model = null;
+    const run: Run = { runId: `run-${++this.runCounter}`, session, plane: data.plane, lastBoundaryAt: -Infinity, lastReportedState: null };
+    this.run = run;
+    session.resume();
+    run.lastReportedState = session.state;
+    this.drive(run);
+    return { runId: run.runId, snapshot: session.snapshot() };
+  }
+
+  /** A loaded model is continued only when it is the same network on the same encoded inputs. */
+  private fitsData(model: ModelFile, config: TrainConfig, data: PreparedData): boolean {
+    const { spec } = modelNetwork(model);
+    const names = model.preprocessing.encodedNames;
+    const sameInputs = names.length === data.preprocessing.encodedNames.length && names.every((n, i) => n === data.preprocessing.encodedNames[i]);
+    const hidden = spec.layers.slice(0, -1);
+    const sameHidden =
+      hidden.length === config.hiddenLayers.length &&
+      hidden.every((layer, i) => layer.units === config.hiddenLayers[i].units && layer.activation === config.hiddenLayers[i].activation);
+    return sameInputs && sameHidden && spec.inputSize === data.train.inputSize;
+  }
+
+  private drive(run: Run): void {
+    runSession(run.session, {
+      onProgress: (metrics, snapshot) => this.reportProgress(run, metrics, snapshot),
+      yieldToHost: () => this.host.yieldToHost(),
+      waitWhilePaused: this.host.waitWhilePaused ? () => this.host.waitWhilePaused!() : undefined,
+      now: () => this.host.now(),
+      sliceMs: this.options.sliceMs,
+      maxEventsPerSecond: this.options.maxProgressPerSecond,
+    })
+      .then(() => this.reportState(run))
+      .catch((err: unknown) => {
+        run.session.stop();
+        if (this.run !== run) return;
+        const error = serializeError(err);
+        this.host.emit('train:state', { runId: run.runId, snapshot: { ...run.session.snapshot(), state: 'stopped', message: error.message } });
+        this.host.emit('backend:error', { error, recoverable: true });
+      });
+  }
+
+  private reportProgress(run: Run, metrics: RequestOfProgress['metrics'], snapshot: SessionSnapshot): void {
+    if (this.run !== run) return;
+    this.host.emit('train:progress', { runId: run.runId, snapshot, metrics, weights: this.progressWeights(run) });
+    const final = FINAL_STATES.includes(snapshot.state);
+    if (final || this.host.now() - run.lastBoundaryAt >= 1000 / this.options.maxBoundaryPerSecond) this.reportBoundary(run);
+    this.reportState(run);
+  }
+
+  private progressWeights(run: Run): RequestOfProgress['weights'] {
+    const spec = run.session.spec;
+    if (parameterCount(spec) > this.options.maxWeightsInProgress) return null;
+    return run.session.weights().params;
+  }
+
+  private reportBoundary(run: Run): void {
+    if (!run.plane || this.run !== run) return;
+    const size = this.options.gridSize;
+    const outputs = run.session.predict(gridInputs(run.plane, size), size * size);
+    const units = run.session.spec.layers[run.session.spec.layers.length - 1].units;
+    run.lastBoundaryAt = this.host.now();
+    this.host.emit('train:boundary', { runId: run.runId, frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task) });
+  }
+
+  /** 'train:state' fires once per state change, whoever caused it (a request or the run itself). */
+  private reportState(run: Run): void {
+    if (this.run !== run || run.lastReportedState === run.session.state) return;
+    run.lastReportedState = run.session.state;
+    this.host.emit('train:state', { runId: run.runId, snapshot: run.session.snapshot() });
+  }
+
+  private requireRun(action: string): Run {
+    if (!this.run) throw new TrainingError(`cannot ${action}: no training run (press Train first)`);
+    return this.run;
+  }
+
+  private control(action: 'pause' | 'resume' | 'stop'): SessionSnapshot {
+    const run = this.requireRun(action);
+    run.session[action]();
+    this.reportState(run);
+    return run.session.snapshot();
+  }
+
+  private step(): SessionSnapshot {
+    const run = this.requireRun('step');
+    const metrics = run.session.stepEpoch();
+    // The driver forwards the epoch with its next batch; the boundary is shown at once
+    // because a user stepping by hand looks at it after every click.
+    this.reportBoundary(run);
+    this.reportState(run);
+    void metrics;
+    return run.session.snapshot();
+  }
+
+  private reset(): SessionSnapshot | null {
+    const run = this.run;
+    this.endRun(false);
+    this.model = null;
+    this.continueFrom = null;
+    return run ? run.session.snapshot() : null;
+  }
+
+  /** Stops and forgets the current run; optionally keeps its weights as the current model. */
+  private endRun(keepModel: boolean): void {
+    const run = this.run;
+    if (!run) return;
+    run.session.stop();
+    this.run = null;
+    if (keepModel && run.session.state !== 'diverged' && run.session.epoch > 0) this.model = this.modelFromRun(run);
+  }
+
+  // ---------- models and projects ----------
+
+  private modelFromRun(run: Run): ModelFile {
+    const { session } = run;
+    const weights = session.weights();
+    const snapshot = session.snapshot();
+    return buildModelFile({
+      name: fileBaseName(session.data.name, 'model'),
+      spec: weights.spec,
+      params: weights.params,
+      task: session.data.task,
+      loss: session.loss,
+      preprocessing: session.data.preprocessing,
+      training: { config: session.config, epochs: session.epoch, metrics: snapshot.last },
+    });
+  }
+
+  private currentModel(): ModelFile | null {
+    if (this.run) return this.modelFromRun(this.run);
+    return this.model;
+  }
+
+  private exportModel(format: ExportFormat): ExportedFile {
+    const model = this.currentModel();
+    if (!model) throw new ExportError('nothing to export: train a model or open a model file first');
+    if (format !== 'predictions') return exportModelFile(model, format);
+    if (!this.data) throw new ExportError('no data to predict: choose a built-in data set or import a CSV file first');
+    // Predictions are for the CURRENT data (possibly a new file run through the model's own preprocessing).
+    const table = this.data.table;
+    const csv = predictionsCsv(model, table, predictTable(model, table));
+    return { fileName: `${fileBaseName(this.data.prepared.name, modelBaseName(model))}-predictions.csv`, mimeType: 'text/csv', data: csv };
+  }
+
+  private loadModel(text: string, fileName: string): ModelSummary {
+    const model = parseModel(text, fileName);
+    this.adoptModel(model);
+    return modelSummary(model);
+  }
+
+  private saveProject(state: ProjectState): ExportedFile {
+    const run = this.run;
+    // A diverged run has NaN weights that no file can hold; the project keeps its settings.
+    const model = run && run.session.state === 'diverged' ? null : this.currentModel();
+    const project: ProjectFile = { format: 'nanograd-studio/project', version: 1, state, model };
+    return { fileName: `${fileBaseName(state.name, 'project')}.nnproj`, mimeType: 'application/json', data: serializeProject(project) };
+  }
+
+  private loadProject(text: string, fileName: string): ProjectFile {
+    const project = parseProject(text, fileName);
+    if (project.model) this.adoptModel(project.model);
+    return project;
+  }
+
+  private adoptModel(model: ModelFile): void {
+    this.endRun(false);
+    this.model = model;
+    this.continueFrom = model;
+  }
+}
+
+type RequestOfProgress = EventOf<'train:progress'>;
+
+function parameterCount(spec: MlpSpec): number {
+  let inSize = spec.inputSize;
+  let total = 0;
+  for (const layer of spec.layers) {
+    total += inSize * layer.units + layer.units;
+    inSize = layer.units;
+  }
+  return total;
+}
+
+export function modelSummary(model: ModelFile): ModelSummary {
+  return {
+    name: model.name,
+    task: model.task,
+    spec: modelNetwork(model).spec,
+    featureNames: [...model.preprocessing.encodedNames],
+    classes: model.preprocessing.target.classes ? [...model.preprocessing.target.classes] : null,
+    config: model.training?.config ?? null,
+  };
+}
