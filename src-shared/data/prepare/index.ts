@@ -8,7 +8,7 @@ import { columnList, defaultTarget, isMissing } from '../table';
 import type { Dataset, FeatureColumn, PrepareOptions, PreparedData, Preprocessing, Table, TargetColumn } from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
 import { fitFeature, identifierReason } from './features';
-import { splitRows } from './split';
+import { MIN_ROWS_FOR_VALIDATION, splitRows } from './split';
 import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
 
 export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
@@ -240,9 +240,10 @@ function describeInputs(features: FeatureColumn[], inputSize: number, standardiz
 
 function describeSplit(nTrain: number, nVal: number, stratified: boolean, opts: PrepareOptions): string {
   if (nVal === 0) {
-    return opts.valFraction > 0
-      ? `split: all ${nTrain} rows for training (too few rows for a validation part)`
-      : `split: all ${nTrain} rows for training (no validation part)`;
+    if (opts.valFraction === 0) return `split: all ${nTrain} rows for training (no validation part)`;
+    return nTrain < MIN_ROWS_FOR_VALIDATION
+      ? `split: all ${nTrain} rows for training (fewer than ${MIN_ROWS_FOR_VALIDATION} rows: too few to hold some out for validation)`
+      : `split: all ${nTrain} rows for training (the validation fraction is too small to hold out a row)`;
   }
   return `split: ${nTrain} training row${plural(nTrain)}, ${nVal} validation row${plural(nVal)} (${stratified ? 'stratified, ' : ''}seed ${opts.seed})`;
 }

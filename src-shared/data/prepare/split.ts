@@ -11,6 +11,12 @@ export interface SplitRows {
   val: Int32Array;
 }
 
+/**
+ * Below this many usable rows nothing is held out: taking 1 of the seed's 4 XOR points away
+ * leaves a problem that is no longer XOR, and a "validation loss" over 1 row means nothing.
+ */
+export const MIN_ROWS_FOR_VALIDATION = 10;
+
 /** Training rows out of n for a validation fraction, at least one. */
 export function trainCount(n: number, valFraction: number): number {
   return Math.max(1, Math.min(n, Math.floor((1 - valFraction) * n + 1e-9)));
@@ -19,7 +25,7 @@ export function trainCount(n: number, valFraction: number): number {
 export function splitRows(rows: Int32Array, valFraction: number, seed: number, classOfRow: Float32Array | null): SplitRows {
   const n = rows.length;
   const order = new Rng(seed).shuffle(identityPermutation(n));
-  const nVal = valFraction > 0 ? n - trainCount(n, valFraction) : 0;
+  const nVal = valFraction > 0 && n >= MIN_ROWS_FOR_VALIDATION ? n - trainCount(n, valFraction) : 0;
   if (nVal === 0) return { train: Int32Array.from(order, (i) => rows[i]), val: new Int32Array(0) };
   if (!classOfRow) {
     const train = Int32Array.from(order.subarray(0, n - nVal), (i) => rows[i]);
