@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, prepareDataset } from '../../../src-shared/data';
+import { generateTable, parseCsv, prepareDataset } from '../../../src-shared/data';
 import type { Table } from '../../../src-shared/data/types';
 import { Mlp } from '../../../src-shared/engine/fast';
 import { Rng } from '../../../src-shared/engine/rng';
@@ -20,12 +20,14 @@ export function fixturePath(name: string): string {
   return `${EXPORT_FIXTURES}${name}`;
 }
 
+/** A CSV fixture, or `moons` (the built-in two-class data set, 60 points). */
 export function fixtureTable(name: string): Table {
+  if (name === 'moons') return generateTable('moons', { points: 60, noise: 0.1, seed: 5 });
   return parseCsv(readFileSync(fixturePath(name), 'utf8'), name);
 }
 
 export interface ModelRecipe {
-  csv: 'flowers.csv' | 'houses.csv';
+  csv: 'flowers.csv' | 'houses.csv' | 'moons';
   hidden: Activation[];
   /** Activation of the output layer (default linear). */
   outputActivation?: Activation;
