@@ -7,11 +7,14 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 };
-const packageNames = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
-// Node builtins and installed packages stay imports: the CLI runs from the project, where they resolve.
+// Runtime dependencies (pure JS: commander, papaparse, protobufjs, zod) are bundled, because Node's
+// ESM resolver rejects the extensionless subpaths some of them are imported by (protobufjs/light).
+// Node builtins and dev-only packages (onnxruntime-node is native, used only to check exports)
+// stay imports.
+const escapeRegExp = (text: string): string => text.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');
 const external = [
   ...builtinModules.flatMap((m) => [m, `node:${m}`]),
-  ...packageNames.flatMap((name) => [name, new RegExp(`^${name.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')}/`)]),
+  ...Object.keys(pkg.devDependencies ?? {}).flatMap((name) => [name, new RegExp(`^${escapeRegExp(name)}/`)]),
 ];
 
 export default defineConfig({
@@ -30,5 +33,5 @@ export default defineConfig({
       output: { format: 'es', entryFileNames: 'nanograd.js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
-  ssr: { target: 'node', noExternal: [] },
+  ssr: { target: 'node', noExternal: true },
 });

@@ -1,6 +1,7 @@
 /**
- * Builds the CLI bundle before unit tests when it is missing or older than its sources, so tests
- * that spawn `node bin/nanograd.js` work with a plain `npm run test:unit` on a fresh clone.
+ * Builds the CLI bundle and the engine library before unit tests when they are missing or older
+ * than their sources, so tests that spawn `node bin/nanograd.js` or import 'nanograd-studio' work
+ * with a plain `npm run test:unit` on a fresh clone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -8,12 +9,42 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = join(root, 'out/cli/nanograd.js');
-const sourceDirs = ['src-main/cli', 'src-main/node', 'src-main/bench', 'src-shared'].map((d) =>
-  join(root, d),
-);
-const configFiles = ['vite.cli.config.ts', 'package.json'].map((f) => join(root, f));
-const lockDir = join(root, 'out/.cli-build.lock');
+const lockDir = join(root, 'out/.test-build.lock');
+
+interface BuildTarget {
+  name: string;
+  output: string;
+  inputs: string[];
+  commands: string[][];
+}
+
+const node = (script: string, ...args: string[]): string[] => [join(root, script), ...args];
+const TARGETS: BuildTarget[] = [
+  {
+    name: 'build:cli',
+    output: 'out/cli/nanograd.js',
+    inputs: [
+      'src-main/cli',
+      'src-main/node',
+      'src-main/bench',
+      'src-shared',
+      'vite.cli.config.ts',
+      'package.json',
+    ],
+    commands: [
+      node('node_modules/vite/bin/vite.js', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'),
+    ],
+  },
+  {
+    name: 'build:lib',
+    output: 'dist/lib/index.d.ts',
+    inputs: ['src-shared', 'vite.lib.config.ts', 'tsconfig.lib.json', 'tsconfig.base.json'],
+    commands: [
+      node('node_modules/vite/bin/vite.js', 'build', '--config', 'vite.lib.config.ts', '--logLevel', 'error'),
+      node('node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json'),
+    ],
+  },
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -24,10 +55,11 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-function isStale(): boolean {
-  if (!existsSync(bundle)) return true;
-  const sources = Math.max(...sourceDirs.map(newestMtime), ...configFiles.map(newestMtime));
-  return sources > statSync(bundle).mtimeMs;
+function isStale(target: BuildTarget): boolean {
+  const output = join(root, target.output);
+  if (!existsSync(output)) return true;
+  const sources = Math.max(...target.inputs.map((input) => newestMtime(join(root, input))));
+  return sources > statSync(output).mtimeMs;
 }
 
 function sleep(ms: number): void {
@@ -50,30 +82,26 @@ function withBuildLock(build: () => void): void {
     }
   }
   try {
-    if (isStale()) build();
+    build();
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
+function buildTarget(target: BuildTarget): void {
+  try {
+    for (const args of target.commands) execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  } catch (err) {
+    // Only the tests that use this output need it; they fail on their own after the error above.
+    console.warn(
+      `vitest global setup: npm run ${target.name} failed (${(err as Error).message.split('\n')[0]})`,
+    );
+  }
+}
+
 export default function setup(): void {
-  if (!isStale()) return;
-  const viteBin = join(root, 'node_modules/vite/bin/vite.js');
+  if (!TARGETS.some(isStale)) return;
   withBuildLock(() => {
-    try {
-      execFileSync(
-        process.execPath,
-        [viteBin, 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'error'],
-        {
-          cwd: root,
-          stdio: 'inherit',
-        },
-      );
-    } catch (err) {
-      // Only the CLI tests need the bundle; they fail on their own with the build error above.
-      console.warn(
-        `vitest global setup: npm run build:cli failed (${(err as Error).message.split('\n')[0]})`,
-      );
-    }
+    for (const target of TARGETS) if (isStale(target)) buildTarget(target);
   });
 }

@@ -1,8 +1,9 @@
 /**
- * The public library entry (`import { Value } from 'nanograd-studio'`, built to dist/lib).
- * Pure TS only: the engine, optimizers, seeded RNG, errors and the shared types.
+ * The public library entry (`import { Value } from 'nanograd-studio'`, built to dist/lib):
+ * the autograd engine (scalar Value, micrograd MLP, optimizers, init, RNG), the fast MLP
+ * training path and the typed errors. Pure TS: nothing from Node, the DOM or Electron.
  */
 export * from './errors';
-export * from './engine/types';
-export * from './engine/rng';
-export * from './engine/optim';
+export * from './engine';
+export { Mlp, MlpTrainer } from './engine/fast';
+export type { TrainerOptions } from './engine/fast';
