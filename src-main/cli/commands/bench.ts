@@ -1,0 +1,51 @@
+/**
+ * `nanograd bench`: the engine benchmark (anchor workloads W1–W4 and GEMM). Prints one JSON
+ * record per line with --json ({workload, seconds, samples_per_s, metric}), a table otherwise;
+ * progress goes to stderr on a terminal only, so piped JSON stays clean.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { BackendPreference } from '../../../src-shared/engine/fast';
+import { WORKLOADS, formatTable, runBench, type BenchRecord, type WorkloadKey } from '../../bench';
+import type { CliContext } from '../context';
+
+interface BenchFlags {
+  json?: boolean;
+  workload?: WorkloadKey[];
+  backend: BackendPreference;
+}
+
+function parseWorkload(value: string, previous: WorkloadKey[] | undefined): WorkloadKey[] {
+  const key = value.toUpperCase() as WorkloadKey;
+  if (!WORKLOADS.includes(key)) throw new InvalidArgumentError(`unknown workload "${value}" (choose ${WORKLOADS.join(', ')})`);
+  return [...(previous ?? []), key];
+}
+
+function parseBackend(value: string): BackendPreference {
+  if (value !== 'auto' && value !== 'js' && value !== 'wasm') throw new InvalidArgumentError(`unknown backend "${value}" (choose auto, js, wasm)`);
+  return value;
+}
+
+export function register(program: Command, context: CliContext): void {
+  program
+    .command('bench')
+    .description('Benchmark the training engine on the anchor workloads (W1 xor, W2 spiral, W3 digits, W4 mnist-size, GEMM).')
+    .option('--json', 'one JSON record per line: {"workload","seconds","samples_per_s","metric"}')
+    .option('--workload <name>', `run only this workload (${WORKLOADS.join(', ')}); repeatable`, parseWorkload)
+    .option('--backend <name>', 'kernels: auto (WebAssembly SIMD where faster), js or wasm', parseBackend, 'auto')
+    .action(async (flags: BenchFlags) => {
+      const tty = Boolean(process.stderr.isTTY);
+      const records: BenchRecord[] = [];
+      await runBench(flags.workload ?? WORKLOADS, {
+        backend: flags.backend,
+        progress: (message) => {
+          if (tty) process.stderr.write(`${message}\n`);
+        },
+        onRecord: (record) => {
+          records.push(record);
+          if (flags.json) process.stdout.write(`${JSON.stringify(record)}\n`);
+        },
+      });
+      if (!flags.json) process.stdout.write(`${formatTable(records)}\n`);
+      context.exitCode = 0;
+    });
+}

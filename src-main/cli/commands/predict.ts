@@ -1,0 +1,48 @@
+/**
+ * `nanograd predict`: applies a saved model (with its saved preprocessing) to raw rows and
+ * prints or writes the predictions CSV.
+ */
+import type { Command } from 'commander';
+import { parseModel, predictTable, predictionsCsv } from '../../../src-shared/model';
+import { writeFileAtomic } from '../../node/atomic-write';
+import type { CliContext } from '../context';
+import { checkWritable, loadTable, readTextFile } from '../files';
+import { parseInteger } from '../options';
+
+interface PredictFlags {
+  model: string;
+  data: string;
+  out?: string;
+  seed: number;
+}
+
+export function register(program: Command, context: CliContext): void {
+  program
+    .command('predict')
+    .description('Predict with a saved model: prints the inputs plus the predicted class and probabilities (or value) as CSV.')
+    .requiredOption('--model <model.json>', 'a model file written by `nanograd train --out` or the app')
+    .requiredOption('--data <file|name>', 'a CSV file with the model\'s input columns (the target column may be absent), or a built-in data set name')
+    .option('--out <preds.csv>', 'write the predictions here instead of stdout')
+    .option('--seed <n>', 'seed for a built-in data set', parseInteger, 1)
+    .action(async (flags: PredictFlags) => {
+      context.exitCode = await predict(flags);
+    });
+}
+
+async function predict(flags: PredictFlags): Promise<number> {
+  if (flags.out) await checkWritable(flags.out);
+  const model = parseModel(await readTextFile(flags.model), flags.model);
+  const { table } = await loadTable(flags.data, { seed: flags.seed });
+  const predictions = predictTable(model, table);
+  const csv = predictionsCsv(model, table, predictions);
+  if (flags.out) {
+    await writeFileAtomic(flags.out, csv);
+    process.stderr.write(`wrote ${predictions.n} predictions to ${flags.out}\n`);
+  } else {
+    process.stdout.write(csv);
+  }
+  if (predictions.dropped > 0) {
+    process.stderr.write(`note: ${predictions.dropped} rows skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`);
+  }
+  return 0;
+}
