@@ -11,6 +11,14 @@ export type { DrawOrder, InitOptions } from './nn/init';
 export { Value, sumValues } from './value';
 export type { ValueLike } from './value';
 export { Module, Neuron, Layer, MLP, activateValue } from './scalar-nn';
-export type { DenseValues, MlpOptions } from './scalar-nn';
+export type { MlpOptions } from './scalar-nn';
 export { runXorDemo, XOR_INPUTS, XOR_TARGETS } from './xor-demo';
 export type { XorPreset, XorDemoOptions, XorDemoResult } from './xor-demo';
+export { Tensor, GRAD_RULES } from './tensor';
+export type { DType, GradRule, Storage } from './tensor';
+/** Tensor ops as a namespace (`tensorOps.matmul`, `tensorOps.relu`…): their names overlap the scalar helpers. */
+export * as tensorOps from './tensor';
+export { Dense } from './nn/dense';
+export type { DenseOptions } from './nn/dense';
+export { Sequential } from './nn/sequential';
+export type { SequentialOptions } from './nn/sequential';

@@ -1,5 +1,5 @@
 import { Rng } from './rng';
-import type { Activation, InitName } from './types';
+import type { Activation, DenseValues, InitName } from './types';
 import { initDenseParams } from './nn/init';
 import { Value, type ValueLike } from './value';
 
@@ -52,14 +52,6 @@ export class Neuron extends Module {
   parameters(): Value[] {
     return [...this.weights, this.bias];
   }
-}
-
-/** Dense parameters in any numeric storage (DenseParams is the Float32 case). */
-export interface DenseValues {
-  inSize: number;
-  outSize: number;
-  weight: ArrayLike<number>;
-  bias: ArrayLike<number>;
 }
 
 /** A row of neurons sharing the same inputs; built from Dense parameters (weight [out, in]). */

@@ -50,6 +50,14 @@ export interface DenseParams {
   bias: Float32Array;
 }
 
+/** Dense parameters in any numeric storage (DenseParams is the Float32 case; float64 tests use this). */
+export interface DenseValues {
+  inSize: number;
+  outSize: number;
+  weight: ArrayLike<number>;
+  bias: ArrayLike<number>;
+}
+
 export interface OptimizerConfig {
   name: OptimizerName;
   lr: number;

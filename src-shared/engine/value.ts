@@ -1,4 +1,5 @@
 import { LEAKY_RELU_SLOPE, gelu, geluDerivative, sigmoid } from './activations';
+import { postOrder } from './graph';
 
 /** Anything an op accepts as its other operand: plain numbers become constant leaves. */
 export type ValueLike = Value | number;
@@ -149,31 +150,9 @@ export class Value {
     for (let i = order.length - 1; i >= 0; i--) order[i].backwardRule();
   }
 
-  /** Every value this one depends on, each after all of its children (post-order DFS). */
+  /** Every value this one depends on, each after all of its children. */
   topologicalOrder(): Value[] {
-    const order: Value[] = [];
-    const visited = new Set<Value>([this]);
-    const stack: Value[] = [this];
-    const nextChild: number[] = [0];
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const node = stack[top];
-      const k = nextChild[top];
-      if (k < node.children.length) {
-        nextChild[top] = k + 1;
-        const child = node.children[k];
-        if (!visited.has(child)) {
-          visited.add(child);
-          stack.push(child);
-          nextChild.push(0);
-        }
-      } else {
-        order.push(node);
-        stack.pop();
-        nextChild.pop();
-      }
-    }
-    return order;
+    return postOrder<Value>(this, (v) => v.children);
   }
 
   toString(): string {
