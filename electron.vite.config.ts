@@ -9,6 +9,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle the pure-JS dependencies: Node's ESM resolver rejects extensionless subpath imports
+      // such as protobufjs/light, and a self-contained bundle packages without node_modules lookups.
+      externalizeDeps: false,
       rolldownOptions: {
         // The worker thread is a second entry so main can start it with new Worker(new URL(...)).
         input: {
@@ -22,6 +25,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron' and a few builtins; everything else is bundled.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: fromRoot('./src-main/electron/preload.ts') },
         // Sandboxed preloads cannot be ES modules; Electron requires CommonJS there.
