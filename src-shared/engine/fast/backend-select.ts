@@ -1,14 +1,31 @@
 /**
  * Picks the kernel backend for a network. WebAssembly SIMD is used only where it beats the
- * plain-TS kernels on the benchmark (wide layers); tiny networks stay in JS, where a step has
- * no call-boundary or copy cost.
+ * plain-TS kernels on the benchmark: layers wide enough that a SIMD GEMM outweighs the cost of
+ * the call boundary and of copying inputs into wasm memory. Tiny networks (XOR, 2-16-16-3)
+ * stay in JS.
  */
 import type { MlpSpec } from '../types';
 import { createJsBackend, type BackendPreference, type FastBackend } from './backend';
+import { createWasmBackend } from './wasm-backend';
 
 export type { BackendPreference, FastBackend };
 
-export function createBackend(preference: BackendPreference, _spec: MlpSpec, _maxBatch: number): FastBackend {
-  void preference;
+/** Multiply-adds per row of one forward pass above which 'auto' picks wasm (measured on the benchmark: see docs/benchmarks.md). */
+export const WASM_MIN_MACS_PER_ROW = 1024;
+
+export function macsPerRow(spec: MlpSpec): number {
+  let inSize = spec.inputSize;
+  let macs = 0;
+  for (const layer of spec.layers) {
+    macs += inSize * layer.units;
+    inSize = layer.units;
+  }
+  return macs;
+}
+
+export function createBackend(preference: BackendPreference, spec: MlpSpec, maxBatch: number): FastBackend {
+  void maxBatch;
+  if (preference === 'js') return createJsBackend();
+  if (preference === 'wasm' || macsPerRow(spec) >= WASM_MIN_MACS_PER_ROW) return createWasmBackend() ?? createJsBackend();
   return createJsBackend();
 }

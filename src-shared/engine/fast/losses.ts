@@ -65,14 +65,21 @@ function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: n
     let max = -Infinity;
     for (let c = 0; c < k; c++) if (out[row + c] > max) max = out[row + c];
     let expSum = 0;
-    for (let c = 0; c < k; c++) expSum += Math.exp(out[row + c] - max);
     const label = y[r];
-    sum += max + Math.log(expSum) - out[row + label];
     if (grad !== null) {
+      // exp() once per logit: parked in grad, then scaled into the softmax.
+      for (let c = 0; c < k; c++) {
+        const e = Math.exp(out[row + c] - max);
+        grad[row + c] = e;
+        expSum += e;
+      }
       const inv = scale / expSum;
-      for (let c = 0; c < k; c++) grad[row + c] = Math.exp(out[row + c] - max) * inv;
+      for (let c = 0; c < k; c++) grad[row + c] *= inv;
       grad[row + label] -= scale;
+    } else {
+      for (let c = 0; c < k; c++) expSum += Math.exp(out[row + c] - max);
     }
+    sum += max + Math.log(expSum) - out[row + label];
   }
   return sum;
 }

@@ -1,0 +1,237 @@
+/**
+ * The benchmark workloads W1–W4 and GEMM, each timed over the training loop only (batch
+ * gather, forward, loss, backward, update), as the anchors time PyTorch and TensorFlow.js.
+ * Data, initial weights (anchor init, [in,out] draw order) and batch order follow
+ * ../shared/bench/anchors/README.md exactly, so the metrics double as a correctness check.
+ */
+import { performance } from 'node:perf_hooks';
+import { Mlp, MlpTrainer, type BackendPreference, type TrainerOptions } from '../../src-shared/engine/fast';
+import { createBackend } from '../../src-shared/engine/fast/backend-select';
+import { anchorDenseParams } from '../../src-shared/engine/nn/init';
+import { Rng } from '../../src-shared/engine/rng';
+import type { Activation, MlpSpec, OptimizerConfig } from '../../src-shared/engine/types';
+import { MNIST_SIZE, SEEDS, digitsData, epochPermutations, mnistSizeData, spiralData, xorData, type ClassificationSet } from './datasets';
+
+export interface BenchRecord {
+  workload: string;
+  seconds: number;
+  samples_per_s: number | null;
+  metric: Record<string, unknown>;
+}
+
+export const WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'GEMM'] as const;
+export type WorkloadKey = (typeof WORKLOADS)[number];
+
+export interface BenchOptions {
+  backend: BackendPreference;
+  /** Progress lines for a human (stderr); never part of the results. */
+  progress: (message: string) => void;
+  /** Loads the digits CSV text (the CLI bundles it; tests read the file). */
+  loadDigitsCsv: () => Promise<string>;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The anchors' network: sizes[0] inputs, hidden layers with `hidden`, linear output, weights a·U(-1,1) drawn in [in,out] order, zero biases. */
+function anchorMlp(sizes: number[], hidden: Activation, initSeed: number, scale: (fanIn: number) => number): Mlp {
+  const rng = new Rng(initSeed);
+  const spec: MlpSpec = {
+    inputSize: sizes[0],
+    layers: sizes.slice(1).map((units, l) => ({ units, activation: l === sizes.length - 2 ? 'linear' : hidden })),
+  };
+  const params = sizes.slice(1).map((units, l) => anchorDenseParams(sizes[l], units, scale(sizes[l]), rng));
+  return new Mlp(spec, params);
+}
+
+function trainerOptions(loss: TrainerOptions['loss'], optimizer: OptimizerConfig, maxBatch: number, backend: BackendPreference): TrainerOptions {
+  return { loss, optimizer, regularization: 'none', regRate: 0, dropout: 0, seed: 0, maxBatch, backend };
+}
+
+const inverseSqrt = (fanIn: number) => 1 / Math.sqrt(fanIn);
+
+/** W1: 2-8-1 ReLU on XOR, MSE, SGD 0.05, 1000 full-batch steps; median of 5 timed runs of seed 0 plus 20 untimed seeds. */
+function xorRun(seed: number, backend: BackendPreference): { seconds: number; finalLoss: number; backendName: string } {
+  const data = xorData();
+  const trainer = new MlpTrainer(anchorMlp([2, 8, 1], 'relu', seed, () => 1), trainerOptions('mse', { name: 'sgd', lr: 0.05 }, 4, backend));
+  const { x, y } = data;
+  const start = performance.now();
+  for (let epoch = 0; epoch < 1000; epoch++) trainer.trainBatch(x, y, 4);
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, finalLoss: trainer.evaluate(x, y, 4).loss, backendName: trainer.backendName };
+}
+
+function runXor(options: BenchOptions): BenchRecord {
+  // The 20 untimed convergence runs go first: they also bring the step to optimized code, so
+  // the 5 timed runs measure training, not the JIT's warm-up (PyTorch's kernels come compiled).
+  const finals = Array.from({ length: 20 }, (_, seed) => xorRun(seed, options.backend).finalLoss);
+  const times: number[] = [];
+  let final0 = NaN;
+  let backendName = '';
+  for (let run = 0; run < 5; run++) {
+    const result = xorRun(0, options.backend);
+    times.push(result.seconds);
+    final0 = result.finalLoss;
+    backendName = result.backendName;
+  }
+  const seconds = median(times);
+  return {
+    workload: 'W1-xor-seed',
+    seconds,
+    samples_per_s: (4 * 1000) / seconds,
+    metric: {
+      final_loss_seed0: final0,
+      converged_frac_20seeds: finals.filter((f) => f < 0.01).length / 20,
+      run_seconds: times,
+      final_losses: finals,
+      backend: backendName,
+    },
+  };
+}
+
+interface ClassifierPlan {
+  name: string;
+  sizes: number[];
+  hidden: Activation;
+  initSeed: number;
+  optimizer: OptimizerConfig;
+  batch: number;
+  epochs: number;
+  shuffleSeed: number;
+  runs: number;
+}
+
+function trainClassifier(plan: ClassifierPlan, train: ClassificationSet, perms: Int32Array[], backend: BackendPreference) {
+  const trainer = new MlpTrainer(anchorMlp(plan.sizes, plan.hidden, plan.initSeed, inverseSqrt), trainerOptions('cross_entropy', plan.optimizer, plan.batch, backend));
+  const { batch, epochs } = plan;
+  const n = train.n;
+  let last = NaN;
+  const start = performance.now();
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const perm = perms[epoch];
+    for (let s = 0; s < n; s += batch) last = trainer.trainRows(train, perm, s, Math.min(batch, n - s));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, trainer, last };
+}
+
+function runClassifier(plan: ClassifierPlan, train: ClassificationSet, test: ClassificationSet | null, options: BenchOptions): BenchRecord {
+  const perms = epochPermutations(train.n, plan.epochs, plan.shuffleSeed);
+  const times: number[] = [];
+  let result: ReturnType<typeof trainClassifier> | null = null;
+  for (let run = 0; run < plan.runs; run++) {
+    options.progress(`${plan.name}: run ${run + 1}/${plan.runs}`);
+    result = trainClassifier(plan, train, perms, options.backend);
+    times.push(result.seconds);
+  }
+  if (result === null) throw new Error('no runs');
+  const { trainer } = result;
+  const accuracy = (set: ClassificationSet) => trainer.evaluate(set.x, set.y, set.n).correct / set.n;
+  const seconds = median(times);
+  const metric: Record<string, unknown> = test === null ? { train_acc: accuracy(train) } : { test_acc: accuracy(test), train_acc: accuracy(train) };
+  Object.assign(metric, { last_batch_loss: result.last, run_seconds: times, backend: trainer.backendName });
+  return { workload: plan.name, seconds, samples_per_s: (train.n * plan.epochs) / seconds, metric };
+}
+
+function runSpiral(options: BenchOptions): BenchRecord {
+  const data = spiralData();
+  const plan: ClassifierPlan = {
+    name: 'W2-spiral',
+    sizes: [2, 16, 16, 3],
+    hidden: 'tanh',
+    initSeed: SEEDS.spiralInit,
+    optimizer: { name: 'adam', lr: 0.01 },
+    batch: 32,
+    epochs: 200,
+    shuffleSeed: SEEDS.spiralShuffle,
+    runs: 3,
+  };
+  return runClassifier(plan, data, null, options);
+}
+
+async function runDigits(options: BenchOptions): Promise<BenchRecord> {
+  const { train, test } = digitsData(await options.loadDigitsCsv());
+  const plan: ClassifierPlan = {
+    name: 'W3-digits',
+    sizes: [64, 64, 10],
+    hidden: 'relu',
+    initSeed: SEEDS.digitsInit,
+    optimizer: { name: 'adam', lr: 1e-3 },
+    batch: 32,
+    epochs: 30,
+    shuffleSeed: SEEDS.digitsShuffle,
+    runs: 3,
+  };
+  return runClassifier(plan, train, test, options);
+}
+
+function runMnistSize(options: BenchOptions): BenchRecord {
+  options.progress('W4-mnist-size: generating 70000 x 784 inputs');
+  const { train, test } = mnistSizeData();
+  const plan: ClassifierPlan = {
+    name: 'W4-mnist-size',
+    sizes: [MNIST_SIZE.inputSize, 128, MNIST_SIZE.classes],
+    hidden: 'relu',
+    initSeed: SEEDS.mnistInit,
+    optimizer: { name: 'sgd', lr: 0.01 },
+    batch: 64,
+    epochs: 1,
+    shuffleSeed: SEEDS.mnistShuffle,
+    runs: 1,
+  };
+  return runClassifier(plan, train, test, options);
+}
+
+/** C = A·B (n x n, row-major, A then B from mulberry32(0)) with the kernel backward passes use for dz·W; 2n³ FLOPs per call. */
+function runGemm(n: number, options: BenchOptions): BenchRecord {
+  const spec: MlpSpec = { inputSize: n, layers: [{ units: n, activation: 'linear' }] };
+  const backend = createBackend(options.backend, spec, n);
+  const [a, b, c] = backend.allocate([n * n, n * n, n * n]);
+  const rng = new Rng(0);
+  for (let j = 0; j < a.length; j++) a[j] = rng.next();
+  for (let j = 0; j < b.length; j++) b[j] = rng.next();
+  const call = () => backend.kernels.backwardInput(a, b, c, n, n, n);
+  call();
+  call();
+  const times: number[] = [];
+  let total = 0;
+  while ((total < 1 || times.length < 5) && total < 60) {
+    const start = performance.now();
+    call();
+    const dt = (performance.now() - start) / 1000;
+    times.push(dt);
+    total += dt;
+  }
+  const seconds = median(times);
+  const flops = 2 * n ** 3;
+  return {
+    workload: `GEMM-${n}`,
+    seconds,
+    samples_per_s: null,
+    metric: { gflops: flops / seconds / 1e9, reps: times.length, best_gflops: flops / Math.min(...times) / 1e9, backend: backend.kernels.name },
+  };
+}
+
+export async function runWorkload(key: WorkloadKey, options: BenchOptions): Promise<BenchRecord[]> {
+  switch (key) {
+    case 'W1':
+      options.progress('W1-xor-seed: 5 timed runs + 20 seeds');
+      return [runXor(options)];
+    case 'W2':
+      return [runSpiral(options)];
+    case 'W3':
+      return [await runDigits(options)];
+    case 'W4':
+      return [runMnistSize(options)];
+    case 'GEMM':
+      options.progress('GEMM-256');
+      {
+        const small = runGemm(256, options);
+        options.progress('GEMM-1024');
+        return [small, runGemm(1024, options)];
+      }
+  }
+}
