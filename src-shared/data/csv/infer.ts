@@ -1,5 +1,5 @@
 /**
- * Column type inference. The rule (documented for users in the notes of every import):
+ * Column type inference. The rule (users see its outcome in the import preview and notes):
  * - a column with no non-empty cell is `empty` (ignored for training);
  * - a column whose every non-empty cell is a plain finite number is `numeric`;
  * - a column where at least 80% of the non-empty cells are numbers (or number attempts such as
@@ -10,7 +10,7 @@
  * Only an empty cell is missing: "NA", "?" and "NaN" are not guessed to mean missing.
  */
 import { CsvError } from '../../errors';
-import type { TableColumn } from '../types';
+import type { ColumnKind } from '../types';
 import { describeProblem, isNumberAttempt, numberProblem, parseStrictNumber } from './numbers';
 
 export const NUMERIC_MAJORITY = 0.8;
@@ -21,40 +21,65 @@ export interface InferContext {
   decimalComma: boolean;
 }
 
-/** Builds a typed column from its trimmed cells; throws CsvError for a numeric column with a bad cell. */
-export function inferColumn(name: string, cells: string[], ctx: InferContext): TableColumn {
-  const n = cells.length;
-  const numbers = new Float64Array(n);
-  let missing = 0;
-  let numeric = 0;
-  let attempts = 0;
-  let firstBad = -1;
-  for (let r = 0; r < n; r++) {
-    const cell = cells[r];
+/**
+ * One column's cells as they stream by: numbers go straight into a growing Float64Array (NaN for
+ * empty or text cells) and only counts are kept, so a numeric column never holds a string per cell.
+ */
+export class ColumnScan {
+  private values = new Float64Array(1024);
+  count = 0;
+  missing = 0;
+  private numeric = 0;
+  private attempts = 0;
+  private firstBadRow = -1;
+  private firstBadText = '';
+
+  constructor(
+    readonly name: string,
+    private readonly decimalComma: boolean,
+  ) {}
+
+  add(cell: string): void {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const row = this.count++;
     if (cell === '') {
-      missing++;
-      numbers[r] = NaN;
-      continue;
+      this.missing++;
+      this.values[row] = NaN;
+      return;
     }
-    const value = parseStrictNumber(cell, ctx.decimalComma);
-    numbers[r] = value;
+    const value = parseStrictNumber(cell, this.decimalComma);
+    this.values[row] = value;
     if (!Number.isNaN(value)) {
-      numeric++;
-      continue;
+      this.numeric++;
+      return;
     }
-    if (firstBad < 0) firstBad = r;
-    if (isNumberAttempt(numberProblem(cell, ctx.decimalComma))) attempts++;
+    if (this.firstBadRow < 0) {
+      this.firstBadRow = row;
+      this.firstBadText = cell;
+    }
+    if (isNumberAttempt(numberProblem(cell, this.decimalComma))) this.attempts++;
   }
-  const filled = n - missing;
-  if (filled === 0) return { name, kind: 'empty', strings: cells, missing };
-  if (numeric === filled) return { name, kind: 'numeric', numbers, strings: cells, missing };
-  if ((numeric + attempts) / filled >= NUMERIC_MAJORITY) {
-    const cell = cells[firstBad];
-    const share = Math.floor((100 * numeric) / filled);
+
+  /** The column's kind; throws CsvError for a numeric column with a bad cell (see the rule above). */
+  decide(ctx: InferContext): ColumnKind {
+    const filled = this.count - this.missing;
+    if (filled === 0) return 'empty';
+    if (this.numeric === filled) return 'numeric';
+    if ((this.numeric + this.attempts) / filled < NUMERIC_MAJORITY) return 'categorical';
+    const cell = this.firstBadText;
+    const row = ctx.lineNumbers[this.firstBadRow];
+    const share = Math.floor((100 * this.numeric) / filled);
     throw new CsvError(
-      `${ctx.fileName} row ${ctx.lineNumbers[firstBad]}, column "${name}": ${describeProblem(cell, numberProblem(cell, ctx.decimalComma))} (column is numeric: ${share}% of its cells are numbers)`,
-      { file: ctx.fileName, row: ctx.lineNumbers[firstBad], column: name },
+      `${ctx.fileName} row ${row}, column "${this.name}": ${describeProblem(cell, numberProblem(cell, ctx.decimalComma))} (column is numeric: ${share}% of its cells are numbers)`,
+      { file: ctx.fileName, row, column: this.name },
     );
   }
-  return { name, kind: 'categorical', strings: cells, missing };
+
+  numbers(): Float64Array {
+    return this.values.slice(0, this.count);
+  }
 }

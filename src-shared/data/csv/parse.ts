@@ -2,12 +2,16 @@
  * CSV text -> column-oriented `Table`. papaparse does the quoting rules (RFC 4180 plus the
  * usual leniencies); this file adds what a training tool needs on top: a header row, one of
  * three delimiters, a strict rectangular shape, line numbers for every data row, and typed
- * columns (see ./infer.ts). Rows are streamed into per-column arrays, never kept as row objects.
+ * columns (see ./infer.ts).
+ *
+ * Memory: the first pass streams rows straight into one Float64Array per column, so a numeric
+ * column costs 8 bytes a cell and no string survives it. Only when some column turns out
+ * categorical (or empty) does a second pass collect the text of just those columns.
  */
 import Papa from 'papaparse';
 import { CsvError } from '../../errors';
 import type { Table, TableColumn } from '../types';
-import { inferColumn } from './infer';
+import { ColumnScan } from './infer';
 import { parseStrictNumber } from './numbers';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -18,15 +22,36 @@ export function parseCsv(text: string, fileName: string): Table {
   if (body.trim() === '') throw new CsvError(`${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(body);
   const reader = new RowReader(body, fileName, delimiter);
+  streamRows(body, delimiter, (fields, errors, cursor) => reader.accept(fields, errors, cursor));
+  const { table, textColumns } = reader.finish();
+  if (textColumns.length > 0) collectText(body, delimiter, table, textColumns);
+  return table;
+}
+
+type RowHandler = (fields: string[], errors: ParseErrorLike[], cursor: number) => void;
+
+function streamRows(body: string, delimiter: CsvDelimiter, onRow: RowHandler): void {
   Papa.parse<string[]>(body, {
     delimiter,
     quoteChar: '"',
     header: false,
     dynamicTyping: false,
     skipEmptyLines: 'greedy',
-    step: (result) => reader.accept(result.data, result.errors, result.meta.cursor),
+    step: (result) => onRow(result.data, result.errors, result.meta.cursor),
   });
-  return reader.finish();
+}
+
+/** Second pass: the trimmed cell text of the categorical/empty columns only. */
+function collectText(body: string, delimiter: CsvDelimiter, table: Table, columnIndexes: number[]): void {
+  const texts = columnIndexes.map(() => new Array<string>(table.rowCount));
+  let row = -1;
+  streamRows(body, delimiter, (fields) => {
+    if (row >= 0) for (let k = 0; k < columnIndexes.length; k++) texts[k][row] = fields[columnIndexes[k]].trim();
+    row++;
+  });
+  columnIndexes.forEach((c, k) => {
+    table.columns[c].strings = texts[k];
+  });
 }
 
 /**
@@ -56,11 +81,12 @@ interface ParseErrorLike {
   index?: number;
 }
 
-/** Receives papaparse rows one at a time: header first, then data rows into column buffers. */
+/** Receives papaparse rows one at a time: header first, then data rows into column scans. */
 class RowReader {
   private header: string[] | null = null;
-  private cells: string[][] = [];
-  private lines: number[] = [];
+  private scans: ColumnScan[] = [];
+  private lines = new Int32Array(1024);
+  private rows = 0;
   private scanPos = 0;
   private scanLine = 1;
 
@@ -76,7 +102,8 @@ class RowReader {
     if (errors.length > 0) throw this.quoteError(errors[0], line);
     if (!this.header) {
       this.header = this.readHeader(fields, line);
-      this.cells = this.header.map(() => []);
+      const decimalComma = this.delimiter !== ',';
+      this.scans = this.header.map((name) => new ColumnScan(name, decimalComma));
       return;
     }
     if (fields.length !== this.header.length) {
@@ -85,22 +112,32 @@ class RowReader {
         { file: this.fileName, row: line },
       );
     }
-    for (let c = 0; c < fields.length; c++) this.cells[c].push(fields[c].trim());
-    this.lines.push(line);
+    for (let c = 0; c < fields.length; c++) this.scans[c].add(fields[c].trim());
+    if (this.rows === this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[this.rows++] = line;
   }
 
-  finish(): Table {
-    const header = this.header;
-    if (!header) throw new CsvError(`${this.fileName} is empty`, { file: this.fileName });
-    if (this.lines.length === 0) {
+  /** The table with numeric columns filled in, and the indexes of columns that still need their text. */
+  finish(): { table: Table; textColumns: number[] } {
+    if (!this.header) throw new CsvError(`${this.fileName} is empty`, { file: this.fileName });
+    if (this.rows === 0) {
       throw new CsvError(`${this.fileName} has a header row but no data rows`, { file: this.fileName, row: 2 });
     }
-    const lineNumbers = Int32Array.from(this.lines);
-    const decimalComma = this.delimiter !== ',';
-    const ctx = { fileName: this.fileName, lineNumbers, decimalComma };
-    const columns: TableColumn[] = header.map((name, c) => inferColumn(name, this.cells[c], ctx));
-    this.cells = [];
-    return { source: this.fileName, rowCount: lineNumbers.length, columns, lineNumbers };
+    const lineNumbers = this.lines.slice(0, this.rows);
+    const ctx = { fileName: this.fileName, lineNumbers, decimalComma: this.delimiter !== ',' };
+    const textColumns: number[] = [];
+    const columns: TableColumn[] = this.scans.map((scan, c) => {
+      const kind = scan.decide(ctx);
+      if (kind === 'numeric') return { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
+      textColumns.push(c);
+      return { name: scan.name, kind, missing: scan.missing };
+    });
+    this.scans = [];
+    return { table: { source: this.fileName, rowCount: this.rows, columns, lineNumbers }, textColumns };
   }
 
   private readHeader(fields: string[], line: number): string[] {
