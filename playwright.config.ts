@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 const isCI = Boolean(process.env.CI);
 // Debian's Chromium when present (this machine, CI after `.ci/run`), else Playwright's own download.
 const systemChromium = '/usr/bin/chromium';
-const PORT = 4173;
+// E2E_PORT lets a second checkout on the same machine test without reusing this one's server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   outputDir: 'test-results/artifacts',
