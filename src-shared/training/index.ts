@@ -5,3 +5,4 @@ export { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTran
 export { classificationAccuracy, regressionScores, type RegressionScores } from './metrics';
 export { TrainingSession, checkInitialWeights, deriveSeed, describeSpec, networkSpec, type SessionOptions } from './session';
 export { runSession, type RunHooks } from './driver';
+export { encodeForModel } from './continue';

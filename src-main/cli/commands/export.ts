@@ -5,7 +5,12 @@
  * atomic, so a failed export never leaves a partial or stale-looking file behind.
  */
 import { Option, type Command } from 'commander';
-import { exportModelFile, MODEL_EXPORT_FORMATS, parseModel, type ModelExportFormat } from '../../../src-shared/model';
+import {
+  exportModelFile,
+  MODEL_EXPORT_FORMATS,
+  parseModel,
+  type ModelExportFormat,
+} from '../../../src-shared/model';
 import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliContext } from '../context';
 import { checkWritable, readTextFile } from '../files';
@@ -19,9 +24,15 @@ interface ExportFlags {
 export function register(program: Command, context: CliContext): void {
   program
     .command('export')
-    .description('Export a saved model as JSON, ONNX (input "features": raw values in the model\'s input order) or a PyTorch script.')
+    .description(
+      'Export a saved model as JSON, ONNX (input "features": raw values in the model\'s input order) or a PyTorch script.',
+    )
     .requiredOption('--model <model.json>', 'a model file written by `nanograd train --out` or the app')
-    .addOption(new Option('--format <format>', 'json | onnx | pytorch').choices(MODEL_EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'json | onnx | pytorch')
+        .choices(MODEL_EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
     .requiredOption('--out <file>', 'where to write the export (.json, .onnx or .py)')
     .action(async (flags: ExportFlags) => {
       context.exitCode = await exportCommand(flags);

@@ -15,6 +15,7 @@ import {
   TrainingSession,
   defaultInitFor,
   describeSpec,
+  encodeForModel,
   runSession,
   validateTrainConfig,
   type EpochMetrics,
@@ -112,13 +113,8 @@ function buildConfig(flags: TrainFlags, initModel: ModelFile | null): TrainConfi
   }
 }
 
-/** A saved model only fits data that encodes to the same inputs and classes. */
+/** A saved model only continues on data with the same task and classes (its output layer is fixed). */
 function checkInitFits(model: ModelFile, modelPath: string, data: PreparedData): void {
-  const want = model.preprocessing.encodedNames;
-  const got = data.preprocessing.encodedNames;
-  if (want.length !== got.length || want.some((name, i) => name !== got[i])) {
-    throw new ConfigError(`--init ${modelPath} expects the inputs ${want.join(', ')} but ${data.name} gives ${got.join(', ')}`, { file: modelPath, field: 'preprocessing.encodedNames' });
-  }
   if (model.task !== data.task) {
     throw new ConfigError(`--init ${modelPath} is a ${model.task} model but ${data.name} is a ${data.task} task`, { file: modelPath, field: 'task' });
   }
@@ -161,16 +157,18 @@ async function train(flags: TrainFlags): Promise<number> {
   const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
   const config = buildConfig(flags, initModel);
   const { table, builtin } = await loadTable(flags.data, { points: flags.points, noise: flags.noise, seed: flags.seed });
-  const data = prepareDataset(table, {
+  const prepared = prepareDataset(table, {
     target: flags.target,
     valFraction,
     seed: flags.seed,
     missing: flags.missing,
     standardize: !builtin,
   });
+  let data = prepared;
   let initial: DenseParams[] | undefined;
   if (initModel && flags.init) {
-    checkInitFits(initModel, flags.init, data);
+    checkInitFits(initModel, flags.init, prepared);
+    data = encodeForModel(table, prepared, initModel.preprocessing, flags.init);
     initial = modelNetwork(initModel).params;
   }
   const session = createSession(data, config, initial, flags.init);
