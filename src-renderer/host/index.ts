@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The one place the renderer gets its StudioApi: the preload's `window.api` in Electron, a
  * Web Worker transport in the browser. Created once per page; the UI never knows which.

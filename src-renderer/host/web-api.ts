@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * StudioApi for the web build: requests go to a backend Web Worker as type-tagged messages,
  * events come back on the same port. If the worker dies (out of memory, a bug), pending
@@ -7,11 +8,11 @@
 import type { Envelope, EventChannel, EventOf, Invoke, StudioApi, Subscribe } from '@shared/api';
 import { createApi } from '@shared/api-client';
 import type { SerializedError } from '@shared/errors';
-import { isFromWorker, type WorkerRequest } from './messages';
+import { isFromBackend, type BackendRequest } from '@shared/backend/messages';
 import { createWebFiles } from './web-files';
 
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: BackendRequest): void;
   terminate(): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
   addEventListener(type: 'error', listener: (event: Event) => void): void;
@@ -54,7 +55,7 @@ export function createWebApi(options: WebApiOptions = {}): StudioApi {
     const instance = createWorker();
     instance.addEventListener('message', (event) => {
       const message = event.data;
-      if (!isFromWorker(message) || worker !== instance) return;
+      if (!isFromBackend(message) || worker !== instance) return;
       if (message.type === 'response') {
         pending.get(message.id)?.(message.envelope);
         pending.delete(message.id);

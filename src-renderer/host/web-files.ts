@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Browser file access for the web build: a hidden <input type=file> to open, a Blob download
  * to save. The user picks every file; nothing is read or written without a gesture.

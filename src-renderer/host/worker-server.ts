@@ -1,13 +1,12 @@
+/// <reference lib="dom" />
 /**
- * Serves a StudioBackend over a worker's message port. Kept apart from worker.ts (the entry
- * that binds it to the real worker global) so tests can run it against any port-like object.
+ * Binds the shared backend server to a Web Worker scope. Kept apart from worker.ts (the entry
+ * with the real global) so tests can run it against any port-like object.
  */
-import { StudioBackend, type BackendOptions } from '@shared/backend';
-import type { FromWorker } from './messages';
-import { isWorkerRequest } from './messages';
+import { serveBackend, type BackendOptions, type FromBackend, type StudioBackend } from '@shared/backend';
 
-export interface WorkerPort {
-  postMessage(message: FromWorker): void;
+export interface WorkerScopeLike {
+  postMessage(message: FromBackend): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 
@@ -33,20 +32,17 @@ export function createMessageYield(): () => Promise<void> {
     });
 }
 
-export function serveBackend(port: WorkerPort, options: ServeOptions = {}): StudioBackend {
-  const backend = new StudioBackend(
+export function serveInWorker(scope: WorkerScopeLike, options: ServeOptions = {}): StudioBackend {
+  return serveBackend(
     {
-      emit: (event, payload) => port.postMessage({ type: 'event', event, payload }),
+      postMessage: (message) => scope.postMessage(message),
+      onMessage: (listener) => scope.addEventListener('message', (event) => listener(event.data)),
+    },
+    {
       yieldToHost: options.yieldToHost ?? createMessageYield(),
       waitWhilePaused: options.waitWhilePaused ?? (() => new Promise((resolve) => setTimeout(resolve, 50))),
       now: options.now ?? (() => performance.now()),
     },
     options,
   );
-  port.addEventListener('message', (message) => {
-    const request = message.data;
-    if (!isWorkerRequest(request)) return;
-    void backend.handle(request.channel, request.payload).then((envelope) => port.postMessage({ type: 'response', id: request.id, envelope }));
-  });
-  return backend;
 }

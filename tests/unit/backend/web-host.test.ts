@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StudioApi } from '../../../src-shared/api';
 import { StudioError } from '../../../src-shared/errors';
-import type { FromWorker, WorkerRequest } from '../../../src-renderer/host/messages';
+import type { BackendRequest, FromBackend } from '../../../src-shared/backend';
 import { createWebApi, type WorkerLike } from '../../../src-renderer/host/web-api';
-import { serveBackend } from '../../../src-renderer/host/worker-server';
+import { serveInWorker } from '../../../src-renderer/host/worker-server';
 
-type Listener = (event: MessageEvent<unknown>) => void;
+// The host code types these as DOM MessageEvents; only `data` is read.
+type Listener = (event: never) => void;
+const asEvent = (data: unknown) => ({ data }) as never;
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * An in-process stand-in for `new Worker(...)`: messages cross with structuredClone in a later
@@ -20,16 +22,16 @@ class LoopbackWorker implements WorkerLike {
   private readonly toServer: Listener[] = [];
 
   constructor() {
-    serveBackend(
+    serveInWorker(
       {
-        postMessage: (message: FromWorker) => this.deliver(this.toClient, message),
+        postMessage: (message: FromBackend) => this.deliver(this.toClient, message),
         addEventListener: (_type: 'message', listener: Listener) => this.toServer.push(listener),
       },
       { yieldToHost: tick, waitWhilePaused: tick },
     );
   }
 
-  postMessage(message: WorkerRequest): void {
+  postMessage(message: BackendRequest): void {
     if (this.terminated) throw new Error('posted to a terminated worker');
     this.deliver(this.toServer, message);
   }
@@ -52,7 +54,7 @@ class LoopbackWorker implements WorkerLike {
     const data = structuredClone(message);
     setImmediate(() => {
       if (this.terminated) return;
-      for (const listener of listeners) listener({ data } as MessageEvent<unknown>);
+      for (const listener of listeners) listener(asEvent(data));
     });
   }
 }
@@ -133,12 +135,12 @@ describe('web host (Web Worker transport)', () => {
   });
 
   it('ignores malformed messages on the worker port', async () => {
-    const posted: FromWorker[] = [];
+    const posted: FromBackend[] = [];
     const listeners: Listener[] = [];
-    serveBackend({ postMessage: (m) => posted.push(m), addEventListener: (_t, l) => listeners.push(l) }, { yieldToHost: tick });
-    listeners[0]({ data: { type: 'request', channel: 'data:generate' } } as MessageEvent<unknown>);
-    listeners[0]({ data: 'hello' } as MessageEvent<unknown>);
-    listeners[0]({ data: { type: 'request', id: 9, channel: 'nope', payload: {} } } as MessageEvent<unknown>);
+    serveInWorker({ postMessage: (m) => posted.push(m), addEventListener: (_t, l) => listeners.push(l) }, { yieldToHost: tick });
+    listeners[0](asEvent({ type: 'request', channel: 'data:generate' }));
+    listeners[0](asEvent('hello'));
+    listeners[0](asEvent({ type: 'request', id: 9, channel: 'nope', payload: {} }));
     for (let i = 0; i < 5; i++) await tick();
     expect(posted).toEqual([
       { type: 'response', id: 9, envelope: { ok: false, error: { kind: 'payload', message: 'unknown channel "nope"', location: { field: 'channel' } } } },
