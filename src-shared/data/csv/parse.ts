@@ -36,9 +36,18 @@ function streamRows(body: string, delimiter: CsvDelimiter, onRow: RowHandler): v
     quoteChar: '"',
     header: false,
     dynamicTyping: false,
-    skipEmptyLines: 'greedy',
-    step: (result) => onRow(result.data, result.errors, result.meta.cursor),
+    // Empty lines are skipped here; whitespace- or delimiter-only lines by isBlankRow (papaparse's
+    // 'greedy' mode joins every row into a string to test it, a quarter of the parse time).
+    skipEmptyLines: true,
+    step: (result) => {
+      if (!isBlankRow(result.data) || result.errors.length > 0) onRow(result.data, result.errors, result.meta.cursor);
+    },
   });
+}
+
+function isBlankRow(fields: string[]): boolean {
+  for (const field of fields) if (field.trim() !== '') return false;
+  return true;
 }
 
 /** Second pass: the trimmed cell text of the categorical/empty columns only. */
