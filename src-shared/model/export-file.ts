@@ -29,12 +29,19 @@ export function exportModelFile(model: ModelFile, format: ModelExportFormat): Ex
         return { fileName: `${base}.onnx`, mimeType: 'application/octet-stream', data: exportOnnx(model) };
       case 'pytorch':
         // A Python module name cannot contain '-'.
-        return { fileName: `${base.replace(/-/g, '_')}.py`, mimeType: 'text/x-python', data: exportPytorch(model) };
+        return {
+          fileName: `${base.replace(/-/g, '_')}.py`,
+          mimeType: 'text/x-python',
+          data: exportPytorch(model),
+        };
     }
   } catch (err) {
     if (err instanceof StudioError) throw err;
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new ExportError(`cannot export model "${model.name}" as ${format}: ${reason}`);
   }
-  throw new ExportError(`unknown export format "${String(format)}" (use ${MODEL_EXPORT_FORMATS.join(', ')})`, { field: 'format' });
+  throw new ExportError(
+    `unknown export format "${String(format)}" (use ${MODEL_EXPORT_FORMATS.join(', ')})`,
+    { field: 'format' },
+  );
 }

@@ -1,6 +1,13 @@
 /** Model files, predictions, exports (ONNX, PyTorch script) and project files. */
 export * from './types';
-export { buildModelFile, serializeModel, parseModel, modelNetwork, validateModelValue, type BuildModelArgs } from './model-file';
+export {
+  buildModelFile,
+  serializeModel,
+  parseModel,
+  modelNetwork,
+  validateModelValue,
+  type BuildModelArgs,
+} from './model-file';
 export { predictTable, predictionsCsv, predictionColumns, type Predictions } from './predict';
 export { exportOnnx, ONNX_INPUT, ONNX_IR_VERSION, ONNX_OPSET } from './onnx/export-onnx';
 export { exportPytorch } from './pytorch';

@@ -70,7 +70,8 @@ export function locateJsonProblem(text: string): JsonProblem | null {
     if (ch === 'f') return expectLiteral('false');
     if (ch === 'n') return expectLiteral('null');
     if (ch === '-' || (ch >= '0' && ch <= '9')) return scanNumber();
-    if (ch === 'N' || ch === 'I') fail(`${text.startsWith('NaN', pos) ? 'NaN' : 'Infinity'} is not allowed in JSON`);
+    if (ch === 'N' || ch === 'I')
+      fail(`${text.startsWith('NaN', pos) ? 'NaN' : 'Infinity'} is not allowed in JSON`);
     fail(`expected a value, found ${describe()}`);
   };
   const scanContainer = (close: string, isObject: boolean) => {

@@ -27,13 +27,20 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
     fail('activations', `must have ${layers.length} entries (one per layer), got ${activations.length}`);
   activations.forEach((activation, i) => {
     if (activation !== layers[i].activation)
-      fail(`activations[${i}]`, `is "${activation}" but ${path(`layers[${i}].activation`)} is "${layers[i].activation}"`);
+      fail(
+        `activations[${i}]`,
+        `is "${activation}" but ${path(`layers[${i}].activation`)} is "${layers[i].activation}"`,
+      );
   });
   for (let i = 1; i < layers.length; i++) {
     if (layers[i].inSize !== layers[i - 1].outSize)
-      fail(`layers[${i}].inSize`, `must be ${layers[i - 1].outSize} to chain with ${path(`layers[${i - 1}].outSize`)}, got ${layers[i].inSize}`);
+      fail(
+        `layers[${i}].inSize`,
+        `must be ${layers[i - 1].outSize} to chain with ${path(`layers[${i - 1}].outSize`)}, got ${layers[i].inSize}`,
+      );
   }
-  if (weights.length !== layers.length) fail('weights', `must have ${layers.length} entries (one per layer), got ${weights.length}`);
+  if (weights.length !== layers.length)
+    fail('weights', `must have ${layers.length} entries (one per layer), got ${weights.length}`);
   layers.forEach((layer, i) => {
     const expected = layer.inSize * layer.outSize;
     if (weights[i].weight.length !== expected)
@@ -42,43 +49,69 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
         `must have ${expected} numbers (layer ${i + 1} has ${layer.inSize} inputs x ${layer.outSize} outputs), got ${weights[i].weight.length}`,
       );
     if (weights[i].bias.length !== layer.outSize)
-      fail(`weights[${i}].bias`, `must have ${layer.outSize} numbers (layer ${i + 1} has ${layer.outSize} outputs), got ${weights[i].bias.length}`);
+      fail(
+        `weights[${i}].bias`,
+        `must have ${layer.outSize} numbers (layer ${i + 1} has ${layer.outSize} outputs), got ${weights[i].bias.length}`,
+      );
   });
   const wantedOutput = outputForLoss(model.loss);
-  if (model.output !== wantedOutput) fail('output', `must be "${wantedOutput}" for loss "${model.loss}", got "${model.output}"`);
+  if (model.output !== wantedOutput)
+    fail('output', `must be "${wantedOutput}" for loss "${model.loss}", got "${model.output}"`);
 
   const pre = model.preprocessing;
   const inputSize = layers[0].inSize;
   if (pre.encodedNames.length !== inputSize)
-    fail('preprocessing.encodedNames', `must have ${inputSize} names (the first layer has ${inputSize} inputs), got ${pre.encodedNames.length}`);
+    fail(
+      'preprocessing.encodedNames',
+      `must have ${inputSize} names (the first layer has ${inputSize} inputs), got ${pre.encodedNames.length}`,
+    );
   let encodedWidth = 0;
   pre.features.forEach((feature, i) => {
     const at = `preprocessing.features[${i}]`;
     if (feature.kind === 'numeric') {
-      if (feature.mean === undefined) fail(`${at}.mean`, `is missing (numeric column "${feature.name}" needs its standardization mean)`);
-      if (feature.std === undefined) fail(`${at}.std`, `is missing (numeric column "${feature.name}" needs its standardization std)`);
+      if (feature.mean === undefined)
+        fail(`${at}.mean`, `is missing (numeric column "${feature.name}" needs its standardization mean)`);
+      if (feature.std === undefined)
+        fail(`${at}.std`, `is missing (numeric column "${feature.name}" needs its standardization std)`);
       if (feature.std === 0) fail(`${at}.std`, `must not be 0 (inputs are divided by it)`);
       encodedWidth += 1;
     } else {
       if (!feature.categories || feature.categories.length === 0)
-        fail(`${at}.categories`, `must list the categories of column "${feature.name}" (one input per category)`);
+        fail(
+          `${at}.categories`,
+          `must list the categories of column "${feature.name}" (one input per category)`,
+        );
       encodedWidth += feature.categories!.length;
     }
   });
   if (encodedWidth !== inputSize)
-    fail('preprocessing.features', `encode to ${encodedWidth} inputs (1 per numeric column, 1 per category), but the first layer has ${inputSize} inputs`);
+    fail(
+      'preprocessing.features',
+      `encode to ${encodedWidth} inputs (1 per numeric column, 1 per category), but the first layer has ${inputSize} inputs`,
+    );
 
   const target = pre.target;
-  if (target.task !== model.task) fail('preprocessing.target.task', `must match "${path('task')}" ("${model.task}"), got "${target.task}"`);
+  if (target.task !== model.task)
+    fail('preprocessing.target.task', `must match "${path('task')}" ("${model.task}"), got "${target.task}"`);
   if (model.task === 'classification') {
     const classes = target.classes;
-    if (!classes || classes.length === 0) fail('preprocessing.target.classes', 'must list the class names of a classifier');
+    if (!classes || classes.length === 0)
+      fail('preprocessing.target.classes', 'must list the class names of a classifier');
     const fits = classes!.length === lastLayer.outSize || (classes!.length === 2 && lastLayer.outSize === 1);
     if (!fits)
-      fail('preprocessing.target.classes', `has ${classes!.length} classes but the last layer has ${lastLayer.outSize} outputs`);
+      fail(
+        'preprocessing.target.classes',
+        `has ${classes!.length} classes but the last layer has ${lastLayer.outSize} outputs`,
+      );
   } else {
-    if (lastLayer.outSize !== 1) fail(`layers[${layers.length - 1}].outSize`, `must be 1 for a regression model, got ${lastLayer.outSize}`);
-    if (target.mean === undefined) fail('preprocessing.target.mean', 'is missing (regression predictions are un-standardized with it)');
-    if (target.std === undefined) fail('preprocessing.target.std', 'is missing (regression predictions are un-standardized with it)');
+    if (lastLayer.outSize !== 1)
+      fail(
+        `layers[${layers.length - 1}].outSize`,
+        `must be 1 for a regression model, got ${lastLayer.outSize}`,
+      );
+    if (target.mean === undefined)
+      fail('preprocessing.target.mean', 'is missing (regression predictions are un-standardized with it)');
+    if (target.std === undefined)
+      fail('preprocessing.target.std', 'is missing (regression predictions are un-standardized with it)');
   }
 }

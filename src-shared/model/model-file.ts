@@ -24,7 +24,9 @@ export interface BuildModelArgs {
 export function buildModelFile(args: BuildModelArgs): ModelFile {
   const { spec, params } = args;
   if (params.length !== spec.layers.length)
-    throw new ModelFileError(`cannot build a model: ${spec.layers.length} layers but ${params.length} weight sets`);
+    throw new ModelFileError(
+      `cannot build a model: ${spec.layers.length} layers but ${params.length} weight sets`,
+    );
   let inSize = spec.inputSize;
   const layers = spec.layers.map((layer, i) => {
     const p = params[i];
@@ -50,7 +52,11 @@ export function buildModelFile(args: BuildModelArgs): ModelFile {
     preprocessing: structuredClone(args.preprocessing),
     training: args.training === null ? null : structuredClone(args.training),
   };
-  checkModelRelations(model, 'model', (field, message) => new ModelFileError(`cannot build a model: ${message}`, { field }));
+  checkModelRelations(
+    model,
+    'model',
+    (field, message) => new ModelFileError(`cannot build a model: ${message}`, { field }),
+  );
   return model;
 }
 
@@ -83,7 +89,12 @@ export function serializeModel(model: ModelFile): string {
 }
 
 export function parseModel(text: string, fileName: string): ModelFile {
-  const raw = parseJsonDocument(text, fileName, 'model', (message, field) => new ModelFileError(message, { file: fileName, field }));
+  const raw = parseJsonDocument(
+    text,
+    fileName,
+    'model',
+    (message, field) => new ModelFileError(message, { file: fileName, field }),
+  );
   return validateModelValue(raw, fileName, '');
 }
 
@@ -92,13 +103,20 @@ export function parseModel(text: string, fileName: string): ModelFile {
  * larger document (a project's `model`), so messages name the full field.
  */
 export function validateModelValue(raw: unknown, fileName: string, prefix: string): ModelFile {
-  const err = (message: string, field?: string) => new ModelFileError(`${fileName}: ${message}`, { file: fileName, field });
+  const err = (message: string, field?: string) =>
+    new ModelFileError(`${fileName}: ${message}`, { file: fileName, field });
   const at = (field: string) => (prefix === '' ? field : field === '' ? prefix : `${prefix}.${field}`);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw err(`${prefix === '' ? 'the file' : `field "${prefix}"`} must be a JSON object (a Nanograd Studio model), got ${Array.isArray(raw) ? 'an array' : typeof raw === 'object' ? 'null' : typeof raw}`, at(''));
+    throw err(
+      `${prefix === '' ? 'the file' : `field "${prefix}"`} must be a JSON object (a Nanograd Studio model), got ${Array.isArray(raw) ? 'an array' : typeof raw === 'object' ? 'null' : typeof raw}`,
+      at(''),
+    );
   const record = raw as Record<string, unknown>;
   if (record.format !== MODEL_FORMAT) {
-    const hint = record.format === 'nanograd-studio/project' ? ' (this is a project file: open it as a project)' : ' (not a Nanograd Studio model file)';
+    const hint =
+      record.format === 'nanograd-studio/project'
+        ? ' (this is a project file: open it as a project)'
+        : ' (not a Nanograd Studio model file)';
     const got = record.format === undefined ? 'is missing' : `is ${JSON.stringify(record.format)}`;
     throw err(`field "${at('format')}" must be "${MODEL_FORMAT}" but ${got}${hint}`, at('format'));
   }
@@ -109,7 +127,12 @@ export function validateModelValue(raw: unknown, fileName: string, prefix: strin
       at('version'),
     );
   }
-  const model = validateDocument(modelFileSchema, raw, (field, message) => err(message, field), prefix) as ModelFile;
+  const model = validateDocument(
+    modelFileSchema,
+    raw,
+    (field, message) => err(message, field),
+    prefix,
+  ) as ModelFile;
   checkModelRelations(model, prefix, (field, message) => err(message, field));
   for (const layer of model.weights) {
     // A float64 number that is not a float32 would predict differently after export: snap it.

@@ -3,8 +3,8 @@
  * table (so a raw CSV gives the same answers as the app), the network runs with its output
  * transform, and regression values are un-standardized back into the target's units.
  */
-import { encodeTable } from '../data';
-import type { Table, TableColumn } from '../data/types';
+import { cellText, encodeTable } from '../data';
+import type { Table } from '../data/types';
 import { Mlp } from '../engine/fast';
 import { float32Text } from './float-text';
 import { modelNetwork } from './model-file';
@@ -59,13 +59,6 @@ function binaryProbabilities(p1: Float32Array, n: number): Float32Array {
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function cellText(column: TableColumn, row: number): string {
-  const raw = column.strings?.[row];
-  if (raw !== undefined) return raw;
-  const value = column.numbers?.[row];
-  return value === undefined || Number.isNaN(value) ? '' : String(value);
 }
 
 /** Names of the columns predictionsCsv appends after the table's own columns. */

@@ -15,7 +15,11 @@ export const PROJECT_VERSION = 1;
 export function serializeProject(project: ProjectFile): string {
   // The model part reuses the model writer so its weights keep their exact float32 text.
   const modelText = project.model ? serializeModel(project.model).trimEnd().replace(/\n/g, '\n  ') : 'null';
-  const head = JSON.stringify({ format: PROJECT_FORMAT, version: PROJECT_VERSION, state: project.state }, null, 2);
+  const head = JSON.stringify(
+    { format: PROJECT_FORMAT, version: PROJECT_VERSION, state: project.state },
+    null,
+    2,
+  );
   return `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "model": ${modelText}\n}\n`;
 }
 
@@ -26,7 +30,10 @@ export function parseProject(text: string, fileName: string): ProjectFile {
     throw err(`${fileName}: the file must be a JSON object (a Nanograd Studio project)`);
   const record = raw as Record<string, unknown>;
   if (record.format !== PROJECT_FORMAT) {
-    const hint = record.format === 'nanograd-studio/model' ? ' (this is a model file: open it as a model)' : ' (not a Nanograd Studio project file)';
+    const hint =
+      record.format === 'nanograd-studio/model'
+        ? ' (this is a model file: open it as a model)'
+        : ' (not a Nanograd Studio project file)';
     const got = record.format === undefined ? 'is missing' : `is ${JSON.stringify(record.format)}`;
     throw err(`${fileName}: field "format" must be "${PROJECT_FORMAT}" but ${got}${hint}`, 'format');
   }
@@ -35,8 +42,14 @@ export function parseProject(text: string, fileName: string): ProjectFile {
       `${fileName}: field "version" is ${JSON.stringify(record.version) ?? 'missing'}, but this version of Nanograd Studio reads project version ${PROJECT_VERSION} only`,
       'version',
     );
-  const state = validateDocument(projectStateSchema, record.state, (field, message) => err(`${fileName}: ${message}`, field), 'state');
-  if (!('model' in record)) throw err(`${fileName}: field "model" is missing (null when the project has no trained model)`, 'model');
+  const state = validateDocument(
+    projectStateSchema,
+    record.state,
+    (field, message) => err(`${fileName}: ${message}`, field),
+    'state',
+  );
+  if (!('model' in record))
+    throw err(`${fileName}: field "model" is missing (null when the project has no trained model)`, 'model');
   const model = record.model === null ? null : validateModelValue(record.model, fileName, 'model');
   return { format: PROJECT_FORMAT, version: PROJECT_VERSION, state: state as ProjectFile['state'], model };
 }

@@ -39,7 +39,10 @@ export function exportPytorch(model: ModelFile): string {
       : { name: f.name, kind: 'categorical', categories: f.categories ?? [], fill: f.fill ?? null },
   );
   const weightLines = model.weights
-    .map((w, i) => `    # layer ${i + 1}: weight [${model.layers[i].outSize}, ${model.layers[i].inSize}] row-major, bias [${model.layers[i].outSize}]\n    (${float32ArrayText(w.weight)},\n     ${float32ArrayText(w.bias)}),`)
+    .map(
+      (w, i) =>
+        `    # layer ${i + 1}: weight [${model.layers[i].outSize}, ${model.layers[i].inSize}] row-major, bias [${model.layers[i].outSize}]\n    (${float32ArrayText(w.weight)},\n     ${float32ArrayText(w.bias)}),`,
+    )
     .join('\n');
   const layerLines = model.layers
     .map((l) => `    (${l.inSize}, ${l.outSize}, ${JSON.stringify(l.activation)}),`)
@@ -59,8 +62,8 @@ Needs only torch and the Python standard library.
 """
 import argparse
 import csv
+import decimal
 import io
-import math
 import re
 import struct
 import sys
@@ -243,17 +246,49 @@ def encode_rows(path, header, rows, lines, delimiter):
     return tensor, kept
 
 
+def js_number_text(value):
+    """A number as JavaScript's String(number) writes it (the app's CSV output): the shortest
+    round-trip digits, plain notation for 1e-6 <= |value| < 1e21, otherwise like 1.5e-7."""
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    parts = decimal.Decimal(repr(abs(value))).normalize().as_tuple()
+    digits = "".join(str(d) for d in parts.digits)
+    k = len(digits)
+    n = parts.exponent + k  # value = 0.<digits> * 10**n
+    if k <= n <= 21:
+        return sign + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return sign + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return sign + "0." + "0" * (-n) + digits
+    e = n - 1
+    mantissa = digits if k == 1 else digits[0] + "." + digits[1:]
+    return sign + mantissa + "e" + ("+" if e >= 0 else "-") + str(abs(e))
+
+
 def float32_text(value):
     """Shortest decimal that reads back as the same float32 (as Nanograd Studio writes it)."""
     value = struct.unpack("f", struct.pack("f", value))[0]
-    if value == 0:
-        return "0"
     for digits in range(1, 10):
         text = "%.*g" % (digits, value)
         if struct.unpack("f", struct.pack("f", float(text)))[0] == value:
             break
-    text = repr(float(text))
-    return text[:-2] if text.endswith(".0") else text
+    return js_number_text(float(text))
+
+
+def display_rows(header, rows, delimiter):
+    """Cells as the app shows them: numeric columns (every non-empty cell a number) in canonical
+    number form ("2.0" -> "2", "3,5" -> "3.5"), other columns as written."""
+    decimal_comma = delimiter != ","
+    shown = [list(row) for row in rows]
+    for c in range(len(header)):
+        values = [parse_number(row[c], decimal_comma) if row[c] != "" else "" for row in rows]
+        if any(v is None for v in values):
+            continue
+        for r, v in enumerate(values):
+            shown[r][c] = "" if v == "" else js_number_text(v)
+    return shown
 
 
 def predict_csv(path):
@@ -266,6 +301,7 @@ def predict_csv(path):
     writer = csv.writer(out, lineterminator="\\n")
     writer.writerow(header + PREDICTION_COLUMNS)
     classes = TARGET["classes"]
+    shown = display_rows(header, rows, delimiter)
     for position, index in enumerate(kept):
         row = outputs[position].tolist()
         if TASK == "regression":
@@ -273,7 +309,7 @@ def predict_csv(path):
         else:
             best = max(range(len(row)), key=lambda c: (row[c], -c))
             extra = [classes[best]] + [float32_text(p) for p in row]
-        writer.writerow(rows[index] + extra)
+        writer.writerow(shown[index] + extra)
     return out.getvalue(), len(rows) - len(kept)
 
 

@@ -133,7 +133,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === 'string')
+    return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
@@ -175,8 +176,10 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
       if (value === undefined) return { field, message: `${name} is missing` };
       const wanted = ARTICLE[issue.expected] ?? issue.expected;
       // JSON has no NaN/Infinity: a diverged value shows up as null or as text.
-      const nonFinite = value === null || (typeof value === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(value));
-      const extra = issue.expected === 'number' && nonFinite ? ' (NaN and Infinity cannot be stored in a model)' : '';
+      const nonFinite =
+        value === null || (typeof value === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(value));
+      const extra =
+        issue.expected === 'number' && nonFinite ? ' (NaN and Infinity cannot be stored in a model)' : '';
       return { field, message: `${name} must be ${wanted}, got ${got}${extra}` };
     }
     case 'invalid_value': {
@@ -186,19 +189,28 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'array') return { field, message: `${name} must have at least ${min} entries, got ${got}` };
+      if (issue.origin === 'array')
+        return { field, message: `${name} must have at least ${min} entries, got ${got}` };
       return { field, message: `${name} must be at least ${min}, got ${got}` };
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'array') return { field, message: `${name} must have at most ${max} entries, got ${got}` };
+      if (issue.origin === 'array')
+        return { field, message: `${name} must have at most ${max} entries, got ${got}` };
       return { field, message: `${name} must be at most ${max}, got ${got}` };
     }
     case 'invalid_union': {
       if (value === undefined) return { field, message: `${name} is missing` };
-      const tag = valueAt(root, [...path, 'source']);
-      if (path.length > 0 && path[path.length - 1] === 'data' && tag !== undefined)
-        return { field: `${field}.source`, message: `field "${field}.source" must be "builtin" or "csv", got ${describeValue(tag)}` };
+      // A discriminated union with an unknown tag lists the allowed tags ("builtin" or "csv").
+      const options = (issue as { options?: unknown[] }).options;
+      if (Array.isArray(options) && options.length > 0) {
+        const allowed = options.map((o) => JSON.stringify(o));
+        const wanted =
+          allowed.length === 1
+            ? allowed[0]
+            : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+        return { field, message: `${name} must be ${wanted}, got ${got}` };
+      }
       return { field, message: `${name} has an unexpected form (got ${got})` };
     }
     default:

@@ -62,7 +62,13 @@ class GraphBuilder {
   }
 
   op(opType: string, inputs: string[], output: string, attribute?: NodeSpec['attribute']): string {
-    this.nodes.push({ op_type: opType, input: inputs, output: [output], name: `${output}_${opType}`, ...(attribute ? { attribute } : {}) });
+    this.nodes.push({
+      op_type: opType,
+      input: inputs,
+      output: [output],
+      name: `${output}_${opType}`,
+      ...(attribute ? { attribute } : {}),
+    });
     return output;
   }
 
@@ -73,17 +79,31 @@ class GraphBuilder {
       case 'relu':
         return this.op('Relu', [input], `${prefix}_relu`);
       case 'leaky_relu':
-        return this.op('LeakyRelu', [input], `${prefix}_leaky_relu`, [{ name: 'alpha', type: ATTR_FLOAT, f: LEAKY_RELU_SLOPE }]);
+        return this.op('LeakyRelu', [input], `${prefix}_leaky_relu`, [
+          { name: 'alpha', type: ATTR_FLOAT, f: LEAKY_RELU_SLOPE },
+        ]);
       case 'tanh':
         return this.op('Tanh', [input], `${prefix}_tanh`);
       case 'sigmoid':
         return this.op('Sigmoid', [input], `${prefix}_sigmoid`);
       case 'gelu': {
         // Exact GELU, 0.5·x·(1 + erf(x/√2)), from basic ops: opset 13 has no Gelu (added in 20).
-        const scaled = this.op('Mul', [input, this.constant(`${prefix}_inv_sqrt2`, [], [Math.SQRT1_2])], `${prefix}_gelu_scaled`);
+        const scaled = this.op(
+          'Mul',
+          [input, this.constant(`${prefix}_inv_sqrt2`, [], [Math.SQRT1_2])],
+          `${prefix}_gelu_scaled`,
+        );
         const erf = this.op('Erf', [scaled], `${prefix}_gelu_erf`);
-        const onePlus = this.op('Add', [erf, this.constant(`${prefix}_one`, [], [1])], `${prefix}_gelu_one_plus`);
-        const half = this.op('Mul', [input, this.constant(`${prefix}_half`, [], [0.5])], `${prefix}_gelu_half_x`);
+        const onePlus = this.op(
+          'Add',
+          [erf, this.constant(`${prefix}_one`, [], [1])],
+          `${prefix}_gelu_one_plus`,
+        );
+        const half = this.op(
+          'Mul',
+          [input, this.constant(`${prefix}_half`, [], [0.5])],
+          `${prefix}_gelu_half_x`,
+        );
         return this.op('Mul', [half, onePlus], `${prefix}_gelu`);
       }
     }
@@ -141,7 +161,8 @@ function buildGraph(model: ModelFile) {
   } else {
     const classes = pre.target.classes?.length ?? outSize;
     let scores: string;
-    if (model.output === 'softmax') scores = g.op('Softmax', [x], 'probabilities', [{ name: 'axis', type: ATTR_INT, i: 1 }]);
+    if (model.output === 'softmax')
+      scores = g.op('Softmax', [x], 'probabilities', [{ name: 'axis', type: ATTR_INT, i: 1 }]);
     else if (model.output === 'sigmoid' && outSize === 1) {
       const p1 = g.op('Sigmoid', [x], 'p_positive');
       const p0 = g.op('Sub', [g.constant('one', [], [1]), p1], 'p_negative');

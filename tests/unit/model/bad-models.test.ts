@@ -31,31 +31,64 @@ const CASES: { file: string; field?: string; message: RegExp }[] = [
   { file: 'nan-literal.json', message: /not valid JSON at line 28, column 9: NaN is not allowed in JSON/ },
   { file: 'png-renamed.json', message: /the file is a PNG image, not a Nanograd Studio model/ },
   { file: 'array-root.json', message: /must be a JSON object .*got an array/ },
-  { file: 'wrong-format.json', field: 'format', message: /field "format" must be "nanograd-studio\/model" but is "keras\/model"/ },
+  {
+    file: 'wrong-format.json',
+    field: 'format',
+    message: /field "format" must be "nanograd-studio\/model" but is "keras\/model"/,
+  },
   { file: 'project-as-model.json', field: 'format', message: /this is a project file: open it as a project/ },
-  { file: 'wrong-version.json', field: 'version', message: /field "version" is 2, but .* reads model version 1 only/ },
+  {
+    file: 'wrong-version.json',
+    field: 'version',
+    message: /field "version" is 2, but .* reads model version 1 only/,
+  },
   { file: 'missing-weights.json', field: 'weights', message: /field "weights" is missing$/ },
   {
     file: 'weight-count-mismatch.json',
     field: 'weights[1].bias',
     message: /field "weights\[1\]\.bias" must have 2 numbers \(layer 2 has 2 outputs\), got 1$/,
   },
-  { file: 'weight-as-string.json', field: 'weights[0].weight[3]', message: /must be a number, got "NaN" \(NaN and Infinity cannot be stored/ },
-  { file: 'weight-null.json', field: 'weights[0].bias[1]', message: /field "weights\[0\]\.bias\[1\]" must be a number, got null/ },
+  {
+    file: 'weight-as-string.json',
+    field: 'weights[0].weight[3]',
+    message: /must be a number, got "NaN" \(NaN and Infinity cannot be stored/,
+  },
+  {
+    file: 'weight-null.json',
+    field: 'weights[0].bias[1]',
+    message: /field "weights\[0\]\.bias\[1\]" must be a number, got null/,
+  },
   {
     file: 'unknown-activation.json',
     field: 'layers[0].activation',
-    message: /field "layers\[0\]\.activation" must be one of "linear", "relu", "leaky_relu", "tanh", "sigmoid", "gelu", got "swish"$/,
+    message:
+      /field "layers\[0\]\.activation" must be one of "linear", "relu", "leaky_relu", "tanh", "sigmoid", "gelu", got "swish"$/,
   },
-  { file: 'layers-not-chaining.json', field: 'layers[1].inSize', message: /must be 3 to chain with layers\[0\]\.outSize, got 4$/ },
-  { file: 'wrong-type.json', field: 'layers[0].outSize', message: /field "layers\[0\]\.outSize" must be a number, got "3"$/ },
+  {
+    file: 'layers-not-chaining.json',
+    field: 'layers[1].inSize',
+    message: /must be 3 to chain with layers\[0\]\.outSize, got 4$/,
+  },
+  {
+    file: 'wrong-type.json',
+    field: 'layers[0].outSize',
+    message: /field "layers\[0\]\.outSize" must be a number, got "3"$/,
+  },
   {
     file: 'encoded-names-mismatch.json',
     field: 'preprocessing.encodedNames',
     message: /must have 2 names \(the first layer has 2 inputs\), got 1$/,
   },
-  { file: 'classes-mismatch.json', field: 'preprocessing.target.classes', message: /has 3 classes but the last layer has 2 outputs$/ },
-  { file: 'output-mismatch.json', field: 'output', message: /field "output" must be "softmax" for loss "cross_entropy", got "none"$/ },
+  {
+    file: 'classes-mismatch.json',
+    field: 'preprocessing.target.classes',
+    message: /has 3 classes but the last layer has 2 outputs$/,
+  },
+  {
+    file: 'output-mismatch.json',
+    field: 'output',
+    message: /field "output" must be "softmax" for loss "cross_entropy", got "none"$/,
+  },
 ];
 
 describe('bad model files', () => {

@@ -18,7 +18,11 @@ afterAll(() => {
 });
 const good = `${MODEL_FIXTURES}good.json`;
 
-function expectOneLineFailure(result: { status: number | null; stderr: string }, pattern: RegExp, status = 1) {
+function expectOneLineFailure(
+  result: { status: number | null; stderr: string },
+  pattern: RegExp,
+  status = 1,
+) {
   expect(result.status).toBe(status);
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
@@ -40,7 +44,9 @@ describe('nanograd export', () => {
     expect(runCli(['export', '--model', good, '--format', 'onnx', '--out', out]).status).toBe(0);
     const session = await ort.InferenceSession.create(readFileSync(out));
     // good.json: x1 standardized with mean 0.5 / std 2, x2 with -1 / 0.5; tanh 2-3-2 softmax.
-    const result = await session.run({ features: new ort.Tensor('float32', Float32Array.from([0.5, -1]), [1, 2]) });
+    const result = await session.run({
+      features: new ort.Tensor('float32', Float32Array.from([0.5, -1]), [1, 2]),
+    });
     const h = [0.1, 0, -0.1].map(Math.tanh); // standardized input is (0, 0): only the biases remain
     const logits = [h[0] - h[1] + 0.5 * h[2], -0.5 * h[0] + 2 * h[1] + 0.25 * h[2] + 0.2];
     const p1 = 1 / (1 + Math.exp(logits[0] - logits[1]));
@@ -58,11 +64,25 @@ describe('nanograd export', () => {
   it('a broken model gives one line naming the field and writes nothing (an existing target stays intact)', () => {
     const out = path.join(dir, 'keep.onnx');
     writeFileSync(out, 'previous export');
-    const result = runCli(['export', '--model', `${MODEL_FIXTURES}weight-count-mismatch.json`, '--format', 'onnx', '--out', out]);
-    expectOneLineFailure(result, /^nanograd: .*weight-count-mismatch\.json: field "weights\[1\]\.bias" must have 2 numbers/);
+    const result = runCli([
+      'export',
+      '--model',
+      `${MODEL_FIXTURES}weight-count-mismatch.json`,
+      '--format',
+      'onnx',
+      '--out',
+      out,
+    ]);
+    expectOneLineFailure(
+      result,
+      /^nanograd: .*weight-count-mismatch\.json: field "weights\[1\]\.bias" must have 2 numbers/,
+    );
     expect(readFileSync(out, 'utf8')).toBe('previous export');
     const fresh = path.join(dir, 'never.onnx');
-    expectOneLineFailure(runCli(['export', '--model', `${MODEL_FIXTURES}truncated.json`, '--format', 'onnx', '--out', fresh]), /truncated/);
+    expectOneLineFailure(
+      runCli(['export', '--model', `${MODEL_FIXTURES}truncated.json`, '--format', 'onnx', '--out', fresh]),
+      /truncated/,
+    );
     expect(existsSync(fresh)).toBe(false);
   });
 
@@ -70,7 +90,15 @@ describe('nanograd export', () => {
     const locked = path.join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o555);
-    const result = runCli(['export', '--model', good, '--format', 'onnx', '--out', path.join(locked, 'm.onnx')]);
+    const result = runCli([
+      'export',
+      '--model',
+      good,
+      '--format',
+      'onnx',
+      '--out',
+      path.join(locked, 'm.onnx'),
+    ]);
     chmodSync(locked, 0o755);
     if (process.getuid?.() === 0) {
       console.log('SKIPPED read-only folder check: running as root, which may write anywhere');
@@ -81,7 +109,10 @@ describe('nanograd export', () => {
     // A parent that is a file fails the same way for every user, root included.
     const notAFolder = path.join(dir, 'plain-file');
     writeFileSync(notAFolder, '');
-    expectOneLineFailure(runCli(['export', '--model', good, '--format', 'json', '--out', path.join(notAFolder, 'm.json')]), /^nanograd: cannot write /);
+    expectOneLineFailure(
+      runCli(['export', '--model', good, '--format', 'json', '--out', path.join(notAFolder, 'm.json')]),
+      /^nanograd: cannot write /,
+    );
   });
 
   it('an unknown format is a usage error (exit 2) listing the choices', () => {

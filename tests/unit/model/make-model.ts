@@ -38,12 +38,20 @@ export interface ModelRecipe {
 
 export function makeModel(recipe: ModelRecipe): ModelFile {
   const table = fixtureTable(recipe.csv);
-  const data = prepareDataset(table, { valFraction: 0, seed: 1, missing: recipe.missing ?? 'drop', standardize: true });
+  const data = prepareDataset(table, {
+    valFraction: 0,
+    seed: 1,
+    missing: recipe.missing ?? 'drop',
+    standardize: true,
+  });
   const loss: LossName = recipe.loss ?? (data.task === 'classification' ? 'cross_entropy' : 'mse');
   const outputs = loss === 'bce' ? 1 : data.train.outputSize;
   const spec = {
     inputSize: data.train.inputSize,
-    layers: [...recipe.hidden.map((activation) => ({ units: 5, activation })), { units: outputs, activation: recipe.outputActivation ?? 'linear' }],
+    layers: [
+      ...recipe.hidden.map((activation) => ({ units: 5, activation })),
+      { units: outputs, activation: recipe.outputActivation ?? 'linear' },
+    ],
   };
   const mlp = Mlp.create(spec, 'pytorch', new Rng(recipe.seed ?? 7));
   // Larger weights than the default init so probabilities are far from uniform.

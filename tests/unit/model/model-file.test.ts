@@ -19,7 +19,8 @@ describe('float32Text', () => {
   it('writes the shortest text that reads back as the same float32, for many random values', () => {
     const rng = new Rng(3);
     const values = new Float32Array(5000);
-    for (let i = 0; i < values.length; i++) values[i] = (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 20 - 10);
+    for (let i = 0; i < values.length; i++)
+      values[i] = (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 20 - 10);
     values.set([0, -0, 1, -1, 0.1, 3.4028234663852886e38, 1.401298464324817e-45, 1e-7]);
     const back = Float32Array.from(values, (v) => Number(float32Text(v)));
     expect(Array.from(bits(back))).toEqual(Array.from(bits(values)));
@@ -82,7 +83,15 @@ describe('model file round trip', () => {
     const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
     const { spec, params } = modelNetwork(model);
     expect(() =>
-      buildModelFile({ name: 'x', spec, params: params.slice(0, 1), task: 'classification', loss: 'cross_entropy', preprocessing: model.preprocessing, training: null }),
+      buildModelFile({
+        name: 'x',
+        spec,
+        params: params.slice(0, 1),
+        task: 'classification',
+        loss: 'cross_entropy',
+        preprocessing: model.preprocessing,
+        training: null,
+      }),
     ).toThrow(/2 layers but 1 weight sets/);
   });
 });

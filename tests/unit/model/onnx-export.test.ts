@@ -23,8 +23,17 @@ const work = mkdtempSync(path.join(tmpdir(), 'nanograd-onnx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const RECIPES: (ModelRecipe & { label: string })[] = [
-  ...ACTIVATIONS.map((activation) => ({ label: `flowers softmax, ${activation} hidden`, csv: 'flowers.csv' as const, hidden: [activation, activation] })),
-  { label: 'flowers, sigmoid output layer activation', csv: 'flowers.csv', hidden: ['relu'], outputActivation: 'sigmoid' },
+  ...ACTIVATIONS.map((activation) => ({
+    label: `flowers softmax, ${activation} hidden`,
+    csv: 'flowers.csv' as const,
+    hidden: [activation, activation],
+  })),
+  {
+    label: 'flowers, sigmoid output layer activation',
+    csv: 'flowers.csv',
+    hidden: ['relu'],
+    outputActivation: 'sigmoid',
+  },
   { label: 'moons bce (one sigmoid output)', csv: 'moons', hidden: ['tanh'], loss: 'bce' },
   { label: 'moons mse classifier (scores)', csv: 'moons', hidden: ['gelu'], loss: 'mse' },
   { label: 'houses regression (un-standardized)', csv: 'houses.csv', hidden: ['leaky_relu', 'tanh'] },
@@ -56,7 +65,8 @@ describe('ONNX export', () => {
     const expected = predictTable(model, table);
     const inputSize = model.layers[0].inSize;
     const { session, result } = await runOnnx(bytes, rawFeatures(model, table), expected.n, inputSize);
-    const outputName = model.task === 'regression' ? 'prediction' : model.output === 'none' ? 'scores' : 'probabilities';
+    const outputName =
+      model.task === 'regression' ? 'prediction' : model.output === 'none' ? 'scores' : 'probabilities';
     expect(session.outputNames).toContain(outputName);
     const actual = result[outputName].data as Float32Array;
     expect(actual.length).toBe(expected.outputs.length);
@@ -65,12 +75,17 @@ describe('ONNX export', () => {
       const scale = Math.max(1, Math.abs(expected.outputs[i]));
       maxAbs = Math.max(maxAbs, Math.abs(actual[i] - expected.outputs[i]) / scale);
     }
-    console.log(`onnx ${recipe.label}: max |onnxruntime - predictTable| (relative above 1) = ${maxAbs.toExponential(2)}`);
+    console.log(
+      `onnx ${recipe.label}: max |onnxruntime - predictTable| (relative above 1) = ${maxAbs.toExponential(2)}`,
+    );
     expect(maxAbs).toBeLessThan(1e-5);
     // The outputs must vary between rows, or the comparison would prove little.
     expect(new Set(Array.from(expected.outputs).map((v) => v.toFixed(3))).size).toBeGreaterThan(3);
     if (model.task === 'classification') {
-      const labels = Array.from(result.label.data as BigInt64Array, (i) => model.preprocessing.target.classes![Number(i)]);
+      const labels = Array.from(
+        result.label.data as BigInt64Array,
+        (i) => model.preprocessing.target.classes![Number(i)],
+      );
       expect(labels).toEqual(expected.labels);
     }
   });
@@ -80,16 +95,35 @@ describe('ONNX export', () => {
     const session = await ort.InferenceSession.create(exportOnnx(model));
     expect(session.inputNames).toEqual([ONNX_INPUT]);
     expect(session.outputNames).toEqual(['probabilities', 'label']);
-    expect(model.preprocessing.encodedNames).toEqual(['sepal', 'petal', 'color=blue', 'color=green', 'color=red']);
-    const decoded = protobuf.Root.fromJSON(ONNX_DESCRIPTOR).lookupType('onnx.ModelProto').decode(exportOnnx(model)).toJSON();
+    expect(model.preprocessing.encodedNames).toEqual([
+      'sepal',
+      'petal',
+      'color=blue',
+      'color=green',
+      'color=red',
+    ]);
+    const decoded = protobuf.Root.fromJSON(ONNX_DESCRIPTOR)
+      .lookupType('onnx.ModelProto')
+      .decode(exportOnnx(model))
+      .toJSON();
     expect(Number(decoded.ir_version)).toBe(8);
     expect(decoded.opset_import).toEqual([{ domain: '', version: '13' }]);
-    const meta = Object.fromEntries((decoded.metadata_props as { key: string; value: string }[]).map((p) => [p.key, p.value]));
+    const meta = Object.fromEntries(
+      (decoded.metadata_props as { key: string; value: string }[]).map((p) => [p.key, p.value]),
+    );
     expect(JSON.parse(meta.input_names)).toEqual(model.preprocessing.encodedNames);
     expect(JSON.parse(meta.classes)).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(meta.target).toBe('species');
     const graph = decoded.graph as { node: { op_type: string }[] };
-    expect(graph.node.map((n) => n.op_type)).toEqual(['Sub', 'Div', 'Gemm', 'Relu', 'Gemm', 'Softmax', 'ArgMax']);
+    expect(graph.node.map((n) => n.op_type)).toEqual([
+      'Sub',
+      'Div',
+      'Gemm',
+      'Relu',
+      'Gemm',
+      'Softmax',
+      'ArgMax',
+    ]);
   });
 
   it('python3-onnx 1.12 onnx.checker.check_model (full_check) accepts every exported model', () => {

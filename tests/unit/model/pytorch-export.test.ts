@@ -17,10 +17,15 @@ import { fixturePath, fixtureTable, makeModel, type ModelRecipe } from './make-m
 const PYTHON = '/usr/bin/python3';
 // find_spec, not import: importing torch costs seconds, and the test imports it once below.
 const probe = existsSync(PYTHON)
-  ? spawnSync(PYTHON, ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)'], { encoding: 'utf8' })
+  ? spawnSync(
+      PYTHON,
+      ['-c', 'import importlib.util, sys; sys.exit(importlib.util.find_spec("torch") is None)'],
+      { encoding: 'utf8' },
+    )
   : null;
 const torchMissing = !probe || probe.status !== 0;
-if (torchMissing) console.log(`SKIPPED PyTorch export runs: ${PYTHON} cannot import torch (install python3-torch; CI does)`);
+if (torchMissing)
+  console.log(`SKIPPED PyTorch export runs: ${PYTHON} cannot import torch (install python3-torch; CI does)`);
 
 const work = mkdtempSync(path.join(tmpdir(), 'nanograd-torch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,7 +34,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function moonsCsv(): string {
   const table = fixtureTable('moons');
   const lines = [table.columns.map((c) => c.name).join(',')];
-  for (let r = 0; r < table.rowCount; r++) lines.push(table.columns.map((c) => (c.strings ? c.strings[r] : String(c.numbers![r]))).join(','));
+  for (let r = 0; r < table.rowCount; r++)
+    lines.push(table.columns.map((c) => (c.strings ? c.strings[r] : String(c.numbers![r]))).join(','));
   const file = path.join(work, 'moons.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -47,10 +53,26 @@ function runPython(args: string[]): Promise<{ status: number | null; stdout: str
 }
 
 const CASES: (ModelRecipe & { label: string; data: string })[] = [
-  { label: 'flowers gelu/leaky_relu, extra column, unseen category, dropped row', csv: 'flowers.csv', hidden: ['gelu', 'leaky_relu'], data: 'flowers-predict.csv' },
-  { label: 'flowers tanh/sigmoid, impute policy fills the empty cell', csv: 'flowers.csv', hidden: ['tanh', 'sigmoid'], missing: 'impute', data: 'flowers-predict.csv' },
+  {
+    label: 'flowers gelu/leaky_relu, extra column, unseen category, dropped row',
+    csv: 'flowers.csv',
+    hidden: ['gelu', 'leaky_relu'],
+    data: 'flowers-predict.csv',
+  },
+  {
+    label: 'flowers tanh/sigmoid, impute policy fills the empty cell',
+    csv: 'flowers.csv',
+    hidden: ['tanh', 'sigmoid'],
+    missing: 'impute',
+    data: 'flowers-predict.csv',
+  },
   { label: 'moons bce relu', csv: 'moons', hidden: ['relu'], loss: 'bce', data: 'moons' },
-  { label: 'houses regression, ; delimiter and decimal commas', csv: 'houses.csv', hidden: ['relu', 'linear'], data: 'houses.csv' },
+  {
+    label: 'houses regression, ; delimiter and decimal commas',
+    csv: 'houses.csv',
+    hidden: ['relu', 'linear'],
+    data: 'houses.csv',
+  },
 ];
 
 interface PreparedCase {
@@ -86,7 +108,11 @@ describe.skipIf(torchMissing)('PyTorch export', () => {
       '    weight = net.layers[0].weight.flatten().tolist()',
       '    print(struct.pack("<%df" % len(weight), *weight).hex())',
     ].join('\n');
-    driver = await runPython(['-c', code, JSON.stringify(prepared.map((p) => [p.script, p.dataFile, p.out]))]);
+    driver = await runPython([
+      '-c',
+      code,
+      JSON.stringify(prepared.map((p) => [p.script, p.dataFile, p.out])),
+    ]);
   });
 
   it('the driver ran every exported script without errors', () => {
@@ -94,28 +120,33 @@ describe.skipIf(torchMissing)('PyTorch export', () => {
     expect(driver.status).toBe(0);
   });
 
-  it.each(CASES.map((recipe, index) => ({ ...recipe, index })))('$label: the script predicts like predictTable', ({ label, index }) => {
-    const { model, dataFile, out } = prepared[index];
-    const table = parseCsv(readFileSync(dataFile, 'utf8'), path.basename(dataFile));
-    const predictions = predictTable(model, table);
-    const expected = Papa.parse<string[]>(predictionsCsv(model, table, predictions).trim()).data;
-    const actual = Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data;
+  it.each(CASES.map((recipe, index) => ({ ...recipe, index })))(
+    '$label: the script predicts like predictTable',
+    ({ label, index }) => {
+      const { model, dataFile, out } = prepared[index];
+      const table = parseCsv(readFileSync(dataFile, 'utf8'), path.basename(dataFile));
+      const predictions = predictTable(model, table);
+      const expected = Papa.parse<string[]>(predictionsCsv(model, table, predictions).trim()).data;
+      const actual = Papa.parse<string[]>(readFileSync(out, 'utf8').trim()).data;
 
-    expect(actual[0]).toEqual(expected[0]);
-    expect(actual.length).toBe(expected.length);
-    // Input cells and the predicted class compare as text; probabilities / values as numbers.
-    const firstNumber = table.columns.length + (model.task === 'classification' ? 1 : 0);
-    let maxDiff = 0;
-    for (let r = 1; r < expected.length; r++) {
-      expect(actual[r].slice(0, firstNumber)).toEqual(expected[r].slice(0, firstNumber));
-      for (let c = firstNumber; c < expected[r].length; c++) {
-        const want = Number(expected[r][c]);
-        maxDiff = Math.max(maxDiff, Math.abs(Number(actual[r][c]) - want) / Math.max(1, Math.abs(want)));
+      expect(actual[0]).toEqual(expected[0]);
+      expect(actual.length).toBe(expected.length);
+      // Input cells and the predicted class compare as text; probabilities / values as numbers.
+      const firstNumber = table.columns.length + (model.task === 'classification' ? 1 : 0);
+      let maxDiff = 0;
+      for (let r = 1; r < expected.length; r++) {
+        expect(actual[r].slice(0, firstNumber)).toEqual(expected[r].slice(0, firstNumber));
+        for (let c = firstNumber; c < expected[r].length; c++) {
+          const want = Number(expected[r][c]);
+          maxDiff = Math.max(maxDiff, Math.abs(Number(actual[r][c]) - want) / Math.max(1, Math.abs(want)));
+        }
       }
-    }
-    console.log(`pytorch ${label}: ${expected.length - 1} rows, max |torch - predictTable| (relative above 1) = ${maxDiff.toExponential(2)}`);
-    expect(maxDiff).toBeLessThan(1e-5);
-  });
+      console.log(
+        `pytorch ${label}: ${expected.length - 1} rows, max |torch - predictTable| (relative above 1) = ${maxDiff.toExponential(2)}`,
+      );
+      expect(maxDiff).toBeLessThan(1e-5);
+    },
+  );
 
   it('build_model() holds the exact float32 weights (bit for bit)', () => {
     const lines = driver.stdout.trim().split('\n');

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { encodeTable } from '../../../src-shared/data';
+import { Mlp } from '../../../src-shared/engine/fast';
+import { modelNetwork, predictTable, predictionsCsv } from '../../../src-shared/model';
+import { fixtureTable, makeModel } from './make-model';
+
+describe('predictTable', () => {
+  it('classifier: softmax probabilities per row, the argmax label, dropped rows counted', () => {
+    const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
+    const table = fixtureTable('flowers-predict.csv');
+    const p = predictTable(model, table);
+    expect(p.n).toBe(4);
+    expect(p.dropped).toBe(1); // the row with an empty sepal cell (policy drop)
+    expect(Array.from(p.rowIndex)).toEqual([0, 1, 2, 4]);
+    const classes = model.preprocessing.target.classes!;
+    for (let i = 0; i < p.n; i++) {
+      const row = Array.from(p.outputs.subarray(i * 3, i * 3 + 3));
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+      expect(p.labels![i]).toBe(classes[row.indexOf(Math.max(...row))]);
+    }
+  });
+
+  it('regressor: outputs are the network output un-standardized into the target units', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['tanh'] });
+    const table = fixtureTable('houses.csv');
+    const p = predictTable(model, table);
+    const { spec, params } = modelNetwork(model);
+    const raw = new Mlp(spec, params).predict(
+      encodeTable(table, model.preprocessing).x,
+      table.rowCount,
+      'none',
+    );
+    const { mean, std } = model.preprocessing.target;
+    expect(mean).toBeGreaterThan(100_000); // prices: un-standardizing matters
+    for (let i = 0; i < p.n; i++) expect(p.outputs[i]).toBe(Math.fround(raw[i] * std! + mean!));
+    expect(p.labels).toBeNull();
+  });
+
+  it('one-output bce classifier: two probability columns [1 - p, p]', () => {
+    const model = makeModel({ csv: 'moons', hidden: ['tanh'], loss: 'bce' });
+    expect(model.layers[model.layers.length - 1].outSize).toBe(1);
+    const p = predictTable(model, fixtureTable('moons'));
+    expect(p.outputs.length).toBe(2 * p.n);
+    for (let i = 0; i < p.n; i++) expect(p.outputs[2 * i] + p.outputs[2 * i + 1]).toBeCloseTo(1, 6);
+  });
+});
+
+describe('predictionsCsv', () => {
+  it('classifier: the input columns as read, predicted_<target> and p_<class> per class', () => {
+    const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
+    const table = fixtureTable('flowers-predict.csv');
+    const predictions = predictTable(model, table);
+    const csv = predictionsCsv(model, table, predictions);
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows[0]).toEqual([
+      'sepal',
+      'petal',
+      'color',
+      'note',
+      'predicted_species',
+      'p_setosa',
+      'p_versicolor',
+      'p_virginica',
+    ]);
+    expect(rows).toHaveLength(5);
+    expect(rows[3].slice(0, 4)).toEqual(['7.2', '6.1', 'blue', 'quoted, with comma']);
+    expect(csv).toContain('"quoted, with comma"');
+    expect(rows[2][2]).toBe('purple'); // an unseen category still gets a prediction
+    rows.slice(1).forEach((row, i) => {
+      expect(row[4]).toBe(predictions.labels![i]);
+      expect(row.slice(5).map((text) => Math.fround(Number(text)))).toEqual(
+        Array.from(predictions.outputs.subarray(i * 3, i * 3 + 3)),
+      );
+    });
+  });
+
+  it('regressor: one predicted_<target> value column, exact float32 text', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['relu'] });
+    const table = fixtureTable('houses.csv');
+    const predictions = predictTable(model, table);
+    const rows = Papa.parse<string[]>(predictionsCsv(model, table, predictions).trim()).data;
+    expect(rows[0]).toEqual(['area', 'rooms', 'city', 'price', 'predicted_price']);
+    expect(rows[1][3]).toBe('420829.2'); // "420829,2" in the ;-separated file, shown as a number
+    rows.slice(1).forEach((row, i) => expect(Math.fround(Number(row[4]))).toBe(predictions.outputs[i]));
+  });
+});
