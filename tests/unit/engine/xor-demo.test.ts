@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runXorDemo, XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/xor-demo';
 import { MLP } from '../../../src-shared/engine/scalar-nn';
 import { sumValues } from '../../../src-shared/engine/value';
+import torchPreset from '../../fixtures/torch/xor_pytorch_preset.json';
 
 function firstEpochBelow(losses: { epoch: number; loss: number }[], threshold: number): number {
   return losses.find((l) => l.loss < threshold)?.epoch ?? Infinity;
@@ -18,10 +19,14 @@ describe('runXorDemo', () => {
   });
 
   it("'pytorch' preset (default nn.Linear init, mean MSE) reaches loss < 1e-3 like PyTorch does", () => {
-    // Seed 0 of OUR rng crosses 1e-3 at epoch 600; PyTorch's own seeds 0..19 cross it between 350
-    // and 750 (median 450; 19 of 20 converge — tests/fixtures/torch/xor_pytorch_preset.json), so
-    // "by epoch ~400" describes the typical seed. Ours over seeds 0..9: 600 350 never 400 600 400
-    // 250 600 600 500 (median 500); over 0..19 the median is 400-450, like PyTorch's.
+    // PyTorch itself (tests/fixtures/torch/xor_pytorch_preset.json, float64, torch seeds 0..19)
+    // crosses 1e-3 between epochs 300 and 750, median 400, all 20 converge: "by epoch ~400" is the
+    // typical seed, not every seed. Our seeds 0..9 cross at 600 350 never 400 600 400 250 600 600
+    // 500 (median 500; over seeds 0..19 our median is 425 and 19/20 converge). Different random
+    // draws of the same init distribution, so compare the statistics with two log intervals of slack.
+    const torchRuns = torchPreset.runs.map((r) => r['firstEpochBelow1e-3'] ?? Infinity);
+    const torchSorted = [...torchRuns].sort((a, b) => a - b);
+    const torchMedian = (torchSorted[9] + torchSorted[10]) / 2;
     const crossings: number[] = [];
     for (let seed = 0; seed < 10; seed++) {
       const run = runXorDemo('pytorch', { seed });
@@ -29,9 +34,12 @@ describe('runXorDemo', () => {
       expect(run.parameters).toBe(33);
     }
     const sorted = [...crossings].sort((a, b) => a - b);
-    expect(sorted[4]).toBeLessThanOrEqual(500);
-    expect(crossings.filter((e) => e <= 1000).length).toBeGreaterThanOrEqual(9);
-    expect(crossings[0]).toBeLessThanOrEqual(600);
+    expect(torchMedian).toBeLessThanOrEqual(450);
+    expect(sorted[4]).toBeLessThanOrEqual(torchMedian + 100);
+    const converged = crossings.filter((e) => e <= 1000).length / crossings.length;
+    const torchConverged = torchRuns.filter((e) => e <= 1000).length / torchRuns.length;
+    expect(converged).toBeGreaterThanOrEqual(torchConverged - 0.1);
+    for (const e of crossings) if (Number.isFinite(e)) expect(e).toBeLessThanOrEqual(torchSorted[torchSorted.length - 1]);
   });
 
   it('is deterministic for a seed and different across seeds', () => {
