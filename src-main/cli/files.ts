@@ -18,7 +18,8 @@ const REASONS: Record<string, string> = {
 };
 
 function reasonOf(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   return REASONS[code] ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
 }
 
@@ -42,9 +43,12 @@ export async function checkWritable(file: string): Promise<void> {
   try {
     stat = await fs.stat(dir);
   } catch {
-    throw new StudioError('io', `cannot write ${file}: the folder ${path.dirname(file)} does not exist`, { file });
+    throw new StudioError('io', `cannot write ${file}: the folder ${path.dirname(file)} does not exist`, {
+      file,
+    });
   }
-  if (!stat.isDirectory()) throw new StudioError('io', `cannot write ${file}: ${path.dirname(file)} is not a folder`, { file });
+  if (!stat.isDirectory())
+    throw new StudioError('io', `cannot write ${file}: ${path.dirname(file)} is not a folder`, { file });
   const existing = await fs.stat(file).catch(() => null);
   if (existing?.isDirectory()) throw new StudioError('io', `cannot write ${file}: it is a folder`, { file });
 }
@@ -63,7 +67,10 @@ export interface DataSourceOptions {
  * A built-in name (xor, circle, …) generates data; anything else is read as a CSV file. The
  * built-in names have no extension, so a CSV file is never mistaken for one.
  */
-export async function loadTable(source: string, opts: DataSourceOptions): Promise<{ table: Table; builtin: boolean }> {
+export async function loadTable(
+  source: string,
+  opts: DataSourceOptions,
+): Promise<{ table: Table; builtin: boolean }> {
   if (isBuiltin(source)) {
     const defaults = builtinDefaults(source);
     const table = generateTable(source, {
@@ -74,7 +81,11 @@ export async function loadTable(source: string, opts: DataSourceOptions): Promis
     return { table, builtin: true };
   }
   if (path.extname(source) === '' && !(await fs.stat(source).catch(() => null))) {
-    throw new StudioError('io', `cannot read ${source}: no such file (built-in data sets: ${BUILTIN_DATASETS.join(', ')})`, { file: source });
+    throw new StudioError(
+      'io',
+      `cannot read ${source}: no such file (built-in data sets: ${BUILTIN_DATASETS.join(', ')})`,
+      { file: source },
+    );
   }
   const bytes = await readFileBytes(source);
   const text = decodeCsvBytes(bytes, source);

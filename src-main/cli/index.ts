@@ -24,14 +24,18 @@ export async function main(argv: string[]): Promise<number> {
     return context.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
+        return 0;
       return 2;
     }
     if (debug && err instanceof Error) {
       process.stderr.write(`${err.stack ?? err.message}\n`);
       return 1;
     }
-    const message = err instanceof StudioError ? firstLine(err.message) : `internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`;
+    const message =
+      err instanceof StudioError
+        ? firstLine(err.message)
+        : `internal error: ${firstLine(err instanceof Error ? err.message : String(err))}`;
     process.stderr.write(`nanograd: ${message}\n`);
     return 1;
   }

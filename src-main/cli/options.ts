@@ -24,7 +24,8 @@ export function parseLayers(value: string): number[] {
   if (text === '' || text === 'none') return [];
   return text.split(',').map((part) => {
     const n = Number(part.trim());
-    if (part.trim() === '' || !Number.isInteger(n)) throw new InvalidArgumentError(`"${part.trim()}" is not a layer size (use e.g. 16,16).`);
+    if (part.trim() === '' || !Number.isInteger(n))
+      throw new InvalidArgumentError(`"${part.trim()}" is not a layer size (use e.g. 16,16).`);
     return n;
   });
 }
@@ -39,7 +40,10 @@ export function parseList(value: string): string[] {
 /** validateTrainConfig field paths -> the flag a CLI user typed. */
 function flagFor(field: string): string | null {
   const layer = /^hiddenLayers\[(\d+)\]\.(units|activation)$/.exec(field);
-  if (layer) return layer[2] === 'units' ? `--layers (layer ${Number(layer[1]) + 1})` : `--activation (layer ${Number(layer[1]) + 1})`;
+  if (layer)
+    return layer[2] === 'units'
+      ? `--layers (layer ${Number(layer[1]) + 1})`
+      : `--activation (layer ${Number(layer[1]) + 1})`;
   const flags: Record<string, string> = {
     hiddenLayers: '--layers',
     loss: '--loss',

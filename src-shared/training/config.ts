@@ -74,13 +74,34 @@ export function defaultInitFor(activation: Activation): InitName {
   return activation === 'relu' || activation === 'leaky_relu' || activation === 'gelu' ? 'he' : 'xavier';
 }
 
-const TOP_FIELDS = ['hiddenLayers', 'loss', 'optimizer', 'batchSize', 'epochs', 'regularization', 'regRate', 'dropout', 'init', 'seed'] as const;
-const OPTIMIZER_FIELDS = ['name', 'lr', 'momentum', 'nesterov', 'beta1', 'beta2', 'eps', 'weightDecay'] as const;
+const TOP_FIELDS = [
+  'hiddenLayers',
+  'loss',
+  'optimizer',
+  'batchSize',
+  'epochs',
+  'regularization',
+  'regRate',
+  'dropout',
+  'init',
+  'seed',
+] as const;
+const OPTIMIZER_FIELDS = [
+  'name',
+  'lr',
+  'momentum',
+  'nesterov',
+  'beta1',
+  'beta2',
+  'eps',
+  'weightDecay',
+] as const;
 const LAYER_FIELDS = ['units', 'activation'] as const;
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
@@ -110,7 +131,14 @@ function integerIn(value: unknown, field: string, lo: number, hi: number): numbe
 }
 
 /** A finite number in [lo, hi] (or (lo, hi] when `openLow`). */
-function numberIn(value: unknown, field: string, lo: number, hi: number, openLow = false, openHigh = false): number {
+function numberIn(
+  value: unknown,
+  field: string,
+  lo: number,
+  hi: number,
+  openLow = false,
+  openHigh = false,
+): number {
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&
@@ -154,15 +182,18 @@ function validateOptimizer(value: unknown): OptimizerConfig {
     name: oneOf(value.name, 'optimizer.name', OPTIMIZERS),
     lr: numberIn(value.lr, 'optimizer.lr', 0, LIMITS.maxLearningRate, true),
   };
-  if (value.momentum !== undefined) out.momentum = numberIn(value.momentum, 'optimizer.momentum', 0, 1, false, true);
+  if (value.momentum !== undefined)
+    out.momentum = numberIn(value.momentum, 'optimizer.momentum', 0, 1, false, true);
   if (value.nesterov !== undefined) {
-    if (typeof value.nesterov !== 'boolean') fail('optimizer.nesterov', 'must be true or false', value.nesterov);
+    if (typeof value.nesterov !== 'boolean')
+      fail('optimizer.nesterov', 'must be true or false', value.nesterov);
     out.nesterov = value.nesterov;
   }
   if (value.beta1 !== undefined) out.beta1 = numberIn(value.beta1, 'optimizer.beta1', 0, 1, false, true);
   if (value.beta2 !== undefined) out.beta2 = numberIn(value.beta2, 'optimizer.beta2', 0, 1, false, true);
   if (value.eps !== undefined) out.eps = numberIn(value.eps, 'optimizer.eps', 0, 1, true);
-  if (value.weightDecay !== undefined) out.weightDecay = numberIn(value.weightDecay, 'optimizer.weightDecay', 0, LIMITS.maxWeightDecay);
+  if (value.weightDecay !== undefined)
+    out.weightDecay = numberIn(value.weightDecay, 'optimizer.weightDecay', 0, LIMITS.maxWeightDecay);
   if (out.nesterov && (out.name === 'adam' || out.name === 'adamw')) {
     fail('optimizer.nesterov', `applies only to sgd and momentum, not ${out.name}`, true);
   }
@@ -175,9 +206,11 @@ function validateOptimizer(value: unknown): OptimizerConfig {
  * (`epoch` for `epochs`) is not silently ignored.
  */
 export function validateTrainConfig(config: unknown): TrainConfig {
-  if (!isRecord(config)) throw new ConfigError(`training config must be an object (got ${show(config)})`, { field: '' });
+  if (!isRecord(config))
+    throw new ConfigError(`training config must be an object (got ${show(config)})`, { field: '' });
   rejectUnknownKeys(config, TOP_FIELDS, '');
-  const pick = <K extends keyof TrainConfig>(key: K): unknown => (config[key] === undefined ? DEFAULT_TRAIN_CONFIG[key] : config[key]);
+  const pick = <K extends keyof TrainConfig>(key: K): unknown =>
+    config[key] === undefined ? DEFAULT_TRAIN_CONFIG[key] : config[key];
   return {
     hiddenLayers: validateLayers(pick('hiddenLayers')),
     loss: oneOf(pick('loss'), 'loss', ['auto', ...LOSSES] as const),

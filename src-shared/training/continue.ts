@@ -13,16 +13,27 @@ import { ConfigError, DatasetError } from '../errors';
  * `prepared` re-encoded with `pre`: the same train/validation rows (those the model's
  * missing-value policy can encode), inputs and targets encoded as the model expects.
  */
-export function encodeForModel(table: Table, prepared: PreparedData, pre: Preprocessing, modelName: string): PreparedData {
+export function encodeForModel(
+  table: Table,
+  prepared: PreparedData,
+  pre: Preprocessing,
+  modelName: string,
+): PreparedData {
   if (pre.target.task !== prepared.task) {
-    throw new ConfigError(`${modelName} is a ${pre.target.task} model but ${prepared.name} is a ${prepared.task} task`, { field: 'task' });
+    throw new ConfigError(
+      `${modelName} is a ${pre.target.task} model but ${prepared.name} is a ${prepared.task} task`,
+      { field: 'task' },
+    );
   }
   const encoded = encodeTable(table, pre);
   if (!encoded.y) {
-    throw new DatasetError(`${table.source} needs a complete target column "${pre.target.name}" to continue training ${modelName}`, {
-      file: table.source,
-      column: pre.target.name,
-    });
+    throw new DatasetError(
+      `${table.source} needs a complete target column "${pre.target.name}" to continue training ${modelName}`,
+      {
+        file: table.source,
+        column: pre.target.name,
+      },
+    );
   }
   const encodedY = encoded.y;
   const position = new Map<number, number>();
@@ -43,7 +54,10 @@ export function encodeForModel(table: Table, prepared: PreparedData, pre: Prepro
   };
 
   const train = pick(prepared.train);
-  if (train.n === 0) throw new DatasetError(`${table.source} has no rows that ${modelName} can encode`, { file: table.source });
+  if (train.n === 0)
+    throw new DatasetError(`${table.source} has no rows that ${modelName} can encode`, {
+      file: table.source,
+    });
   return {
     ...prepared,
     train,

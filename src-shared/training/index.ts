@@ -1,8 +1,22 @@
 /** The training session and everything a host needs to configure and drive it. */
 export * from './types';
-export { DEFAULT_TRAIN_CONFIG, LIMITS, cloneTrainConfig, defaultInitFor, defaultTrainConfig, validateTrainConfig } from './config';
+export {
+  DEFAULT_TRAIN_CONFIG,
+  LIMITS,
+  cloneTrainConfig,
+  defaultInitFor,
+  defaultTrainConfig,
+  validateTrainConfig,
+} from './config';
 export { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
 export { classificationAccuracy, regressionScores, type RegressionScores } from './metrics';
-export { TrainingSession, checkInitialWeights, deriveSeed, describeSpec, networkSpec, type SessionOptions } from './session';
+export {
+  TrainingSession,
+  checkInitialWeights,
+  deriveSeed,
+  describeSpec,
+  networkSpec,
+  type SessionOptions,
+} from './session';
 export { runSession, type RunHooks } from './driver';
 export { encodeForModel } from './continue';

@@ -26,10 +26,16 @@ export function resolveLoss(config: TrainConfig, task: Task, outputSize: number)
   const loss = config.loss;
   if (loss === 'auto') return task === 'classification' ? 'cross_entropy' : 'mse';
   if (task === 'regression' && (loss === 'cross_entropy' || loss === 'bce')) {
-    throw new ConfigError(`loss ${loss} needs a class target but the data is a regression task: use mse or sse (or auto)`, { field: 'loss' });
+    throw new ConfigError(
+      `loss ${loss} needs a class target but the data is a regression task: use mse or sse (or auto)`,
+      { field: 'loss' },
+    );
   }
   if (task === 'classification' && loss === 'bce' && outputSize !== 2) {
-    throw new ConfigError(`loss bce needs exactly 2 classes but the target has ${outputSize}: use cross_entropy (or auto)`, { field: 'loss' });
+    throw new ConfigError(
+      `loss bce needs exactly 2 classes but the target has ${outputSize}: use cross_entropy (or auto)`,
+      { field: 'loss' },
+    );
   }
   return loss;
 }
@@ -51,7 +57,13 @@ export function outputTransform(loss: LossName): OutputTransform {
  * classification, standardized values for regression). Only mse/sse on classes need a
  * different layout: one-hot rows.
  */
-export function lossTargets(y: Float32Array, n: number, loss: LossName, task: Task, classes: number): Float32Array {
+export function lossTargets(
+  y: Float32Array,
+  n: number,
+  loss: LossName,
+  task: Task,
+  classes: number,
+): Float32Array {
   if (task !== 'classification' || loss === 'cross_entropy' || loss === 'bce') return y;
   const oneHot = new Float32Array(n * classes);
   for (let i = 0; i < n; i++) oneHot[i * classes + y[i]] = 1;

@@ -8,7 +8,12 @@
  * Fraction of rows whose predicted class equals the label. With one output unit (bce) the
  * class is 1 when the logit is positive (sigmoid > 0.5); otherwise the first largest output wins.
  */
-export function classificationAccuracy(outputs: Float32Array, labels: Float32Array, n: number, units: number): number {
+export function classificationAccuracy(
+  outputs: Float32Array,
+  labels: Float32Array,
+  n: number,
+  units: number,
+): number {
   if (n === 0) return 0;
   let correct = 0;
   for (let i = 0; i < n; i++) {
@@ -41,7 +46,12 @@ export interface RegressionScores {
  * standardized predictions and targets. A constant target (SS_tot = 0) scores R² = 1 when it is
  * predicted exactly and 0 otherwise, instead of dividing by zero.
  */
-export function regressionScores(predStd: Float32Array, yStd: Float32Array, count: number, std: number): RegressionScores {
+export function regressionScores(
+  predStd: Float32Array,
+  yStd: Float32Array,
+  count: number,
+  std: number,
+): RegressionScores {
   if (count === 0) return { r2: 0, mae: 0 };
   let mean = 0;
   for (let i = 0; i < count; i++) mean += yStd[i];

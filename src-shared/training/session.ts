@@ -72,9 +72,12 @@ export function checkInitialWeights(spec: MlpSpec, initial: DenseParams[]): void
       );
     }
     if (p.weight.length !== inSize * layer.units || p.bias.length !== layer.units) {
-      throw new ConfigError(`initial weights ${name} has ${p.weight.length} weights and ${p.bias.length} biases, expected ${inSize * layer.units} and ${layer.units}`, {
-        field: `initial[${i}]`,
-      });
+      throw new ConfigError(
+        `initial weights ${name} has ${p.weight.length} weights and ${p.bias.length} biases, expected ${inSize * layer.units} and ${layer.units}`,
+        {
+          field: `initial[${i}]`,
+        },
+      );
     }
     if (!p.weight.every(Number.isFinite) || !p.bias.every(Number.isFinite)) {
       throw new ConfigError(`initial weights ${name} contain NaN or Infinity`, { field: `initial[${i}]` });
@@ -88,7 +91,12 @@ export function describeSpec(spec: MlpSpec): string {
 }
 
 function copyParams(params: readonly DenseParams[]): DenseParams[] {
-  return params.map((p) => ({ inSize: p.inSize, outSize: p.outSize, weight: Float32Array.from(p.weight), bias: Float32Array.from(p.bias) }));
+  return params.map((p) => ({
+    inSize: p.inSize,
+    outSize: p.outSize,
+    weight: Float32Array.from(p.weight),
+    bias: Float32Array.from(p.bias),
+  }));
 }
 
 interface SplitScores {
@@ -153,8 +161,14 @@ export class TrainingSession {
     this.shuffleRng = new Rng(deriveSeed(this.config.seed, 1));
     this.perm = identityPermutation(n);
     const classes = data.train.outputSize;
-    this.trainSet = { x: data.train.x, y: lossTargets(data.train.y, n, loss, data.task, classes), n, inputSize: data.train.inputSize };
-    this.valTargets = data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, loss, data.task, classes) : null;
+    this.trainSet = {
+      x: data.train.x,
+      y: lossTargets(data.train.y, n, loss, data.task, classes),
+      n,
+      inputSize: data.train.inputSize,
+    };
+    this.valTargets =
+      data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, loss, data.task, classes) : null;
   }
 
   get state(): SessionState {
@@ -197,7 +211,9 @@ export class TrainingSession {
 
   stepEpoch(): EpochMetrics {
     if (FINAL_STATES.includes(this.currentState)) {
-      throw new TrainingError(`cannot step: training is already ${this.currentState}${this.failure ? ` (${this.failure})` : ''}`);
+      throw new TrainingError(
+        `cannot step: training is already ${this.currentState}${this.failure ? ` (${this.failure})` : ''}`,
+      );
     }
     if (this.currentState === 'idle') this.start('paused');
     const finished = this.trainUntil(Infinity);
@@ -220,7 +236,10 @@ export class TrainingSession {
   }
 
   weights(): NetworkWeights {
-    return { spec: { inputSize: this.spec.inputSize, layers: this.spec.layers.map((l) => ({ ...l })) }, params: copyParams(this.trainer.mlp.params) };
+    return {
+      spec: { inputSize: this.spec.inputSize, layers: this.spec.layers.map((l) => ({ ...l })) },
+      params: copyParams(this.trainer.mlp.params),
+    };
   }
 
   /** Predictions for encoded rows: class probabilities, or target values in original units. */
@@ -292,13 +311,19 @@ export class TrainingSession {
   private score(set: Dataset, targets: Float32Array): SplitScores {
     const { loss, correct } = this.trainer.evaluate(set.x, targets, set.n);
     if (this.data.task === 'classification') {
-      if (this.loss === 'cross_entropy') return { loss, accuracy: set.n > 0 ? correct / set.n : 0, r2: null, mae: null };
+      if (this.loss === 'cross_entropy')
+        return { loss, accuracy: set.n > 0 ? correct / set.n : 0, r2: null, mae: null };
       const units = this.spec.layers[this.spec.layers.length - 1].units;
       const outputs = this.trainer.mlp.forward(set.x, set.n);
       return { loss, accuracy: classificationAccuracy(outputs, set.y, set.n, units), r2: null, mae: null };
     }
     const outputs = this.trainer.mlp.forward(set.x, set.n);
-    const { r2, mae } = regressionScores(outputs, targets, outputs.length, this.data.preprocessing.target.std ?? 1);
+    const { r2, mae } = regressionScores(
+      outputs,
+      targets,
+      outputs.length,
+      this.data.preprocessing.target.std ?? 1,
+    );
     return { loss, accuracy: null, r2, mae };
   }
 

@@ -6,4 +6,9 @@ import { register as registerPredict } from './predict';
 import { register as registerTrain } from './train';
 
 /** Each command module registers itself here (train, predict, export, bench). */
-export const COMMANDS: ((program: Command, context: CliContext) => void)[] = [registerTrain, registerPredict, registerExport, registerBench];
+export const COMMANDS: ((program: Command, context: CliContext) => void)[] = [
+  registerTrain,
+  registerPredict,
+  registerExport,
+  registerBench,
+];

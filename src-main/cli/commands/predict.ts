@@ -19,9 +19,14 @@ interface PredictFlags {
 export function register(program: Command, context: CliContext): void {
   program
     .command('predict')
-    .description('Predict with a saved model: prints the inputs plus the predicted class and probabilities (or value) as CSV.')
+    .description(
+      'Predict with a saved model: prints the inputs plus the predicted class and probabilities (or value) as CSV.',
+    )
     .requiredOption('--model <model.json>', 'a model file written by `nanograd train --out` or the app')
-    .requiredOption('--data <file|name>', 'a CSV file with the model\'s input columns (the target column may be absent), or a built-in data set name')
+    .requiredOption(
+      '--data <file|name>',
+      "a CSV file with the model's input columns (the target column may be absent), or a built-in data set name",
+    )
     .option('--out <preds.csv>', 'write the predictions here instead of stdout')
     .option('--seed <n>', 'seed for a built-in data set', parseInteger, 1)
     .action(async (flags: PredictFlags) => {
@@ -42,7 +47,9 @@ async function predict(flags: PredictFlags): Promise<number> {
     process.stdout.write(csv);
   }
   if (predictions.dropped > 0) {
-    process.stderr.write(`note: ${predictions.dropped} rows skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`);
+    process.stderr.write(
+      `note: ${predictions.dropped} rows skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`,
+    );
   }
   return 0;
 }

@@ -5,7 +5,14 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError, TrainingError } from '../../../src-shared/errors';
-import { ACTIVATIONS, LOSSES, OPTIMIZERS, type Activation, type DenseParams, type LayerSpec } from '../../../src-shared/engine/types';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  OPTIMIZERS,
+  type Activation,
+  type DenseParams,
+  type LayerSpec,
+} from '../../../src-shared/engine/types';
 import { prepareDataset } from '../../../src-shared/data';
 import type { MissingPolicy, PreparedData } from '../../../src-shared/data/types';
 import { buildModelFile, modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
@@ -54,20 +61,56 @@ export function register(program: Command, context: CliContext): void {
   program
     .command('train')
     .description('Train an MLP on a CSV file or a built-in data set and optionally save the model.')
-    .requiredOption('--data <file|name>', 'a CSV file, or a built-in data set: xor, xor-noisy, circle, gauss, spiral, spiral3, moons, regression-plane, regression-sine')
+    .requiredOption(
+      '--data <file|name>',
+      'a CSV file, or a built-in data set: xor, xor-noisy, circle, gauss, spiral, spiral3, moons, regression-plane, regression-sine',
+    )
     .option('--target <column>', 'target column of the CSV (default: the last column)')
-    .option('--layers <sizes>', `hidden layer sizes, comma-separated; "none" for no hidden layer (default: ${defaults.hiddenLayers.map((l) => l.units).join(',')})`, parseLayers)
-    .option('--activation <names>', `hidden activation: ${ACTIVATIONS.join(', ')}; one for all layers or one per layer (default: ${defaults.hiddenLayers[0].activation})`, parseList)
-    .addOption(new Option('--loss <name>', 'loss (default: auto = cross_entropy for classes, mse for numbers)').choices(['auto', ...LOSSES]))
-    .addOption(new Option('--optimizer <name>', `optimizer (default: ${defaults.optimizer.name})`).choices([...OPTIMIZERS]))
+    .option(
+      '--layers <sizes>',
+      `hidden layer sizes, comma-separated; "none" for no hidden layer (default: ${defaults.hiddenLayers.map((l) => l.units).join(',')})`,
+      parseLayers,
+    )
+    .option(
+      '--activation <names>',
+      `hidden activation: ${ACTIVATIONS.join(', ')}; one for all layers or one per layer (default: ${defaults.hiddenLayers[0].activation})`,
+      parseList,
+    )
+    .addOption(
+      new Option(
+        '--loss <name>',
+        'loss (default: auto = cross_entropy for classes, mse for numbers)',
+      ).choices(['auto', ...LOSSES]),
+    )
+    .addOption(
+      new Option('--optimizer <name>', `optimizer (default: ${defaults.optimizer.name})`).choices([
+        ...OPTIMIZERS,
+      ]),
+    )
     .option('--lr <rate>', `learning rate (default: ${defaults.optimizer.lr})`, parseNumber)
     .option('--epochs <n>', `epochs (default: ${defaults.epochs})`, parseInteger)
     .option('--batch <n>', `batch size, 0 = full batch (default: ${defaults.batchSize})`, parseInteger)
-    .option('--seed <n>', 'seed for data generation, split, init and batch order', parseInteger, defaults.seed)
-    .option('--val <fraction>', 'fraction of rows held out for validation, 0 = none (default: 0.2; 0 for xor, the 4 points of the seed)', parseNumber)
+    .option(
+      '--seed <n>',
+      'seed for data generation, split, init and batch order',
+      parseInteger,
+      defaults.seed,
+    )
+    .option(
+      '--val <fraction>',
+      'fraction of rows held out for validation, 0 = none (default: 0.2; 0 for xor, the 4 points of the seed)',
+      parseNumber,
+    )
     .option('--points <n>', 'built-in data sets: number of points', parseInteger)
     .option('--noise <level>', 'built-in data sets: noise level 0..1', parseNumber)
-    .addOption(new Option('--missing <policy>', 'rows with missing cells: drop them, or impute the mean / most frequent value').choices(['drop', 'impute']).default('drop'))
+    .addOption(
+      new Option(
+        '--missing <policy>',
+        'rows with missing cells: drop them, or impute the mean / most frequent value',
+      )
+        .choices(['drop', 'impute'])
+        .default('drop'),
+    )
     .option('--out <model.json>', 'write the trained model (JSON) here')
     .option('--json', 'print one JSON object per epoch and a final {"type":"done"} line on stdout')
     .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
@@ -78,14 +121,24 @@ export function register(program: Command, context: CliContext): void {
 
 function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): LayerSpec[] {
   const fromModel = initModel ? modelNetwork(initModel).spec.layers.slice(0, -1) : null;
-  const sizes = flags.layers ?? (fromModel ? fromModel.map((l) => l.units) : defaults.hiddenLayers.map((l) => l.units));
+  const sizes =
+    flags.layers ?? (fromModel ? fromModel.map((l) => l.units) : defaults.hiddenLayers.map((l) => l.units));
   const modelActivations = fromModel && fromModel.length > 0 ? fromModel.map((l) => l.activation) : null;
   const activations =
-    flags.activation ?? (modelActivations && (!flags.layers || flags.layers.length === modelActivations.length) ? modelActivations : [modelActivations?.[0] ?? defaults.hiddenLayers[0].activation]);
+    flags.activation ??
+    (modelActivations && (!flags.layers || flags.layers.length === modelActivations.length)
+      ? modelActivations
+      : [modelActivations?.[0] ?? defaults.hiddenLayers[0].activation]);
   if (activations.length !== 1 && activations.length !== sizes.length) {
-    throw new ConfigError(`--activation lists ${activations.length} activations for ${sizes.length} hidden layers: give one for all or one per layer`, { field: 'hiddenLayers' });
+    throw new ConfigError(
+      `--activation lists ${activations.length} activations for ${sizes.length} hidden layers: give one for all or one per layer`,
+      { field: 'hiddenLayers' },
+    );
   }
-  return sizes.map((units, i) => ({ units, activation: (activations.length === 1 ? activations[0] : activations[i]) as Activation }));
+  return sizes.map((units, i) => ({
+    units,
+    activation: (activations.length === 1 ? activations[0] : activations[i]) as Activation,
+  }));
 }
 
 function buildConfig(flags: TrainFlags, initModel: ModelFile | null): TrainConfig {
@@ -116,21 +169,35 @@ function buildConfig(flags: TrainFlags, initModel: ModelFile | null): TrainConfi
 /** A saved model only continues on data with the same task and classes (its output layer is fixed). */
 function checkInitFits(model: ModelFile, modelPath: string, data: PreparedData): void {
   if (model.task !== data.task) {
-    throw new ConfigError(`--init ${modelPath} is a ${model.task} model but ${data.name} is a ${data.task} task`, { file: modelPath, field: 'task' });
+    throw new ConfigError(
+      `--init ${modelPath} is a ${model.task} model but ${data.name} is a ${data.task} task`,
+      { file: modelPath, field: 'task' },
+    );
   }
   const wantClasses = model.preprocessing.target.classes ?? [];
   const gotClasses = data.preprocessing.target.classes ?? [];
   if (wantClasses.join('\u0000') !== gotClasses.join('\u0000')) {
-    throw new ConfigError(`--init ${modelPath} predicts the classes ${wantClasses.join(', ')} but ${data.name} has ${gotClasses.join(', ')}`, { file: modelPath, field: 'preprocessing.target.classes' });
+    throw new ConfigError(
+      `--init ${modelPath} predicts the classes ${wantClasses.join(', ')} but ${data.name} has ${gotClasses.join(', ')}`,
+      { file: modelPath, field: 'preprocessing.target.classes' },
+    );
   }
 }
 
-function createSession(data: PreparedData, config: TrainConfig, initial: DenseParams[] | undefined, initPath: string | undefined): TrainingSession {
+function createSession(
+  data: PreparedData,
+  config: TrainConfig,
+  initial: DenseParams[] | undefined,
+  initPath: string | undefined,
+): TrainingSession {
   try {
     return new TrainingSession(data, config, { initial, now: () => performance.now() });
   } catch (err) {
     if (err instanceof ConfigError && initPath && err.location.field?.startsWith('initial')) {
-      throw new ConfigError(`--init ${initPath} does not fit: ${err.message}`, { ...err.location, file: initPath });
+      throw new ConfigError(`--init ${initPath} does not fit: ${err.message}`, {
+        ...err.location,
+        file: initPath,
+      });
     }
     throw asFlagError(err);
   }
@@ -151,12 +218,19 @@ function defaultValFraction(data: string): number {
 
 async function train(flags: TrainFlags): Promise<number> {
   const valFraction = flags.val ?? defaultValFraction(flags.data);
-  if (valFraction < 0 || valFraction >= 1) throw new ConfigError(`--val must be a number from 0 to less than 1 (got ${valFraction})`, { field: 'valFraction' });
+  if (valFraction < 0 || valFraction >= 1)
+    throw new ConfigError(`--val must be a number from 0 to less than 1 (got ${valFraction})`, {
+      field: 'valFraction',
+    });
   if (flags.out) await checkWritable(flags.out);
 
   const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
   const config = buildConfig(flags, initModel);
-  const { table, builtin } = await loadTable(flags.data, { points: flags.points, noise: flags.noise, seed: flags.seed });
+  const { table, builtin } = await loadTable(flags.data, {
+    points: flags.points,
+    noise: flags.noise,
+    seed: flags.seed,
+  });
   const prepared = prepareDataset(table, {
     target: flags.target,
     valFraction,
@@ -234,7 +308,14 @@ async function train(flags: TrainFlags): Promise<number> {
       valLoss: last?.valLoss ?? null,
       accuracy: last?.accuracy ?? null,
       valAccuracy: last?.valAccuracy ?? null,
-      ...(data.task === 'regression' ? { r2: last?.r2 ?? null, valR2: last?.valR2 ?? null, mae: last?.mae ?? null, valMae: last?.valMae ?? null } : {}),
+      ...(data.task === 'regression'
+        ? {
+            r2: last?.r2 ?? null,
+            valR2: last?.valR2 ?? null,
+            mae: last?.mae ?? null,
+            valMae: last?.valMae ?? null,
+          }
+        : {}),
       epochs: session.epoch,
       seconds: Number(seconds.toFixed(3)),
       state: final.state,
@@ -245,12 +326,18 @@ async function train(flags: TrainFlags): Promise<number> {
   } else {
     if (!tty) for (const note of data.notes) process.stdout.write(`note: ${note}\n`);
     const what = last ? formatMetrics(last, data.task) : 'no epoch completed';
-    process.stdout.write(`trained ${describeSpec(session.spec)} for ${session.epoch} epochs in ${seconds.toFixed(1)} s: ${what}\n`);
+    process.stdout.write(
+      `trained ${describeSpec(session.spec)} for ${session.epoch} epochs in ${seconds.toFixed(1)} s: ${what}\n`,
+    );
     if (written) process.stdout.write(`wrote ${written}\n`);
   }
   if (interrupted) {
-    const saved = written ? `; wrote ${written} with the weights trained so far` : '; nothing saved (no --out)';
-    process.stderr.write(`nanograd: stopped by Ctrl-C at epoch ${session.epoch} of ${config.epochs}${saved}\n`);
+    const saved = written
+      ? `; wrote ${written} with the weights trained so far`
+      : '; nothing saved (no --out)';
+    process.stderr.write(
+      `nanograd: stopped by Ctrl-C at epoch ${session.epoch} of ${config.epochs}${saved}\n`,
+    );
     return EXIT_INTERRUPTED;
   }
   return 0;
@@ -258,6 +345,7 @@ async function train(flags: TrainFlags): Promise<number> {
 
 function describeRun(data: PreparedData, session: TrainingSession, config: TrainConfig): string {
   const rows = `${data.train.n} training rows${data.val ? `, ${data.val.n} validation rows` : ''}`;
-  const activations = [...new Set(config.hiddenLayers.map((l) => l.activation))].join('/') || 'no hidden layer';
+  const activations =
+    [...new Set(config.hiddenLayers.map((l) => l.activation))].join('/') || 'no hidden layer';
   return `${data.name}: ${data.task}, ${rows}; network ${describeSpec(session.spec)} ${activations}, ${session.loss}, ${config.optimizer.name} lr ${config.optimizer.lr}, batch ${config.batchSize}, ${config.epochs} epochs`;
 }

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { interruptCli, oneLine, root, runCli, tempDir, writeFlowersCsv } from './cli-helpers';
 
-type EpochLine = { epoch: number; loss: number; valLoss: number | null; accuracy: number | null; valAccuracy: number | null };
+type EpochLine = {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+  accuracy: number | null;
+  valAccuracy: number | null;
+};
 
 function jsonLines(stdout: string): Record<string, unknown>[] {
   return stdout
@@ -21,18 +27,36 @@ function csvRows(text: string): string[][] {
 
 describe('nanograd train --json', () => {
   it('prints one JSON object per epoch with falling loss, then a done line', () => {
-    const { status, stdout, stderr } = runCli(['train', '--data', 'xor-noisy', '--epochs', '12', '--json', '--seed', '3']);
+    const { status, stdout, stderr } = runCli([
+      'train',
+      '--data',
+      'xor-noisy',
+      '--epochs',
+      '12',
+      '--json',
+      '--seed',
+      '3',
+    ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lines = jsonLines(stdout);
     expect(lines).toHaveLength(13);
     const epochs = lines.slice(0, 12) as unknown as EpochLine[];
     expect(epochs.map((l) => l.epoch)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    for (const line of epochs) expect(Object.keys(line).sort()).toEqual(['accuracy', 'epoch', 'loss', 'valAccuracy', 'valLoss']);
+    for (const line of epochs)
+      expect(Object.keys(line).sort()).toEqual(['accuracy', 'epoch', 'loss', 'valAccuracy', 'valLoss']);
     expect(epochs[11].loss).toBeLessThan(epochs[0].loss * 0.7);
     expect(epochs[11].valAccuracy).toBeGreaterThan(0.85);
     const done = lines[12];
-    expect(done).toMatchObject({ type: 'done', epochs: 12, loss: epochs[11].loss, valLoss: epochs[11].valLoss, accuracy: epochs[11].accuracy, valAccuracy: epochs[11].valAccuracy, state: 'done' });
+    expect(done).toMatchObject({
+      type: 'done',
+      epochs: 12,
+      loss: epochs[11].loss,
+      valLoss: epochs[11].valLoss,
+      accuracy: epochs[11].accuracy,
+      valAccuracy: epochs[11].valAccuracy,
+      state: 'done',
+    });
     expect(typeof done.seconds).toBe('number');
   });
 
@@ -67,10 +91,24 @@ describe('nanograd train --out / predict', () => {
   });
 
   it('trains on a CSV and writes a valid model file', () => {
-    const { status, stdout, stderr } = runCli(['train', '--data', csv, '--epochs', '60', '--layers', '8', '--activation', 'tanh', '--out', model]);
+    const { status, stdout, stderr } = runCli([
+      'train',
+      '--data',
+      csv,
+      '--epochs',
+      '60',
+      '--layers',
+      '8',
+      '--activation',
+      'tanh',
+      '--out',
+      model,
+    ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^trained 5-8-2 for 60 epochs in [\d.]+ s: loss [\d.e-]+, val loss [\d.e-]+, accuracy [\d.]+%, val accuracy [\d.]+%$/m);
+    expect(stdout).toMatch(
+      /^trained 5-8-2 for 60 epochs in [\d.]+ s: loss [\d.e-]+, val loss [\d.e-]+, accuracy [\d.]+%, val accuracy [\d.]+%$/m,
+    );
     expect(stdout).toContain(`wrote ${model}`);
     const file = JSON.parse(readFileSync(model, 'utf8'));
     expect(file.format).toBe('nanograd-studio/model');
@@ -108,8 +146,22 @@ describe('nanograd train --out / predict', () => {
   it('--init continues from the saved model: the first epoch starts near the saved loss', () => {
     const saved = JSON.parse(readFileSync(model, 'utf8'));
     const savedLoss = saved.training.metrics.loss as number;
-    const fresh = jsonLines(runCli(['train', '--data', csv, '--epochs', '1', '--layers', '8', '--activation', 'tanh', '--json']).stdout)[0] as unknown as EpochLine;
-    const cont = runCli(['train', '--data', csv, '--epochs', '1', '--init', model, '--json', '--lr', '0.001']);
+    const fresh = jsonLines(
+      runCli(['train', '--data', csv, '--epochs', '1', '--layers', '8', '--activation', 'tanh', '--json'])
+        .stdout,
+    )[0] as unknown as EpochLine;
+    const cont = runCli([
+      'train',
+      '--data',
+      csv,
+      '--epochs',
+      '1',
+      '--init',
+      model,
+      '--json',
+      '--lr',
+      '0.001',
+    ]);
     expect(cont.stderr).toBe('');
     const first = jsonLines(cont.stdout)[0] as unknown as EpochLine;
     expect(Math.abs(first.loss - savedLoss)).toBeLessThan(savedLoss * 0.25);
@@ -128,20 +180,60 @@ describe('nanograd errors', () => {
   const badCsv = (name: string) => join(root, 'tests/fixtures/csv/bad', name);
 
   it.each([
-    ['a missing data file', ['train', '--data', 'no-such-file.csv'], /^nanograd: cannot read no-such-file\.csv: no such file$/],
-    ['an unknown data set name', ['train', '--data', 'spirals'], /^nanograd: cannot read spirals: no such file \(built-in data sets: xor, .*\)$/],
-    ['a non-numeric cell', ['train', '--data', badCsv('non-numeric.csv')], /^nanograd: .*non-numeric\.csv.*row \d+.*column/],
+    [
+      'a missing data file',
+      ['train', '--data', 'no-such-file.csv'],
+      /^nanograd: cannot read no-such-file\.csv: no such file$/,
+    ],
+    [
+      'an unknown data set name',
+      ['train', '--data', 'spirals'],
+      /^nanograd: cannot read spirals: no such file \(built-in data sets: xor, .*\)$/,
+    ],
+    [
+      'a non-numeric cell',
+      ['train', '--data', badCsv('non-numeric.csv')],
+      /^nanograd: .*non-numeric\.csv.*row \d+.*column/,
+    ],
     ['a ragged row', ['train', '--data', badCsv('ragged.csv')], /^nanograd: .*ragged\.csv.*row \d+/],
     ['an empty file', ['train', '--data', badCsv('empty.csv')], /^nanograd: .*empty\.csv/],
     ['a binary file', ['train', '--data', badCsv('binary.csv')], /^nanograd: .*binary\.csv/],
     ['an unknown target', ['train', '--data', 'circle', '--target', 'nope'], /^nanograd: .*nope/],
-    ['an out-of-range learning rate', ['train', '--data', 'xor', '--lr', '-1'], /^nanograd: --lr must be a number greater than 0 and at most 1000 \(got -1\)$/],
-    ['a zero-unit layer', ['train', '--data', 'xor', '--layers', '16,0'], /^nanograd: --layers \(layer 2\) must be an integer from 1 to 1024 \(got 0\)$/],
-    ['bce on three classes', ['train', '--data', 'spiral3', '--loss', 'bce'], /^nanograd: --loss bce needs exactly 2 classes but the target has 3/],
-    ['a diverging run', ['train', '--data', 'regression-plane', '--optimizer', 'sgd', '--lr', '900', '--epochs', '20'], /^nanograd: training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/],
-    ['an output folder that does not exist', ['train', '--data', 'xor', '--out', join(dir, 'missing', 'm.json')], /^nanograd: cannot write .*m\.json: the folder .* does not exist$/],
-    ['a model file that is not JSON', ['predict', '--model', join(root, 'tests/fixtures/models/not-json.json'), '--data', 'circle'], /^nanograd: .*not-json\.json/],
-    ['a missing model file', ['predict', '--model', join(dir, 'none.json'), '--data', 'circle'], /^nanograd: cannot read .*none\.json: no such file$/],
+    [
+      'an out-of-range learning rate',
+      ['train', '--data', 'xor', '--lr', '-1'],
+      /^nanograd: --lr must be a number greater than 0 and at most 1000 \(got -1\)$/,
+    ],
+    [
+      'a zero-unit layer',
+      ['train', '--data', 'xor', '--layers', '16,0'],
+      /^nanograd: --layers \(layer 2\) must be an integer from 1 to 1024 \(got 0\)$/,
+    ],
+    [
+      'bce on three classes',
+      ['train', '--data', 'spiral3', '--loss', 'bce'],
+      /^nanograd: --loss bce needs exactly 2 classes but the target has 3/,
+    ],
+    [
+      'a diverging run',
+      ['train', '--data', 'regression-plane', '--optimizer', 'sgd', '--lr', '900', '--epochs', '20'],
+      /^nanograd: training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/,
+    ],
+    [
+      'an output folder that does not exist',
+      ['train', '--data', 'xor', '--out', join(dir, 'missing', 'm.json')],
+      /^nanograd: cannot write .*m\.json: the folder .* does not exist$/,
+    ],
+    [
+      'a model file that is not JSON',
+      ['predict', '--model', join(root, 'tests/fixtures/models/not-json.json'), '--data', 'circle'],
+      /^nanograd: .*not-json\.json/,
+    ],
+    [
+      'a missing model file',
+      ['predict', '--model', join(dir, 'none.json'), '--data', 'circle'],
+      /^nanograd: cannot read .*none\.json: no such file$/,
+    ],
   ])('%s: exit 1, one line on stderr, no stack', (_what, args, pattern) => {
     const { status, stderr } = runCli(args);
     expect(status).toBe(1);
@@ -153,10 +245,14 @@ describe('nanograd errors', () => {
     expect(runCli(['train', '--data', 'spiral3', '--epochs', '2', '--out', model]).status).toBe(0);
     const { status, stderr } = runCli(['train', '--data', 'circle', '--init', model]);
     expect(status).toBe(1);
-    expect(oneLine(stderr)).toMatch(/^nanograd: --init .*spiral3\.json predicts the classes 0, 1, 2 but circle has 0, 1$/);
+    expect(oneLine(stderr)).toMatch(
+      /^nanograd: --init .*spiral3\.json predicts the classes 0, 1, 2 but circle has 0, 1$/,
+    );
     const layers = runCli(['train', '--data', 'spiral3', '--layers', '4', '--init', model]);
     expect(layers.status).toBe(1);
-    expect(oneLine(layers.stderr)).toMatch(/^nanograd: --init .*spiral3\.json does not fit: initial weights have 3 layers but the network has 2 \(2-4-3\)$/);
+    expect(oneLine(layers.stderr)).toMatch(
+      /^nanograd: --init .*spiral3\.json does not fit: initial weights have 3 layers but the network has 2 \(2-4-3\)$/,
+    );
   });
 
   it.each([
@@ -183,11 +279,27 @@ describe('nanograd errors', () => {
   it('never leaves an existing output half-written or replaced when a run fails', () => {
     const out = join(dir, 'keep.json');
     writeFileSync(out, 'KEEP');
-    expect(runCli(['train', '--data', 'regression-plane', '--optimizer', 'sgd', '--lr', '900', '--epochs', '20', '--out', out]).status).toBe(1);
+    expect(
+      runCli([
+        'train',
+        '--data',
+        'regression-plane',
+        '--optimizer',
+        'sgd',
+        '--lr',
+        '900',
+        '--epochs',
+        '20',
+        '--out',
+        out,
+      ]).status,
+    ).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe('KEEP');
     const preds = join(dir, 'keep.csv');
     writeFileSync(preds, 'KEEP');
-    expect(runCli(['predict', '--model', join(dir, 'none.json'), '--data', 'circle', '--out', preds]).status).toBe(1);
+    expect(
+      runCli(['predict', '--model', join(dir, 'none.json'), '--data', 'circle', '--out', preds]).status,
+    ).toBe(1);
     expect(readFileSync(preds, 'utf8')).toBe('KEEP');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -197,9 +309,14 @@ describe('Ctrl-C', () => {
   it('stops training gracefully and still writes --out with the weights trained so far', async () => {
     const dir = tempDir();
     const out = join(dir, 'interrupted.json');
-    const result = await interruptCli(['train', '--data', 'spiral', '--epochs', '100000', '--json', '--out', out], 3);
+    const result = await interruptCli(
+      ['train', '--data', 'spiral', '--epochs', '100000', '--json', '--out', out],
+      3,
+    );
     expect(result.status).toBe(130);
-    expect(oneLine(result.stderr)).toMatch(/^nanograd: stopped by Ctrl-C at epoch \d+ of 100000; wrote .*interrupted\.json with the weights trained so far$/);
+    expect(oneLine(result.stderr)).toMatch(
+      /^nanograd: stopped by Ctrl-C at epoch \d+ of 100000; wrote .*interrupted\.json with the weights trained so far$/,
+    );
     const lines = jsonLines(result.stdout);
     const done = lines[lines.length - 1];
     expect(done).toMatchObject({ type: 'done', state: 'stopped' });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src-shared/errors';
-import { DEFAULT_TRAIN_CONFIG, defaultInitFor, defaultTrainConfig, validateTrainConfig } from '../../../src-shared/training';
+import {
+  DEFAULT_TRAIN_CONFIG,
+  defaultInitFor,
+  defaultTrainConfig,
+  validateTrainConfig,
+} from '../../../src-shared/training';
 
 function errorOf(config: unknown): ConfigError {
   try {
@@ -36,14 +41,28 @@ describe('validateTrainConfig', () => {
 
   it('lists the allowed activations for an unknown one', () => {
     const err = errorOf({ hiddenLayers: [{ units: 4, activation: 'swish' }] });
-    expect(err.message).toBe('hiddenLayers[0].activation must be one of linear, relu, leaky_relu, tanh, sigmoid, gelu (got "swish")');
+    expect(err.message).toBe(
+      'hiddenLayers[0].activation must be one of linear, relu, leaky_relu, tanh, sigmoid, gelu (got "swish")',
+    );
   });
 
   it.each([
-    [{ optimizer: { name: 'adam', lr: 0 } }, 'optimizer.lr must be a number greater than 0 and at most 1000 (got 0)'],
-    [{ optimizer: { name: 'adam', lr: Number.NaN } }, 'optimizer.lr must be a number greater than 0 and at most 1000 (got NaN)'],
-    [{ optimizer: { name: 'rmsprop', lr: 0.1 } }, 'optimizer.name must be one of sgd, momentum, adam, adamw (got "rmsprop")'],
-    [{ optimizer: { name: 'sgd', lr: 0.1, momentum: 1 } }, 'optimizer.momentum must be a number at least 0 and less than 1 (got 1)'],
+    [
+      { optimizer: { name: 'adam', lr: 0 } },
+      'optimizer.lr must be a number greater than 0 and at most 1000 (got 0)',
+    ],
+    [
+      { optimizer: { name: 'adam', lr: Number.NaN } },
+      'optimizer.lr must be a number greater than 0 and at most 1000 (got NaN)',
+    ],
+    [
+      { optimizer: { name: 'rmsprop', lr: 0.1 } },
+      'optimizer.name must be one of sgd, momentum, adam, adamw (got "rmsprop")',
+    ],
+    [
+      { optimizer: { name: 'sgd', lr: 0.1, momentum: 1 } },
+      'optimizer.momentum must be a number at least 0 and less than 1 (got 1)',
+    ],
     [{ batchSize: 2.5 }, 'batchSize must be an integer from 0 to 1000000 (got 2.5)'],
     [{ epochs: 0 }, 'epochs must be an integer from 1 to 100000 (got 0)'],
     [{ loss: 'hinge' }, 'loss must be one of auto, mse, sse, cross_entropy, bce (got "hinge")'],
@@ -51,7 +70,10 @@ describe('validateTrainConfig', () => {
     [{ seed: -1 }, 'seed must be an integer from 0 to 4294967295 (got -1)'],
     [{ init: 'zeros' }, 'init must be one of uniform, pytorch, xavier, he (got "zeros")'],
     [{ hiddenLayers: 'big' }, 'hiddenLayers must be a list of layers (got "big")'],
-    [{ epoch: 10 }, 'epoch is not a training setting (allowed: hiddenLayers, loss, optimizer, batchSize, epochs, regularization, regRate, dropout, init, seed)'],
+    [
+      { epoch: 10 },
+      'epoch is not a training setting (allowed: hiddenLayers, loss, optimizer, batchSize, epochs, regularization, regRate, dropout, init, seed)',
+    ],
   ])('rejects %j', (config, message) => {
     expect(errorOf(config).message).toBe(message);
   });

@@ -7,10 +7,21 @@ import type { Dataset, PreparedData, Preprocessing, Task } from '../../../src-sh
 
 function dataset(x: number[], y: number[], inputSize: number, outputSize: number): Dataset {
   const n = y.length;
-  return { n, inputSize, outputSize, x: Float32Array.from(x), y: Float32Array.from(y), rowIndex: Int32Array.from({ length: n }, (_, i) => i) };
+  return {
+    n,
+    inputSize,
+    outputSize,
+    x: Float32Array.from(x),
+    y: Float32Array.from(y),
+    rowIndex: Int32Array.from({ length: n }, (_, i) => i),
+  };
 }
 
-function preprocessing(task: Task, inputSize: number, extra: Partial<Preprocessing['target']> = {}): Preprocessing {
+function preprocessing(
+  task: Task,
+  inputSize: number,
+  extra: Partial<Preprocessing['target']> = {},
+): Preprocessing {
   const names = Array.from({ length: inputSize }, (_, i) => `x${i + 1}`);
   return {
     features: names.map((name) => ({ name, kind: 'numeric' as const, mean: 0, std: 1 })),
@@ -47,13 +58,21 @@ export function spiral(classes = 3, perClass = 60, seed = 7): PreparedData {
   }
   const order = rng.shuffle(Array.from({ length: ys.length }, (_, i) => i));
   const cut = Math.floor(ys.length * 0.8);
-  const pick = (idx: number[]): Dataset => dataset(idx.flatMap((i) => xs[i]), idx.map((i) => ys[i]), 2, classes);
+  const pick = (idx: number[]): Dataset =>
+    dataset(
+      idx.flatMap((i) => xs[i]),
+      idx.map((i) => ys[i]),
+      2,
+      classes,
+    );
   return {
     name: 'spiral',
     task: 'classification',
     train: pick(order.slice(0, cut)),
     val: pick(order.slice(cut)),
-    preprocessing: preprocessing('classification', 2, { classes: Array.from({ length: classes }, (_, k) => `c${k}`) }),
+    preprocessing: preprocessing('classification', 2, {
+      classes: Array.from({ length: classes }, (_, k) => `c${k}`),
+    }),
     notes: [],
   };
 }

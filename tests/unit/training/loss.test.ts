@@ -21,7 +21,9 @@ describe('resolveLoss / output layer', () => {
 
   it('rejects class losses on a regression target and bce on more than two classes', () => {
     expect(() => resolveLoss(withLoss('cross_entropy'), 'regression', 1)).toThrow(ConfigError);
-    expect(() => resolveLoss(withLoss('bce'), 'classification', 3)).toThrow('loss bce needs exactly 2 classes but the target has 3');
+    expect(() => resolveLoss(withLoss('bce'), 'classification', 3)).toThrow(
+      'loss bce needs exactly 2 classes but the target has 3',
+    );
     expect(resolveLoss(withLoss('bce'), 'classification', 2)).toBe('bce');
   });
 
@@ -44,8 +46,12 @@ describe('resolveLoss / output layer', () => {
 describe('metrics', () => {
   it('accuracy: argmax with several outputs, positive logit with one', () => {
     const labels = Float32Array.from([1, 0, 2]);
-    expect(classificationAccuracy(Float32Array.from([0, 1, 0, 5, 1, 0, 0, 0, 1]), labels, 3, 3)).toBeCloseTo(1);
-    expect(classificationAccuracy(Float32Array.from([0, 1, 0, 0, 9, 0, 0, 0, 1]), labels, 3, 3)).toBeCloseTo(2 / 3);
+    expect(classificationAccuracy(Float32Array.from([0, 1, 0, 5, 1, 0, 0, 0, 1]), labels, 3, 3)).toBeCloseTo(
+      1,
+    );
+    expect(classificationAccuracy(Float32Array.from([0, 1, 0, 0, 9, 0, 0, 0, 1]), labels, 3, 3)).toBeCloseTo(
+      2 / 3,
+    );
     expect(classificationAccuracy(Float32Array.from([0.3, -2]), Float32Array.from([1, 1]), 2, 1)).toBe(0.5);
   });
 

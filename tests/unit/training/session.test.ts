@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, TrainingError } from '../../../src-shared/errors';
-import { TrainingSession, defaultTrainConfig, type EpochMetrics, type TrainConfig } from '../../../src-shared/training';
+import {
+  TrainingSession,
+  defaultTrainConfig,
+  type EpochMetrics,
+  type TrainConfig,
+} from '../../../src-shared/training';
 import { plane, spiral, xorClasses } from './datasets';
 
 /** A clock that only moves when told to, so slices and `seconds` are deterministic. */
@@ -63,7 +68,13 @@ describe('TrainingSession state machine', () => {
     expect(completed).toBe(4);
     expect(s.history.map((m) => m.epoch)).toEqual([1, 2, 3, 4]);
     expect(s.advance(1000)).toBeNull();
-    expect(s.snapshot()).toMatchObject({ state: 'done', epoch: 4, totalEpochs: 4, loss: 'cross_entropy', message: null });
+    expect(s.snapshot()).toMatchObject({
+      state: 'done',
+      epoch: 4,
+      totalEpochs: 4,
+      loss: 'cross_entropy',
+      message: null,
+    });
   });
 
   it('honours the time budget within an epoch, so pause/stop can land mid-epoch', () => {
@@ -80,7 +91,9 @@ describe('TrainingSession state machine', () => {
   });
 
   it('a step while running finishes the current (partial) epoch', () => {
-    const s = new TrainingSession(spiral(3, 100), config({ batchSize: 8, epochs: 3 }), { now: fakeClock(1).now });
+    const s = new TrainingSession(spiral(3, 100), config({ batchSize: 8, epochs: 3 }), {
+      now: fakeClock(1).now,
+    });
     s.advance(2);
     expect(s.epochProgress).toBeGreaterThan(0);
     expect(s.stepEpoch().epoch).toBe(1);
@@ -94,7 +107,10 @@ describe('TrainingSession training', () => {
     const run = (seed: number) => {
       const s = new TrainingSession(spiral(), config({ epochs: 15, seed }), { now: fakeClock().now });
       while (s.state !== 'done') s.advance(5);
-      return { history: withoutTime(s.history), weights: s.weights().params.map((p) => [Array.from(p.weight), Array.from(p.bias)]) };
+      return {
+        history: withoutTime(s.history),
+        weights: s.weights().params.map((p) => [Array.from(p.weight), Array.from(p.bias)]),
+      };
     };
     const a = run(5);
     const b = run(5);
@@ -104,7 +120,17 @@ describe('TrainingSession training', () => {
   });
 
   it('learns the spiral: loss falls and validation accuracy rises well above chance', () => {
-    const s = new TrainingSession(spiral(), config({ epochs: 150, hiddenLayers: [{ units: 16, activation: 'tanh' }, { units: 16, activation: 'tanh' }], init: 'xavier' }));
+    const s = new TrainingSession(
+      spiral(),
+      config({
+        epochs: 150,
+        hiddenLayers: [
+          { units: 16, activation: 'tanh' },
+          { units: 16, activation: 'tanh' },
+        ],
+        init: 'xavier',
+      }),
+    );
     while (s.state !== 'done') s.advance(1000);
     const first = s.history[0];
     const last = s.history[s.history.length - 1];
@@ -115,7 +141,10 @@ describe('TrainingSession training', () => {
   });
 
   it('learns XOR with full-batch gradient descent', () => {
-    const s = new TrainingSession(xorClasses(), config({ epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 } }));
+    const s = new TrainingSession(
+      xorClasses(),
+      config({ epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 } }),
+    );
     while (s.state !== 'done') s.advance(1000);
     expect(s.history[299].loss).toBeLessThan(s.history[0].loss / 10);
     expect(s.history[299].accuracy).toBe(1);
@@ -127,7 +156,10 @@ describe('TrainingSession training', () => {
   });
 
   it('trains bce with one sigmoid output and mse on one-hot classes', () => {
-    const bce = new TrainingSession(xorClasses(), config({ loss: 'bce', epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 } }));
+    const bce = new TrainingSession(
+      xorClasses(),
+      config({ loss: 'bce', epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 } }),
+    );
     expect(bce.spec.layers[bce.spec.layers.length - 1].units).toBe(1);
     while (bce.state !== 'done') bce.advance(1000);
     expect(bce.history[299].accuracy).toBe(1);
@@ -158,11 +190,15 @@ describe('TrainingSession training', () => {
   });
 
   it('stops with a clear message when the loss becomes NaN/Inf', () => {
-    const s = new TrainingSession(plane().data, config({ epochs: 50, optimizer: { name: 'sgd', lr: 900 } }), { now: fakeClock().now });
+    const s = new TrainingSession(plane().data, config({ epochs: 50, optimizer: { name: 'sgd', lr: 900 } }), {
+      now: fakeClock().now,
+    });
     while (s.state === 'idle' || s.state === 'running') s.advance(1000);
     expect(s.state).toBe('diverged');
     const message = s.snapshot().message!;
-    expect(message).toMatch(/^training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/);
+    expect(message).toMatch(
+      /^training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/,
+    );
     expect(s.history.every((m) => Number.isFinite(m.loss))).toBe(true);
     expect(s.epoch).toBeLessThan(50);
     expect(() => s.stepEpoch()).toThrow(TrainingError);
@@ -178,10 +214,22 @@ describe('TrainingSession training', () => {
     expect(m.loss).toBeLessThan(first.history[0].loss * 0.7);
     expect(Math.abs(m.loss - first.history[39].loss)).toBeLessThan(first.history[39].loss * 0.5);
 
-    expect(() => new TrainingSession(data, config({ hiddenLayers: [{ units: 8, activation: 'relu' }, { units: 16, activation: 'relu' }] }), { initial: trained.params })).toThrow(
-      /^initial weights layer 1 is 2 -> 16 but the network needs 2 -> 8 \(2-8-16-3\)$/,
+    expect(
+      () =>
+        new TrainingSession(
+          data,
+          config({
+            hiddenLayers: [
+              { units: 8, activation: 'relu' },
+              { units: 16, activation: 'relu' },
+            ],
+          }),
+          { initial: trained.params },
+        ),
+    ).toThrow(/^initial weights layer 1 is 2 -> 16 but the network needs 2 -> 8 \(2-8-16-3\)$/);
+    expect(() => new TrainingSession(data, config(), { initial: trained.params.slice(0, 2) })).toThrow(
+      ConfigError,
     );
-    expect(() => new TrainingSession(data, config(), { initial: trained.params.slice(0, 2) })).toThrow(ConfigError);
   });
 
   it('weights() returns copies', () => {
@@ -192,7 +240,9 @@ describe('TrainingSession training', () => {
   });
 
   it('validates the config it is given', () => {
-    expect(() => new TrainingSession(xorClasses(), config({ epochs: -3 }))).toThrow('epochs must be an integer from 1 to 100000 (got -3)');
+    expect(() => new TrainingSession(xorClasses(), config({ epochs: -3 }))).toThrow(
+      'epochs must be an integer from 1 to 100000 (got -3)',
+    );
     expect(() => new TrainingSession(plane().data, config({ loss: 'cross_entropy' }))).toThrow(ConfigError);
   });
 });

@@ -16,7 +16,8 @@ import { DEFAULT_TRAIN_CONFIG, TrainingSession } from '../../../../src-shared/tr
 export const DATASETS = ['iris', 'wine', 'breast_cancer', 'digits'] as const;
 export const SEEDS = [1, 2, 3, 4, 5];
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/sklearn/${name}.csv`, import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../../fixtures/sklearn/${name}.csv`, import.meta.url));
 
 interface Run {
   seed: number;
