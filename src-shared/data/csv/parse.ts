@@ -18,7 +18,11 @@ export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
 export function parseCsv(text: string, fileName: string): Table {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One line ending for papaparse and for line numbers: it guesses a single style from the
+  // start of the file, so a file mixing CRLF and LF (two files pasted together) would otherwise
+  // turn into one giant "ragged" row, and old-Mac CR-only files into line 1 everywhere.
+  const body = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
   if (body.trim() === '') throw new CsvError(`${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(body);
   const reader = new RowReader(body, fileName, delimiter);
@@ -33,6 +37,7 @@ type RowHandler = (fields: string[], errors: ParseErrorLike[], cursor: number) =
 function streamRows(body: string, delimiter: CsvDelimiter, onRow: RowHandler): void {
   Papa.parse<string[]>(body, {
     delimiter,
+    newline: '\n',
     quoteChar: '"',
     header: false,
     dynamicTyping: false,

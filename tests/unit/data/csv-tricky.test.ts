@@ -87,6 +87,23 @@ describe('tricky but valid CSV corpus', () => {
   });
 });
 
+describe('line endings', () => {
+  it('reads CRLF, LF, CR-only and mixed endings alike, with editor line numbers', () => {
+    for (const text of ['a,b\r\n1,2\n3,4\n', 'a,b\n1,2\r\n3,4\r\n', 'a,b\r1,2\r3,4\r', 'a,b\r\n1,2\n\r\n3,4']) {
+      const table = parseCsv(text, 'm.csv');
+      expect(Array.from(table.columns[0].numbers!)).toEqual([1, 3]);
+      expect(Array.from(table.columns[1].numbers!)).toEqual([2, 4]);
+      expect(table.lineNumbers![0]).toBe(2);
+    }
+    expect(Array.from(parseCsv('a,b\r\n1,2\n\r\n3,4', 'm.csv').lineNumbers!)).toEqual([2, 4]);
+  });
+  it('keeps a line break inside a quoted field as "\\n"', () => {
+    const table = parseCsv('note,label\r\n"two\r\nlines",a\r\nplain,b\r\n', 'm.csv');
+    expect(table.columns[0].strings).toEqual(['two\nlines', 'plain']);
+    expect(Array.from(table.lineNumbers!)).toEqual([2, 4]);
+  });
+});
+
 describe('detectDelimiter', () => {
   it('counts delimiters in the header line only, outside quotes', () => {
     expect(detectDelimiter('a;b;c\n1,5;2,5;3\n')).toBe(';');

@@ -262,6 +262,23 @@ describe('dataset errors', () => {
     }
   });
 
+  it('an empty target column, too many classes, a one-column file', () => {
+    const empty = thrown(() => prepareDataset(parseCsv('a,b,t\n1,2,\n3,4,\n', 'e.csv'), { ...OPTS, target: 't' }));
+    expect(empty).toBeInstanceOf(DatasetError);
+    expect(empty.message).toBe('e.csv: target column "t" is empty; choose a column with values');
+    const names = csv('x,who', Array.from({ length: 1200 }, (_, i) => [i, `id${i}`]));
+    const many = thrown(() => prepareDataset(names, OPTS));
+    expect(many.message).toContain('target column "who" has 1200 classes (at most 1000); is it an identifier?');
+    const single = thrown(() => prepareDataset(parseCsv('only\n1\n2\n', 's.csv'), OPTS));
+    expect(single.message).toBe('s.csv has 1 column; at least 2 are needed (inputs and a target)');
+  });
+
+  it('forces classification of a numeric target with canonical class names ("1.0" = "1")', () => {
+    const table = csv('x,t', Array.from({ length: 30 }, (_, i) => [i, ['1.0', '1', '2.5'][i % 3]]));
+    const data = prepareDataset(table, { ...OPTS, task: 'classification' });
+    expect(data.preprocessing.target.classes).toEqual(['1', '2.5']);
+  });
+
   it('leaves out an excluded column and an identifier-like text column, with notes', () => {
     const table = csv('id,name,a,label', Array.from({ length: 60 }, (_, i) => [i, `person${i}`, i % 7, i % 2]));
     const data = prepareDataset(table, { ...OPTS, exclude: ['id'] });
