@@ -22,13 +22,15 @@ export function lossSumAndGrad(
   k: number,
   grad: Float32Array | null,
   scale: number,
+  /** At least k entries of scratch (the trainer's, so a step allocates nothing). */
+  exps: Float64Array,
 ): number {
   switch (loss) {
     case 'mse':
     case 'sse':
       return squaredError(out, y, n * k, grad, scale);
     case 'cross_entropy':
-      return softmaxCrossEntropy(out, y, n, k, grad, scale);
+      return softmaxCrossEntropy(out, y, n, k, grad, scale, exps);
     case 'bce':
       return binaryCrossEntropyWithLogits(out, y, n * k, grad, scale);
   }
@@ -58,7 +60,7 @@ function squaredError(out: Float32Array, y: Float32Array, count: number, grad: F
   return sum;
 }
 
-function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: number, grad: Float32Array | null, scale: number): number {
+function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: number, grad: Float32Array | null, scale: number, exps: Float64Array): number {
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const row = r * k;
@@ -67,14 +69,14 @@ function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: n
     let expSum = 0;
     const label = y[r];
     if (grad !== null) {
-      // exp() once per logit: parked in grad, then scaled into the softmax.
+      // exp() once per logit, kept in float64 so the softmax is rounded to float32 only once.
       for (let c = 0; c < k; c++) {
         const e = Math.exp(out[row + c] - max);
-        grad[row + c] = e;
+        exps[c] = e;
         expSum += e;
       }
       const inv = scale / expSum;
-      for (let c = 0; c < k; c++) grad[row + c] *= inv;
+      for (let c = 0; c < k; c++) grad[row + c] = exps[c] * inv;
       grad[row + label] -= scale;
     } else {
       for (let c = 0; c < k; c++) expSum += Math.exp(out[row + c] - max);

@@ -58,6 +58,7 @@ export class MlpTrainer {
   private readonly dropout: Dropout | null;
   private readonly outputs: number;
   private readonly targetWidth: number;
+  private readonly exps: Float64Array;
 
   constructor(mlp: Mlp, options: TrainerOptions) {
     checkOptions(options);
@@ -72,6 +73,7 @@ export class MlpTrainer {
     this.copyInputs = backend.needsOwnedInputs;
     this.outputs = spec.layers[spec.layers.length - 1].units;
     this.targetWidth = options.loss === 'cross_entropy' ? 1 : this.outputs;
+    this.exps = new Float64Array(this.outputs);
 
     // One allocation request for the whole plan, in a fixed order.
     const lengths: number[] = [maxBatch * spec.inputSize, maxBatch * this.targetWidth];
@@ -171,7 +173,7 @@ export class MlpTrainer {
       }
       const out = forwardLayers(this.kernels, this.mlp.spec, this.weights, this.biases, this.buffers, input, rows, null);
       const targets = y.subarray(start * w, (start + rows) * w);
-      lossSum += lossSumAndGrad(this.options.loss, out, targets, rows, k, null, 1);
+      lossSum += lossSumAndGrad(this.options.loss, out, targets, rows, k, null, 1, this.exps);
       correct += countCorrect(this.options.loss, out, targets, rows, k);
     }
     return { loss: n === 0 ? 0 : lossSum / lossDivisor(this.options.loss, n, k), correct };
@@ -218,7 +220,7 @@ export class MlpTrainer {
     const loss = this.options.loss;
     const out = forwardLayers(kernels, spec, this.weights, this.biases, buffers, x, n, this.dropout);
     const divisor = lossDivisor(loss, n, k);
-    const lossSum = lossSumAndGrad(loss, out, y, n, k, deltas[last], 1 / divisor);
+    const lossSum = lossSumAndGrad(loss, out, y, n, k, deltas[last], 1 / divisor, this.exps);
 
     for (let l = last; l >= 0; l--) {
       const { units, activation } = layers[l];
