@@ -18,6 +18,7 @@ import type { Activation } from '../../engine/types';
 import { LEAKY_RELU_SLOPE } from '../../engine/activations';
 import type { ModelFile } from '../types';
 import { ONNX_DESCRIPTOR } from './onnx-descriptor';
+import { encodeMessage } from './proto-writer';
 
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 13;
@@ -185,15 +186,15 @@ function buildGraph(model: ModelFile) {
   };
 }
 
-/** The compiled ModelProto type; built once per call (cheap) so no module-level state. */
-function modelProtoType(): protobuf.Type {
+/** The reflected ModelProto type; built per call (cheap) so there is no module-level state. */
+export function onnxModelProto(): protobuf.Type {
   return protobuf.Root.fromJSON(ONNX_DESCRIPTOR).lookupType('onnx.ModelProto');
 }
 
-export function exportOnnx(model: ModelFile): Uint8Array {
+/** The ModelProto as a plain object (field names as in onnx.proto). */
+export function onnxModelMessage(model: ModelFile): Record<string, unknown> {
   const pre = model.preprocessing;
-  const ModelProto = modelProtoType();
-  const message = ModelProto.fromObject({
+  return {
     ir_version: ONNX_IR_VERSION,
     opset_import: [{ domain: '', version: ONNX_OPSET }],
     producer_name: 'nanograd-studio',
@@ -207,6 +208,9 @@ export function exportOnnx(model: ModelFile): Uint8Array {
       { key: 'task', value: model.task },
       ...(pre.target.classes ? [{ key: 'classes', value: JSON.stringify(pre.target.classes) }] : []),
     ],
-  });
-  return ModelProto.encode(message).finish();
+  };
+}
+
+export function exportOnnx(model: ModelFile): Uint8Array {
+  return encodeMessage(onnxModelProto(), onnxModelMessage(model));
 }

@@ -15,6 +15,7 @@ import { encodeTable } from '../../../src-shared/data';
 import type { Table } from '../../../src-shared/data/types';
 import { ACTIVATIONS } from '../../../src-shared/engine/types';
 import { exportOnnx, ONNX_INPUT, predictTable, type ModelFile } from '../../../src-shared/model';
+import { onnxModelMessage, onnxModelProto } from '../../../src-shared/model/onnx/export-onnx';
 import { ONNX_DESCRIPTOR } from '../../../src-shared/model/onnx/onnx-descriptor';
 import { fixtureTable, makeModel, type ModelRecipe } from './make-model';
 
@@ -124,6 +125,35 @@ describe('ONNX export', () => {
       'Softmax',
       'ArgMax',
     ]);
+  });
+
+  it('writes the same bytes as protobufjs Type.encode, without eval (CSP without unsafe-eval)', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['gelu', 'tanh'] });
+    const type = onnxModelProto();
+    const reference = type.encode(type.fromObject(onnxModelMessage(model))).finish();
+    const realFunction = globalThis.Function;
+    let bytes: Uint8Array;
+    try {
+      // What a strict Content-Security-Policy does to protobufjs' generated encoders.
+      globalThis.Function = function blocked(): never {
+        throw new EvalError('eval is blocked by the Content-Security-Policy');
+      } as unknown as FunctionConstructor;
+      bytes = exportOnnx(model);
+    } finally {
+      globalThis.Function = realFunction;
+    }
+    expect(Buffer.from(bytes).equals(Buffer.from(reference))).toBe(true);
+    expect(() => {
+      globalThis.Function = (() => {
+        throw new EvalError('blocked');
+      }) as unknown as FunctionConstructor;
+      try {
+        const fresh = onnxModelProto();
+        fresh.encode(fresh.fromObject(onnxModelMessage(model)));
+      } finally {
+        globalThis.Function = realFunction;
+      }
+    }).toThrow(EvalError); // the stub really blocks protobufjs' own path
   });
 
   it('python3-onnx 1.12 onnx.checker.check_model (full_check) accepts every exported model', () => {
