@@ -199,6 +199,7 @@ export class TrainingSession {
       spec: { inputSize: this.spec.inputSize, layers: this.spec.layers.map((l) => ({ ...l })) },
       message: this.failure,
       last: this.history.length > 0 ? this.history[this.history.length - 1] : null,
+      epochProgress: this.epochProgress,
     };
   }
 

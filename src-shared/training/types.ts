@@ -59,6 +59,8 @@ export interface SessionSnapshot {
   /** Set when state is 'diverged' or a run ended with an error: one line for the user. */
   message: string | null;
   last: EpochMetrics | null;
+  /** Fraction (0..1) of the current epoch's training rows already used; 0 between epochs. */
+  epochProgress?: number;
 }
 
 export interface NetworkWeights {

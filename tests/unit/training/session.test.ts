@@ -85,6 +85,7 @@ describe('TrainingSession state machine', () => {
     expect(s.epoch).toBe(0);
     expect(s.epochProgress).toBeGreaterThan(0);
     expect(s.epochProgress).toBeLessThan(0.5);
+    expect(s.snapshot().epochProgress).toBe(s.epochProgress);
     s.stop();
     expect(s.state).toBe('stopped');
     expect(s.history).toHaveLength(0);
