@@ -3,8 +3,21 @@
  * pure TypeScript (browser, Web Worker, Node): bytes/text in, typed arrays out.
  */
 export * from './types';
-export { generateTable, builtinDefaults, isBuiltinKind, MAX_GENERATED_POINTS, MIN_GENERATED_POINTS } from './generators';
-export { parseCsv, decodeCsvBytes, detectDelimiter, NUMERIC_MAJORITY, FLOAT32_MAX, parseStrictNumber } from './csv';
+export {
+  generateTable,
+  builtinDefaults,
+  isBuiltinKind,
+  MAX_GENERATED_POINTS,
+  MIN_GENERATED_POINTS,
+} from './generators';
+export {
+  parseCsv,
+  decodeCsvBytes,
+  detectDelimiter,
+  NUMERIC_MAJORITY,
+  FLOAT32_MAX,
+  parseStrictNumber,
+} from './csv';
 export type { CsvDelimiter } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
 export { prepareDataset, encodeTable } from './prepare';

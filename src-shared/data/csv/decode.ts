@@ -7,8 +7,10 @@ import { CsvError } from '../../errors';
 
 export function decodeCsvBytes(bytes: Uint8Array, fileName: string): string {
   // Excel's "Unicode text" is UTF-16 with a byte-order mark; it is text, so read it as such.
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict(bytes, 'utf-16le', fileName);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict(bytes, 'utf-16be', fileName);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decodeStrict(bytes, 'utf-16le', fileName);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decodeStrict(bytes, 'utf-16be', fileName);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new CsvError(
@@ -33,9 +35,12 @@ function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new CsvError(`${fileName} starts like ${encoding.toUpperCase()} text but is not valid ${encoding}`, {
-      file: fileName,
-    });
+    throw new CsvError(
+      `${fileName} starts like ${encoding.toUpperCase()} text but is not valid ${encoding}`,
+      {
+        file: fileName,
+      },
+    );
   }
   if (text.includes('\u0000')) {
     throw new CsvError(`${fileName} is not a text file (it contains NUL characters)`, { file: fileName });

@@ -45,7 +45,8 @@ function streamRows(body: string, delimiter: CsvDelimiter, onRow: RowHandler): v
     // 'greedy' mode joins every row into a string to test it, a quarter of the parse time).
     skipEmptyLines: true,
     step: (result) => {
-      if (!isBlankRow(result.data) || result.errors.length > 0) onRow(result.data, result.errors, result.meta.cursor);
+      if (!isBlankRow(result.data) || result.errors.length > 0)
+        onRow(result.data, result.errors, result.meta.cursor);
     },
   });
 }
@@ -60,7 +61,8 @@ function collectText(body: string, delimiter: CsvDelimiter, table: Table, column
   const texts = columnIndexes.map(() => new Array<string>(table.rowCount));
   let row = -1;
   streamRows(body, delimiter, (fields) => {
-    if (row >= 0) for (let k = 0; k < columnIndexes.length; k++) texts[k][row] = fields[columnIndexes[k]].trim();
+    if (row >= 0)
+      for (let k = 0; k < columnIndexes.length; k++) texts[k][row] = fields[columnIndexes[k]].trim();
     row++;
   });
   columnIndexes.forEach((c, k) => {
@@ -139,14 +141,18 @@ class RowReader {
   finish(): { table: Table; textColumns: number[] } {
     if (!this.header) throw new CsvError(`${this.fileName} is empty`, { file: this.fileName });
     if (this.rows === 0) {
-      throw new CsvError(`${this.fileName} has a header row but no data rows`, { file: this.fileName, row: 2 });
+      throw new CsvError(`${this.fileName} has a header row but no data rows`, {
+        file: this.fileName,
+        row: 2,
+      });
     }
     const lineNumbers = this.lines.slice(0, this.rows);
     const ctx = { fileName: this.fileName, lineNumbers, decimalComma: this.delimiter !== ',' };
     const textColumns: number[] = [];
     const columns: TableColumn[] = this.scans.map((scan, c) => {
       const kind = scan.decide(ctx);
-      if (kind === 'numeric') return { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
+      if (kind === 'numeric')
+        return { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
       textColumns.push(c);
       return { name: scan.name, kind, missing: scan.missing };
     });
@@ -179,7 +185,10 @@ class RowReader {
   private quoteError(error: ParseErrorLike, line: number): CsvError {
     const where = { file: this.fileName, row: line };
     if (error.code === 'MissingQuotes') {
-      return new CsvError(`${this.fileName} row ${line}: a quoted field starts here but its closing " is missing`, where);
+      return new CsvError(
+        `${this.fileName} row ${line}: a quoted field starts here but its closing " is missing`,
+        where,
+      );
     }
     if (error.code === 'InvalidQuotes') {
       return new CsvError(

@@ -29,11 +29,23 @@ const BUILTINS: Record<BuiltinKind, BuiltinEntry> = {
     defaults: { points: 400, noise: 0.1, seed: 1 },
     generate: generateXorNoisy,
   },
-  circle: { task: 'classification', defaults: { points: 400, noise: 0.1, seed: 1 }, generate: generateCircle },
+  circle: {
+    task: 'classification',
+    defaults: { points: 400, noise: 0.1, seed: 1 },
+    generate: generateCircle,
+  },
   gauss: { task: 'classification', defaults: { points: 400, noise: 0.1, seed: 1 }, generate: generateGauss },
-  spiral: { task: 'classification', defaults: { points: 400, noise: 0.1, seed: 1 }, generate: generateSpiral2 },
+  spiral: {
+    task: 'classification',
+    defaults: { points: 400, noise: 0.1, seed: 1 },
+    generate: generateSpiral2,
+  },
   // 300 points, noise 0.2, seed 1 = the benchmark anchors' W2 spiral.
-  spiral3: { task: 'classification', defaults: { points: 300, noise: 0.2, seed: 1 }, generate: generateSpiral3 },
+  spiral3: {
+    task: 'classification',
+    defaults: { points: 300, noise: 0.2, seed: 1 },
+    generate: generateSpiral3,
+  },
   moons: { task: 'classification', defaults: { points: 400, noise: 0.1, seed: 1 }, generate: generateMoons },
   'regression-plane': {
     task: 'regression',
@@ -66,9 +78,12 @@ export function generateTable(kind: BuiltinKind, opts: GeneratorOptions): Table 
 }
 
 function unknownKind(kind: string): ConfigError {
-  return new ConfigError(`unknown built-in data set "${kind}" (choose one of: ${BUILTIN_DATASETS.join(', ')})`, {
-    field: 'dataset',
-  });
+  return new ConfigError(
+    `unknown built-in data set "${kind}" (choose one of: ${BUILTIN_DATASETS.join(', ')})`,
+    {
+      field: 'dataset',
+    },
+  );
 }
 
 function checkOptions(kind: BuiltinKind, opts: GeneratorOptions): void {

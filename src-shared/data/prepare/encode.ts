@@ -48,7 +48,14 @@ export function planEncoding(table: Table, features: FeatureColumn[]): EncodingP
       );
     }
     if (feature.kind === 'numeric') {
-      plans.push({ feature, values: numericValues(table, column), texts: null, categoryIndex: null, offset, width: 1 });
+      plans.push({
+        feature,
+        values: numericValues(table, column),
+        texts: null,
+        categoryIndex: null,
+        offset,
+        width: 1,
+      });
       offset += 1;
     } else {
       const categories = feature.categories ?? [];
@@ -94,7 +101,11 @@ export function isRowComplete(plan: EncodingPlan, row: number): boolean {
  * Encodes `rows` row-major into a new Float32Array. Missing cells take the feature's `fill`;
  * returns how many cells were filled. Callers drop incomplete rows first when there is no fill.
  */
-export function encodeRows(table: Table, plan: EncodingPlan, rows: Int32Array): { x: Float32Array; imputed: number } {
+export function encodeRows(
+  table: Table,
+  plan: EncodingPlan,
+  rows: Int32Array,
+): { x: Float32Array; imputed: number } {
   const d = plan.inputSize;
   const x = new Float32Array(rows.length * d);
   let imputed = 0;

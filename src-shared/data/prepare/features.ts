@@ -17,7 +17,9 @@ export interface FitOptions {
 export type FitResult = { feature: FeatureColumn } | { ignored: string };
 
 export function fitFeature(column: TableColumn, trainRows: Int32Array, opts: FitOptions): FitResult {
-  return column.kind === 'numeric' ? fitNumeric(column, trainRows, opts) : fitCategorical(column, trainRows, opts);
+  return column.kind === 'numeric'
+    ? fitNumeric(column, trainRows, opts)
+    : fitCategorical(column, trainRows, opts);
 }
 
 function fitNumeric(column: TableColumn, rows: Int32Array, opts: FitOptions): FitResult {

@@ -5,7 +5,16 @@
  */
 import { DatasetError } from '../../errors';
 import { columnList, defaultTarget, isMissing } from '../table';
-import type { Dataset, FeatureColumn, PrepareOptions, PreparedData, Preprocessing, Table, TargetColumn } from '../types';
+import type {
+  Dataset,
+  FeatureColumn,
+  PrepareOptions,
+  PreparedData,
+  Preprocessing,
+  Table,
+  TableColumn,
+  TargetColumn,
+} from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
 import { fitFeature, identifierReason } from './features';
 import { MIN_ROWS_FOR_VALIDATION, splitRows } from './split';
@@ -14,60 +23,42 @@ import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from '.
 export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
   checkOptions(table, opts);
   const notes: string[] = [];
-  const excluded = new Set(opts.exclude ?? []);
-  for (const name of excluded) {
-    if (!table.columns.some((c) => c.name === name)) {
-      throw new DatasetError(`${table.source} has no column "${name}" to leave out (columns: ${columnList(table)})`, {
-        file: table.source,
-        column: name,
-      });
-    }
-  }
+  const excluded = checkExcluded(table, opts.exclude ?? []);
   const targetName = opts.target ?? defaultTarget(table);
   if (excluded.has(targetName)) {
-    throw new DatasetError(`${table.source}: column "${targetName}" is the target, so it cannot also be left out`, {
-      file: table.source,
-      column: targetName,
-    });
+    throw new DatasetError(
+      `${table.source}: column "${targetName}" is the target, so it cannot also be left out`,
+      {
+        file: table.source,
+        column: targetName,
+      },
+    );
   }
   const target = resolveTargetColumn(table, targetName);
   if (table.rowCount < 2) {
     throw new DatasetError(
       `${table.source} has only ${table.rowCount} data row; at least 2 are needed to train`,
-      { file: table.source },
+      {
+        file: table.source,
+      },
     );
   }
 
   // Rows without a target value teach nothing, whatever the missing-value policy.
   let rows = rowsWhere(table.rowCount, (r) => !isMissing(target, r));
   const noTarget = table.rowCount - rows.length;
-  if (noTarget > 0) notes.push(`dropped ${noTarget} row${plural(noTarget)} with no value in target "${target.name}"`);
+  if (noTarget > 0)
+    notes.push(`dropped ${noTarget} row${plural(noTarget)} with no value in target "${target.name}"`);
 
-  const candidates = table.columns.filter((c) => c !== target && !excluded.has(c.name));
-  const used = candidates.filter((c) => {
-    if (c.kind === 'empty') {
-      notes.push(`ignored column "${c.name}": it is empty`);
-      return false;
-    }
-    const reason = identifierReason(c, rows);
-    if (reason) notes.push(reason);
-    return reason === null;
-  });
-  if (excluded.size > 0) notes.push(`left out by you: ${[...excluded].map((n) => `"${n}"`).join(', ')}`);
-  if (used.length === 0) {
-    throw new DatasetError(`${table.source}: no input columns left besides the target "${target.name}"`, {
-      file: table.source,
-    });
-  }
-
-  const provisional = planEncoding(table, used.map((c) => ({ name: c.name, kind: c.kind === 'numeric' ? 'numeric' : 'categorical', categories: [] })));
+  const used = chooseInputColumns(table, target, excluded, rows, notes);
   let rowsDropped = noTarget;
   if (opts.missing === 'drop') {
-    const before = rows.length;
-    rows = rows.filter((r) => isRowComplete(provisional, r));
-    const dropped = before - rows.length;
+    const complete = completeRows(table, used, rows);
+    const dropped = rows.length - complete.length;
+    rows = complete;
     rowsDropped += dropped;
-    if (dropped > 0) notes.push(`dropped ${dropped} row${plural(dropped)} with a missing cell (missing values: drop rows)`);
+    if (dropped > 0)
+      notes.push(`dropped ${dropped} row${plural(dropped)} with a missing cell (missing values: drop rows)`);
   }
   if (rows.length < 2) {
     throw new DatasetError(
@@ -100,7 +91,9 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
     else features.push(fit.feature);
   }
   if (features.length === 0) {
-    throw new DatasetError(`${table.source}: no input column has values in the training rows`, { file: table.source });
+    throw new DatasetError(`${table.source}: no input column has values in the training rows`, {
+      file: table.source,
+    });
   }
 
   if (choice.task === 'regression') {
@@ -146,7 +139,10 @@ export function encodeTable(
 ): { x: Float32Array; n: number; y: Float32Array | null; rowIndex: Int32Array; dropped: number } {
   const plan = planEncoding(table, pre.features);
   const canFill = pre.missing.policy === 'impute';
-  const rows = rowsWhere(table.rowCount, (r) => (canFill && hasFills(pre.features)) || isRowComplete(plan, r));
+  const rows = rowsWhere(
+    table.rowCount,
+    (r) => (canFill && hasFills(pre.features)) || isRowComplete(plan, r),
+  );
   const { x } = encodeRows(table, plan, rows);
   const target = table.columns.find((c) => c.name === pre.target.name);
   let y: Float32Array | null = null;
@@ -154,6 +150,59 @@ export function encodeTable(
     y = encodeTarget(table, target, rows, pre.target);
   }
   return { x, n: rows.length, y, rowIndex: rows, dropped: table.rowCount - rows.length };
+}
+
+function checkExcluded(table: Table, names: string[]): Set<string> {
+  for (const name of names) {
+    if (!table.columns.some((c) => c.name === name)) {
+      throw new DatasetError(
+        `${table.source} has no column "${name}" to leave out (columns: ${columnList(table)})`,
+        {
+          file: table.source,
+          column: name,
+        },
+      );
+    }
+  }
+  return new Set(names);
+}
+
+/** Every column but the target and the excluded ones, minus empty and identifier-like columns (noted). */
+function chooseInputColumns(
+  table: Table,
+  target: TableColumn,
+  excluded: Set<string>,
+  rows: Int32Array,
+  notes: string[],
+): TableColumn[] {
+  const used = table.columns.filter((c) => {
+    if (c === target || excluded.has(c.name)) return false;
+    if (c.kind === 'empty') {
+      notes.push(`ignored column "${c.name}": it is empty`);
+      return false;
+    }
+    const reason = identifierReason(c, rows);
+    if (reason) notes.push(reason);
+    return reason === null;
+  });
+  if (excluded.size > 0) notes.push(`left out by you: ${[...excluded].map((n) => `"${n}"`).join(', ')}`);
+  if (used.length === 0) {
+    throw new DatasetError(`${table.source}: no input columns left besides the target "${target.name}"`, {
+      file: table.source,
+    });
+  }
+  return used;
+}
+
+/** The rows with a value in every input column (what the "drop" policy keeps). */
+function completeRows(table: Table, columns: TableColumn[], rows: Int32Array): Int32Array {
+  const shapes: FeatureColumn[] = columns.map((c) => ({
+    name: c.name,
+    kind: c.kind === 'numeric' ? 'numeric' : 'categorical',
+    categories: [],
+  }));
+  const plan = planEncoding(table, shapes);
+  return rows.filter((r) => isRowComplete(plan, r));
 }
 
 function hasFills(features: FeatureColumn[]): boolean {
@@ -212,7 +261,9 @@ function rowsWhere(n: number, keep: (row: number) => boolean): Int32Array {
 function checkOptions(table: Table, opts: PrepareOptions): void {
   const f = opts.valFraction;
   if (typeof f !== 'number' || !Number.isFinite(f) || f < 0 || f >= 1) {
-    throw new DatasetError(`validation fraction must be a number from 0 to below 1 (got ${f})`, { field: 'valFraction' });
+    throw new DatasetError(`validation fraction must be a number from 0 to below 1 (got ${f})`, {
+      field: 'valFraction',
+    });
   }
   if (!Number.isSafeInteger(opts.seed)) {
     throw new DatasetError(`seed must be an integer (got ${opts.seed})`, { field: 'seed' });
@@ -233,7 +284,9 @@ function checkOptions(table: Table, opts: PrepareOptions): void {
 function describeInputs(features: FeatureColumn[], inputSize: number, standardize: boolean): string {
   const numeric = features.filter((f) => f.kind === 'numeric').length;
   const categorical = features.length - numeric;
-  const parts = [`${numeric} numeric${numeric > 0 ? (standardize ? ' (standardized with training statistics)' : ' (raw values)') : ''}`];
+  const parts = [
+    `${numeric} numeric${numeric > 0 ? (standardize ? ' (standardized with training statistics)' : ' (raw values)') : ''}`,
+  ];
   if (categorical > 0) parts.push(`${categorical} categorical (one-hot)`);
   return `inputs: ${parts.join(', ')} -> ${inputSize} model input${plural(inputSize)}`;
 }

@@ -22,7 +22,12 @@ export function trainCount(n: number, valFraction: number): number {
   return Math.max(1, Math.min(n, Math.floor((1 - valFraction) * n + 1e-9)));
 }
 
-export function splitRows(rows: Int32Array, valFraction: number, seed: number, classOfRow: Float32Array | null): SplitRows {
+export function splitRows(
+  rows: Int32Array,
+  valFraction: number,
+  seed: number,
+  classOfRow: Float32Array | null,
+): SplitRows {
   const n = rows.length;
   const order = new Rng(seed).shuffle(identityPermutation(n));
   const nVal = valFraction > 0 && n >= MIN_ROWS_FOR_VALIDATION ? n - trainCount(n, valFraction) : 0;

@@ -24,10 +24,13 @@ export interface TaskChoice {
 export function resolveTargetColumn(table: Table, name: string): TableColumn {
   const column = table.columns.find((c) => c.name === name);
   if (!column) {
-    throw new DatasetError(`${table.source} has no column "${name}" to predict (columns: ${columnList(table)})`, {
-      file: table.source,
-      column: name,
-    });
+    throw new DatasetError(
+      `${table.source} has no column "${name}" to predict (columns: ${columnList(table)})`,
+      {
+        file: table.source,
+        column: name,
+      },
+    );
   }
   if (column.kind === 'empty') {
     throw new DatasetError(`${table.source}: target column "${name}" is empty; choose a column with values`, {
@@ -109,7 +112,12 @@ export function collectClasses(table: Table, target: TableColumn, rows: Int32Arr
 }
 
 /** Class index per row (for `rows`); a label outside `classes` is an error naming its cell. */
-export function classIndices(table: Table, target: TableColumn, rows: Int32Array, classes: string[]): Float32Array {
+export function classIndices(
+  table: Table,
+  target: TableColumn,
+  rows: Int32Array,
+  classes: string[],
+): Float32Array {
   const index = new Map(classes.map((c, i) => [c, i]));
   const y = new Float32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -19,19 +19,53 @@ interface BadCase {
 const CASES: BadCase[] = [
   { file: 'empty.csv', stage: 'load', kind: CsvError, says: ['empty.csv is empty'] },
   { file: 'header-only.csv', stage: 'load', kind: CsvError, says: ['header row but no data rows'], row: 2 },
-  { file: 'one-row.csv', stage: 'prepare', kind: DatasetError, says: ['one-row.csv', 'only 1 data row', 'at least 2'] },
-  { file: 'ragged.csv', stage: 'load', kind: CsvError, says: ['row 5', 'expected 3 fields', 'got 4'], row: 5 },
+  {
+    file: 'one-row.csv',
+    stage: 'prepare',
+    kind: DatasetError,
+    says: ['one-row.csv', 'only 1 data row', 'at least 2'],
+  },
+  {
+    file: 'ragged.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['row 5', 'expected 3 fields', 'got 4'],
+    row: 5,
+  },
   {
     file: 'non-numeric.csv',
     stage: 'load',
     kind: CsvError,
-    says: ['non-numeric.csv row 14, column "age": "12x" is not a number (column is numeric: 97% of its cells are numbers)'],
+    says: [
+      'non-numeric.csv row 14, column "age": "12x" is not a number (column is numeric: 97% of its cells are numbers)',
+    ],
     row: 14,
     column: 'age',
   },
-  { file: 'nan.csv', stage: 'load', kind: CsvError, says: ['row 7', 'column "b"', '"NaN"', 'empty'], row: 7, column: 'b' },
-  { file: 'infinity.csv', stage: 'load', kind: CsvError, says: ['row 10', 'column "a"', '"Infinity"', 'not a finite number'], row: 10, column: 'a' },
-  { file: 'overflow.csv', stage: 'load', kind: CsvError, says: ['row 4', 'column "b"', '"1e999"', 'out of range'], row: 4, column: 'b' },
+  {
+    file: 'nan.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['row 7', 'column "b"', '"NaN"', 'empty'],
+    row: 7,
+    column: 'b',
+  },
+  {
+    file: 'infinity.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['row 10', 'column "a"', '"Infinity"', 'not a finite number'],
+    row: 10,
+    column: 'a',
+  },
+  {
+    file: 'overflow.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['row 4', 'column "b"', '"1e999"', 'out of range'],
+    row: 4,
+    column: 'b',
+  },
   {
     file: 'duplicate-columns.csv',
     stage: 'load',
@@ -40,10 +74,28 @@ const CASES: BadCase[] = [
     row: 1,
     column: 'height',
   },
-  { file: 'unterminated-quote.csv', stage: 'load', kind: CsvError, says: ['row 4', 'closing " is missing'], row: 4 },
+  {
+    file: 'unterminated-quote.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['row 4', 'closing " is missing'],
+    row: 4,
+  },
   { file: 'binary.csv', stage: 'load', kind: CsvError, says: ['binary.csv is not a text file', 'NUL'] },
-  { file: 'not-utf8.csv', stage: 'load', kind: CsvError, says: ['not-utf8.csv line 3 is not valid UTF-8', '0xE3'], row: 3 },
-  { file: 'one-class.csv', stage: 'prepare', kind: DatasetError, says: ['column "label" has only one class ("yes")'], column: 'label' },
+  {
+    file: 'not-utf8.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: ['not-utf8.csv line 3 is not valid UTF-8', '0xE3'],
+    row: 3,
+  },
+  {
+    file: 'one-class.csv',
+    stage: 'prepare',
+    kind: DatasetError,
+    says: ['column "label" has only one class ("yes")'],
+    column: 'label',
+  },
   {
     file: 'one-class.csv',
     stage: 'prepare',
@@ -129,7 +181,9 @@ describe('decodeCsvBytes', () => {
   });
   it('rejects overlong encodings and surrogates that TextDecoder alone would only call "invalid"', () => {
     const overlong = new Uint8Array([0x61, 0x0a, 0xc0, 0xaf]);
-    expect(thrown(() => decodeCsvBytes(overlong, 'o.csv')).message).toContain('o.csv line 2 is not valid UTF-8 text (byte 0xC0 at offset 2)');
+    expect(thrown(() => decodeCsvBytes(overlong, 'o.csv')).message).toContain(
+      'o.csv line 2 is not valid UTF-8 text (byte 0xC0 at offset 2)',
+    );
     const surrogate = new Uint8Array([0xed, 0xa0, 0x80]);
     expect(thrown(() => decodeCsvBytes(surrogate, 's.csv'))).toBeInstanceOf(CsvError);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, detectDelimiter, parseCsv, prepareDataset, previewTable, type Table } from '../../../src-shared/data';
+import {
+  cellText,
+  detectDelimiter,
+  parseCsv,
+  prepareDataset,
+  previewTable,
+  type Table,
+} from '../../../src-shared/data';
 import { loadFixture } from './fixtures';
 
 const column = (table: Table, name: string) => {
@@ -68,7 +75,12 @@ describe('tricky but valid CSV corpus', () => {
 
   it('categorical.csv: text columns are categorical, numbers numeric', () => {
     const table = loadFixture('tricky/categorical.csv');
-    expect(table.columns.map((c) => c.kind)).toEqual(['categorical', 'categorical', 'numeric', 'categorical']);
+    expect(table.columns.map((c) => c.kind)).toEqual([
+      'categorical',
+      'categorical',
+      'numeric',
+      'categorical',
+    ]);
   });
 
   it('trims cells and names; an empty header name becomes columnN', () => {
@@ -89,7 +101,12 @@ describe('tricky but valid CSV corpus', () => {
 
 describe('line endings', () => {
   it('reads CRLF, LF, CR-only and mixed endings alike, with editor line numbers', () => {
-    for (const text of ['a,b\r\n1,2\n3,4\n', 'a,b\n1,2\r\n3,4\r\n', 'a,b\r1,2\r3,4\r', 'a,b\r\n1,2\n\r\n3,4']) {
+    for (const text of [
+      'a,b\r\n1,2\n3,4\n',
+      'a,b\n1,2\r\n3,4\r\n',
+      'a,b\r1,2\r3,4\r',
+      'a,b\r\n1,2\n\r\n3,4',
+    ]) {
       const table = parseCsv(text, 'm.csv');
       expect(Array.from(table.columns[0].numbers!)).toEqual([1, 3]);
       expect(Array.from(table.columns[1].numbers!)).toEqual([2, 4]);

@@ -101,7 +101,12 @@ describe.each(RANDOM_KINDS)('%s', (kind) => {
 describe('noise semantics per generator', () => {
   it('gauss: exact halves around (2,2) and (-2,-2); the spread grows with noise', () => {
     const clean = gen('gauss', { points: 1000, noise: 0 });
-    expect(classCounts(clean)).toEqual(new Map([['1', 500], ['0', 500]]));
+    expect(classCounts(clean)).toEqual(
+      new Map([
+        ['1', 500],
+        ['0', 500],
+      ]),
+    );
     const x1 = nums(clean, 'x1');
     const ones = Array.from(x1).filter((_, i) => labels(clean)[i] === '1');
     expect(ones.reduce((a, b) => a + b, 0) / ones.length).toBeCloseTo(2, 0);
@@ -116,7 +121,12 @@ describe('noise semantics per generator', () => {
     const x1 = nums(clean, 'x1');
     const x2 = nums(clean, 'x2');
     labels(clean).forEach((l, i) => expect(l).toBe(Math.hypot(x1[i], x2[i]) < 2.5 ? '1' : '0'));
-    expect(classCounts(clean)).toEqual(new Map([['1', 250], ['0', 250]]));
+    expect(classCounts(clean)).toEqual(
+      new Map([
+        ['1', 250],
+        ['0', 250],
+      ]),
+    );
     const noisy = gen('circle', { points: 500, noise: 0.3 });
     const a = nums(noisy, 'x1');
     const b = nums(noisy, 'x2');
@@ -150,7 +160,11 @@ describe('noise semantics per generator', () => {
   it('spiral3 with its defaults is the benchmark anchors W2 data set (spiral.csv, float32)', () => {
     const table = gen('spiral3');
     expect(table.rowCount).toBe(300);
-    const at = (i: number) => [Math.fround(nums(table, 'x1')[i]), Math.fround(nums(table, 'x2')[i]), labels(table)[i]];
+    const at = (i: number) => [
+      Math.fround(nums(table, 'x1')[i]),
+      Math.fround(nums(table, 'x2')[i]),
+      labels(table)[i],
+    ];
     const f = Math.fround;
     expect(at(1)).toEqual([f(0.00282596378), f(0.0096976459), '0']);
     expect(at(2)).toEqual([f(-0.000429609936), f(0.0201974511), '0']);

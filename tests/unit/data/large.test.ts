@@ -44,7 +44,9 @@ describe('a 50,000 x 20 CSV', () => {
     expect(table.rowCount).toBe(ROWS);
     expect(table.columns.length).toBe(NUMERIC + 2);
     expect(table.columns[0].numbers).toBeInstanceOf(Float64Array);
-    expect(Array.from(table.columns[0].numbers!.subarray(0, 100))).toEqual(Array.from(firstColumn.subarray(0, 100)));
+    expect(Array.from(table.columns[0].numbers!.subarray(0, 100))).toEqual(
+      Array.from(firstColumn.subarray(0, 100)),
+    );
     expect(table.columns[NUMERIC].kind).toBe('categorical');
 
     expect(data.task).toBe('classification');

@@ -53,11 +53,18 @@ describe('standardization and encoding', () => {
     expect(encoded.mean).toBeCloseTo(0, 5);
     expect(encoded.std).toBeCloseTo(1, 5);
     const v = data.val!;
-    for (let i = 0; i < v.n; i++) expect(v.x[i * 2]).toBeCloseTo((a[v.rowIndex[i]] - expected.mean) / expected.std, 5);
+    for (let i = 0; i < v.n; i++)
+      expect(v.x[i * 2]).toBeCloseTo((a[v.rowIndex[i]] - expected.mean) / expected.std, 5);
   });
 
   it('keeps std 1 for a constant column instead of dividing by zero', () => {
-    const data = prepareDataset(csv('k,a,label', Array.from({ length: 20 }, (_, i) => [7, i, i % 2])), OPTS);
+    const data = prepareDataset(
+      csv(
+        'k,a,label',
+        Array.from({ length: 20 }, (_, i) => [7, i, i % 2]),
+      ),
+      OPTS,
+    );
     expect(data.preprocessing.features[0]).toMatchObject({ name: 'k', mean: 7, std: 1 });
     for (let i = 0; i < data.train.n; i++) expect(data.train.x[i * 2]).toBe(0);
   });
@@ -65,7 +72,15 @@ describe('standardization and encoding', () => {
   it('one-hot encodes categorical features in sorted vocabulary order, after the columns before them', () => {
     const table = loadFixture('tricky/categorical.csv');
     const data = prepareDataset(table, { ...OPTS, valFraction: 0 });
-    expect(data.preprocessing.encodedNames).toEqual(['color=blue', 'color=green', 'color=red', 'size=L', 'size=M', 'size=S', 'weight']);
+    expect(data.preprocessing.encodedNames).toEqual([
+      'color=blue',
+      'color=green',
+      'color=red',
+      'size=L',
+      'size=M',
+      'size=S',
+      'weight',
+    ]);
     // Row 0 of the file: red, S, 1.0
     const i = Array.from(data.train.rowIndex).indexOf(0);
     expect(row(data.train, i).slice(0, 6)).toEqual([0, 0, 1, 0, 0, 1]);
@@ -90,14 +105,28 @@ describe('standardization and encoding', () => {
     expect(data.val).toBeNull();
     const points = Array.from({ length: 4 }, (_, i) => row(data.train, i));
     const labelOf = new Map(points.map((p, i) => [p.join(','), data.train.y[i]]));
-    expect(labelOf).toEqual(new Map([['0,0', 0], ['0,1', 1], ['1,0', 1], ['1,1', 0]]));
-    expect(data.preprocessing.features.map((f) => [f.mean, f.std])).toEqual([[0, 1], [0, 1]]);
+    expect(labelOf).toEqual(
+      new Map([
+        ['0,0', 0],
+        ['0,1', 1],
+        ['1,0', 1],
+        ['1,1', 0],
+      ]),
+    );
+    expect(data.preprocessing.features.map((f) => [f.mean, f.std])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
   });
 });
 
 describe('encodeTable (predict time)', () => {
   it('reproduces the prepared training inputs and targets for the same rows', () => {
-    for (const table of [loadFixture('tricky/categorical.csv'), sample(), generateTable('regression-sine', builtinDefaults('regression-sine'))]) {
+    for (const table of [
+      loadFixture('tricky/categorical.csv'),
+      sample(),
+      generateTable('regression-sine', builtinDefaults('regression-sine')),
+    ]) {
       const data = prepareDataset(table, { ...OPTS, valFraction: table.rowCount > 10 ? 0.25 : 0 });
       const enc = encodeTable(table, data.preprocessing);
       expect(enc.n).toBe(table.rowCount);
@@ -114,7 +143,10 @@ describe('encodeTable (predict time)', () => {
   it('matches columns by name: reordered and extra columns are fine, target optional', () => {
     const table = sample();
     const data = prepareDataset(table, OPTS);
-    const shuffled = csv('extra,b,a', [['x', 4, 2], ['y', 9, 3]]);
+    const shuffled = csv('extra,b,a', [
+      ['x', 4, 2],
+      ['y', 9, 3],
+    ]);
     const enc = encodeTable(shuffled, data.preprocessing);
     const f = data.preprocessing.features;
     expect(enc.n).toBe(2);
@@ -125,11 +157,21 @@ describe('encodeTable (predict time)', () => {
 
   it('names a missing feature column, and a text cell in a numeric feature', () => {
     const data = prepareDataset(sample(), OPTS);
-    const missing = thrown(() => encodeTable(csv('a,parity', [[1, 'odd']]), data.preprocessing)) as StudioError;
+    const missing = thrown(() =>
+      encodeTable(csv('a,parity', [[1, 'odd']]), data.preprocessing),
+    ) as StudioError;
     expect(missing).toBeInstanceOf(DatasetError);
     expect(missing.message).toContain('data.csv has no column "b", which the model needs');
     expect(missing.location.column).toBe('b');
-    const text = thrown(() => encodeTable(csv('a,b', [[1, 2], ['one', 'two']]), data.preprocessing)) as StudioError;
+    const text = thrown(() =>
+      encodeTable(
+        csv('a,b', [
+          [1, 2],
+          ['one', 'two'],
+        ]),
+        data.preprocessing,
+      ),
+    ) as StudioError;
     expect(text).toBeInstanceOf(CsvError);
     expect(text.message).toContain('data.csv row 3, column "a": "one" is not a number');
   });
@@ -146,9 +188,19 @@ describe('encodeTable (predict time)', () => {
 
   it('reports a class the model never saw', () => {
     const data = prepareDataset(sample(), OPTS);
-    const err = thrown(() => encodeTable(csv('a,b,parity', [[1, 1, 'odd'], [2, 4, 'prime']]), data.preprocessing));
+    const err = thrown(() =>
+      encodeTable(
+        csv('a,b,parity', [
+          [1, 1, 'odd'],
+          [2, 4, 'prime'],
+        ]),
+        data.preprocessing,
+      ),
+    );
     expect(err).toBeInstanceOf(DatasetError);
-    expect(err.message).toContain('data.csv row 3, column "parity": class "prime" was not in the training data (classes: even, odd)');
+    expect(err.message).toContain(
+      'data.csv row 3, column "parity": class "prime" was not in the training data (classes: even, odd)',
+    );
   });
 });
 
@@ -180,7 +232,11 @@ describe('missing values', () => {
 });
 
 describe('task inference', () => {
-  const ints = (n: number, k: number) => csv('x,t', Array.from({ length: n }, (_, i) => [i * 0.5, i % k]));
+  const ints = (n: number, k: number) =>
+    csv(
+      'x,t',
+      Array.from({ length: n }, (_, i) => [i * 0.5, i % k]),
+    );
 
   it('categorical target -> classification', () => {
     expect(prepareDataset(sample(), OPTS).task).toBe('classification');
@@ -198,7 +254,15 @@ describe('task inference', () => {
   });
   it('integers with as many values as rows, or non-integers -> regression', () => {
     expect(prepareDataset(ints(8, 8), OPTS).task).toBe('regression');
-    expect(prepareDataset(csv('x,t', Array.from({ length: 40 }, (_, i) => [i, (i % 3) + 0.5])), OPTS).task).toBe('regression');
+    expect(
+      prepareDataset(
+        csv(
+          'x,t',
+          Array.from({ length: 40 }, (_, i) => [i, (i % 3) + 0.5]),
+        ),
+        OPTS,
+      ).task,
+    ).toBe('regression');
   });
   it('a forced task wins; a text target cannot be forced to regression', () => {
     expect(prepareDataset(ints(60, 3), { ...OPTS, task: 'regression' }).task).toBe('regression');
@@ -207,7 +271,10 @@ describe('task inference', () => {
     expect(err.message).toContain('"parity" holds text');
   });
   it('standardizes a regression target with training statistics', () => {
-    const table = csv('x,price', Array.from({ length: 50 }, (_, i) => [i, 1000 + 37.5 * i]));
+    const table = csv(
+      'x,price',
+      Array.from({ length: 50 }, (_, i) => [i, 1000 + 37.5 * i]),
+    );
     const data = prepareDataset(table, OPTS);
     const target = data.preprocessing.target;
     const train = Array.from(data.train.rowIndex, (r) => 1000 + 37.5 * r);
@@ -232,7 +299,10 @@ describe('split', () => {
 
   it('stratified: validation keeps the class ratios of an imbalanced set', () => {
     const labels = [...Array(600).fill('a'), ...Array(300).fill('b'), ...Array(100).fill('c')];
-    const table = csv('x,label', labels.map((l, i) => [i, l]));
+    const table = csv(
+      'x,label',
+      labels.map((l, i) => [i, l]),
+    );
     const data = prepareDataset(table, { ...OPTS, valFraction: 0.25, seed: 9 });
     const count = (d: Dataset) => [0, 1, 2].map((k) => Array.from(d.y).filter((y) => y === k).length);
     expect(count(data.val!)).toEqual([150, 75, 25]);
@@ -240,7 +310,10 @@ describe('split', () => {
   });
 
   it('never takes the only example of a class away from training', () => {
-    const table = csv('x,label', Array.from({ length: 20 }, (_, i) => [i, i === 0 ? 'lonely' : ['p', 'q'][i % 2]]));
+    const table = csv(
+      'x,label',
+      Array.from({ length: 20 }, (_, i) => [i, i === 0 ? 'lonely' : ['p', 'q'][i % 2]]),
+    );
     const data = prepareDataset(table, { ...OPTS, valFraction: 0.5 });
     expect(Array.from(data.train.rowIndex)).toContain(0);
   });
@@ -263,28 +336,43 @@ describe('dataset errors', () => {
   });
 
   it('an empty target column, too many classes, a one-column file', () => {
-    const empty = thrown(() => prepareDataset(parseCsv('a,b,t\n1,2,\n3,4,\n', 'e.csv'), { ...OPTS, target: 't' }));
+    const empty = thrown(() =>
+      prepareDataset(parseCsv('a,b,t\n1,2,\n3,4,\n', 'e.csv'), { ...OPTS, target: 't' }),
+    );
     expect(empty).toBeInstanceOf(DatasetError);
     expect(empty.message).toBe('e.csv: target column "t" is empty; choose a column with values');
-    const names = csv('x,who', Array.from({ length: 1200 }, (_, i) => [i, `id${i}`]));
+    const names = csv(
+      'x,who',
+      Array.from({ length: 1200 }, (_, i) => [i, `id${i}`]),
+    );
     const many = thrown(() => prepareDataset(names, OPTS));
-    expect(many.message).toContain('target column "who" has 1200 classes (at most 1000); is it an identifier?');
+    expect(many.message).toContain(
+      'target column "who" has 1200 classes (at most 1000); is it an identifier?',
+    );
     const single = thrown(() => prepareDataset(parseCsv('only\n1\n2\n', 's.csv'), OPTS));
     expect(single.message).toBe('s.csv has 1 column; at least 2 are needed (inputs and a target)');
   });
 
   it('forces classification of a numeric target with canonical class names ("1.0" = "1")', () => {
-    const table = csv('x,t', Array.from({ length: 30 }, (_, i) => [i, ['1.0', '1', '2.5'][i % 3]]));
+    const table = csv(
+      'x,t',
+      Array.from({ length: 30 }, (_, i) => [i, ['1.0', '1', '2.5'][i % 3]]),
+    );
     const data = prepareDataset(table, { ...OPTS, task: 'classification' });
     expect(data.preprocessing.target.classes).toEqual(['1', '2.5']);
   });
 
   it('leaves out an excluded column and an identifier-like text column, with notes', () => {
-    const table = csv('id,name,a,label', Array.from({ length: 60 }, (_, i) => [i, `person${i}`, i % 7, i % 2]));
+    const table = csv(
+      'id,name,a,label',
+      Array.from({ length: 60 }, (_, i) => [i, `person${i}`, i % 7, i % 2]),
+    );
     const data = prepareDataset(table, { ...OPTS, exclude: ['id'] });
     expect(data.preprocessing.features.map((f) => f.name)).toEqual(['a']);
     expect(data.notes).toContain('left out by you: "id"');
-    expect(data.notes.some((n) => n.startsWith('ignored column "name": its 60 distinct text values'))).toBe(true);
+    expect(data.notes.some((n) => n.startsWith('ignored column "name": its 60 distinct text values'))).toBe(
+      true,
+    );
   });
 
   it('notes say the task, the inputs and the split', () => {

@@ -5,10 +5,28 @@ import { SKLEARN_DIR } from './fixtures';
 
 // Shapes from scikit-learn's documentation of load_iris / load_wine / load_breast_cancer / load_digits.
 const SETS = [
-  { file: 'iris.csv', rows: 150, features: 4, target: 'species', classes: ['setosa', 'versicolor', 'virginica'] },
+  {
+    file: 'iris.csv',
+    rows: 150,
+    features: 4,
+    target: 'species',
+    classes: ['setosa', 'versicolor', 'virginica'],
+  },
   { file: 'wine.csv', rows: 178, features: 13, target: 'cultivar', classes: ['0', '1', '2'] },
-  { file: 'breast_cancer.csv', rows: 569, features: 30, target: 'diagnosis', classes: ['benign', 'malignant'] },
-  { file: 'digits.csv', rows: 1797, features: 64, target: 'digit', classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+  {
+    file: 'breast_cancer.csv',
+    rows: 569,
+    features: 30,
+    target: 'diagnosis',
+    classes: ['benign', 'malignant'],
+  },
+  {
+    file: 'digits.csv',
+    rows: 1797,
+    features: 64,
+    target: 'digit',
+    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  },
 ];
 
 describe('scikit-learn fixtures (tests/fixtures/sklearn, made by make_sklearn_csv.py)', () => {
@@ -30,7 +48,13 @@ describe('scikit-learn fixtures (tests/fixtures/sklearn, made by make_sklearn_cs
 
   it('digits with a plain split (stratify off, seed 42, 0.2) is the anchors W3 split', () => {
     const table = parseCsv(readFileSync(SKLEARN_DIR + 'digits.csv', 'utf8'), 'digits.csv');
-    const data = prepareDataset(table, { valFraction: 0.2, seed: 42, missing: 'drop', standardize: false, stratify: false });
+    const data = prepareDataset(table, {
+      valFraction: 0.2,
+      seed: 42,
+      missing: 'drop',
+      standardize: false,
+      stratify: false,
+    });
     expect(data.train.n).toBe(1437);
     expect(data.val!.n).toBe(360);
     expect(Array.from(data.train.rowIndex.subarray(0, 5))).toEqual([1784, 96, 434, 1205, 1703]);
