@@ -1,8 +1,9 @@
 /**
- * Small PreparedData sets built by hand, so the session's tests depend only on the session and
- * the engine (the data pipeline has its own tests).
+ * Small PreparedData sets for the session's tests: xor and a plane built by hand (exact
+ * values the tests reason about), the spiral from the built-in generator.
  */
 import { Rng } from '../../../src-shared/engine/rng';
+import { generateTable, prepareDataset } from '../../../src-shared/data';
 import type { Dataset, PreparedData, Preprocessing, Task } from '../../../src-shared/data/types';
 
 function dataset(x: number[], y: number[], inputSize: number, outputSize: number): Dataset {
@@ -43,38 +44,10 @@ export function xorClasses(): PreparedData {
   };
 }
 
-/** Interleaved spirals (k classes x perPoint points), 80/20 split by position. */
-export function spiral(classes = 3, perClass = 60, seed = 7): PreparedData {
-  const rng = new Rng(seed);
-  const xs: number[][] = [];
-  const ys: number[] = [];
-  for (let k = 0; k < classes; k++) {
-    for (let i = 0; i < perClass; i++) {
-      const r = i / (perClass - 1);
-      const theta = 4 * k + (4 * i) / (perClass - 1) + 0.2 * rng.normal();
-      xs.push([r * Math.sin(theta), r * Math.cos(theta)]);
-      ys.push(k);
-    }
-  }
-  const order = rng.shuffle(Array.from({ length: ys.length }, (_, i) => i));
-  const cut = Math.floor(ys.length * 0.8);
-  const pick = (idx: number[]): Dataset =>
-    dataset(
-      idx.flatMap((i) => xs[i]),
-      idx.map((i) => ys[i]),
-      2,
-      classes,
-    );
-  return {
-    name: 'spiral',
-    task: 'classification',
-    train: pick(order.slice(0, cut)),
-    val: pick(order.slice(cut)),
-    preprocessing: preprocessing('classification', 2, {
-      classes: Array.from({ length: classes }, (_, k) => `c${k}`),
-    }),
-    notes: [],
-  };
+/** The built-in 3-class spiral through the real data pipeline (80/20 stratified split). */
+export function spiral(points = 180, seed = 7): PreparedData {
+  const table = generateTable('spiral3', { points, noise: 0.2, seed });
+  return prepareDataset(table, { valFraction: 0.2, seed, missing: 'drop', standardize: false });
 }
 
 /**

@@ -69,7 +69,7 @@ describe('runSession', () => {
   it('stops within a slice when the host stops the session, and forwards stepped epochs while paused', async () => {
     const now = tickingClock(1);
     const session = new TrainingSession(
-      spiral(3, 100),
+      spiral(300),
       { ...defaultTrainConfig(), epochs: 1000, batchSize: 8 },
       { now },
     );

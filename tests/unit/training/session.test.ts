@@ -79,7 +79,7 @@ describe('TrainingSession state machine', () => {
 
   it('honours the time budget within an epoch, so pause/stop can land mid-epoch', () => {
     const clock = fakeClock(1); // every now() call moves 1 ms
-    const data = spiral(3, 100);
+    const data = spiral(300);
     const s = new TrainingSession(data, config({ batchSize: 8, epochs: 2 }), { now: clock.now });
     expect(s.advance(2)).toBeNull(); // a couple of batches, not the 30 of an epoch
     expect(s.epoch).toBe(0);
@@ -92,7 +92,7 @@ describe('TrainingSession state machine', () => {
   });
 
   it('a step while running finishes the current (partial) epoch', () => {
-    const s = new TrainingSession(spiral(3, 100), config({ batchSize: 8, epochs: 3 }), {
+    const s = new TrainingSession(spiral(300), config({ batchSize: 8, epochs: 3 }), {
       now: fakeClock(1).now,
     });
     s.advance(2);
