@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '../engine/types';
+import { BUILTIN_DATASETS } from '../data/types';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
@@ -35,10 +36,16 @@ export const trainConfigSchema = z.object({
   seed: z.number(),
 });
 
+/** JSON writes NaN as null: a required metric read back as null is NaN again. */
+const metricNumber = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? NaN);
+
 /** A diverged run has NaN metrics, which JSON writes as null: accept null everywhere. */
 export const epochMetricsSchema = z.object({
   epoch: count,
-  loss: nullableNumber,
+  loss: metricNumber,
   valLoss: nullableNumber,
   accuracy: nullableNumber,
   valAccuracy: nullableNumber,
@@ -46,7 +53,7 @@ export const epochMetricsSchema = z.object({
   valR2: nullableNumber,
   mae: nullableNumber,
   valMae: nullableNumber,
-  seconds: nullableNumber,
+  seconds: metricNumber,
 });
 
 const taskSchema = z.enum(['classification', 'regression']);
@@ -91,7 +98,7 @@ export const modelFileSchema = z.object({
 });
 
 const builtinRequestSchema = z.object({
-  kind: z.string(),
+  kind: z.enum(BUILTIN_DATASETS),
   points: size,
   noise: z.number(),
   seed: z.number(),

@@ -27,7 +27,7 @@ export function fixtureTable(name: string): Table {
 }
 
 export interface ModelRecipe {
-  csv: 'flowers.csv' | 'houses.csv' | 'moons';
+  csv: 'flowers.csv' | 'houses.csv' | 'weird-names.csv' | 'moons';
   hidden: Activation[];
   /** Activation of the output layer (default linear). */
   outputActivation?: Activation;

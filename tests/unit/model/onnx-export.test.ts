@@ -37,6 +37,7 @@ const RECIPES: (ModelRecipe & { label: string })[] = [
   },
   { label: 'moons bce (one sigmoid output)', csv: 'moons', hidden: ['tanh'], loss: 'bce' },
   { label: 'moons mse classifier (scores)', csv: 'moons', hidden: ['gelu'], loss: 'mse' },
+  { label: 'odd column, category and class names', csv: 'weird-names.csv', hidden: ['sigmoid'] },
   { label: 'houses regression (un-standardized)', csv: 'houses.csv', hidden: ['leaky_relu', 'tanh'] },
   { label: 'houses regression, no hidden layer', csv: 'houses.csv', hidden: [] },
 ];

@@ -109,3 +109,13 @@ describe('project files', () => {
     expect(errorOf('hello').message).toMatch(/not valid JSON at line 1, column 1/);
   });
 });
+
+describe('project files from a diverged run', () => {
+  it('NaN metrics in the history are written as null and read back as NaN', () => {
+    const original = project(false);
+    original.state.history.push({ ...original.state.history[0], epoch: 2, loss: NaN, valLoss: NaN });
+    const loaded = parseProject(serializeProject(original), 'diverged.nnproj');
+    expect(loaded.state.history[1].loss).toBeNaN();
+    expect(loaded.state.history[1].valLoss).toBeNull();
+  });
+});

@@ -68,6 +68,12 @@ const CASES: (ModelRecipe & { label: string; data: string })[] = [
   },
   { label: 'moons bce relu', csv: 'moons', hidden: ['relu'], loss: 'bce', data: 'moons' },
   {
+    label: 'names with quotes, commas, backslashes and non-ASCII in columns, categories and classes',
+    csv: 'weird-names.csv',
+    hidden: ['relu'],
+    data: 'weird-names.csv',
+  },
+  {
     label: 'houses regression, ; delimiter and decimal commas',
     csv: 'houses.csv',
     hidden: ['relu', 'linear'],
@@ -156,7 +162,7 @@ describe.skipIf(torchMissing)('PyTorch export', () => {
   });
 
   it('on the command line, a missing column is one line on stderr and exit code 1', async () => {
-    const run = await runPython([prepared[3].script, '--predict', fixturePath('flowers.csv')]);
+    const run = await runPython([prepared[CASES.length - 1].script, '--predict', fixturePath('flowers.csv')]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^error: .*flowers\.csv has no column "area"/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
