@@ -5,7 +5,7 @@
  */
 import type { OpenedFile, SavedFile, StudioApi } from '@shared/api';
 import type { ExportedFile } from '@shared/model/types';
-import { decodeCsvBytes } from '@shared/data';
+import { decodeCsvBytes } from '@shared/data/csv/decode';
 
 type OpenKind = Parameters<StudioApi['files']['open']>[0];
 
