@@ -67,6 +67,7 @@ const CASES: (ModelRecipe & { label: string; data: string })[] = [
     data: 'flowers-predict.csv',
   },
   { label: 'moons bce relu', csv: 'moons', hidden: ['relu'], loss: 'bce', data: 'moons' },
+  { label: 'moons mse classifier (raw scores)', csv: 'moons', hidden: ['gelu'], loss: 'mse', data: 'moons' },
   {
     label: 'names with quotes, commas, backslashes and non-ASCII in columns, categories and classes',
     csv: 'weird-names.csv',
