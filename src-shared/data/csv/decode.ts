@@ -18,16 +18,18 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName: string): string {
       { file: fileName, row: lineOf(bytes, nul) },
     );
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
+  try {
+    // ignoreBOM false: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is dropped by the decoder.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The decoder only says "invalid"; find where, so the user can look at that line.
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
     throw new CsvError(
       `${fileName} line ${lineOf(bytes, bad)} is not valid UTF-8 text (byte 0x${hex} at offset ${bad}); save the file as "CSV UTF-8"`,
       { file: fileName, row: lineOf(bytes, bad) },
     );
   }
-  // ignoreBOM false: a UTF-8 byte-order mark (Excel's "CSV UTF-8") is dropped by the decoder.
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 function decodeStrict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileName: string): string {

@@ -111,9 +111,16 @@ describe('noise semantics per generator', () => {
     const ones = Array.from(x1).filter((_, i) => labels(clean)[i] === '1');
     expect(ones.reduce((a, b) => a + b, 0) / ones.length).toBeCloseTo(2, 0);
     expect(std(ones)).toBeCloseTo(Math.sqrt(0.5), 1);
-    const noisy = gen('gauss', { points: 1000, noise: 0.5 });
-    const noisyOnes = Array.from(nums(noisy, 'x1')).filter((_, i) => labels(noisy)[i] === '1');
-    expect(std(noisyOnes)).toBeCloseTo(2, 0);
+    // noise 0.5 -> variance 4 (TF Playground's scale), noise 1 -> variance 7.5.
+    for (const [noise, expected] of [
+      [0.5, 2],
+      [1, Math.sqrt(7.5)],
+    ]) {
+      const noisy = gen('gauss', { points: 4000, noise });
+      const noisyOnes = Array.from(nums(noisy, 'x2')).filter((_, i) => labels(noisy)[i] === '1');
+      expect(std(noisyOnes) / expected).toBeGreaterThan(0.95);
+      expect(std(noisyOnes) / expected).toBeLessThan(1.05);
+    }
   });
 
   it('circle: without noise the label is exactly "inside radius 2.5"; noise mislabels some border points', () => {
@@ -133,6 +140,13 @@ describe('noise semantics per generator', () => {
     const wrong = labels(noisy).filter((l, i) => l !== (Math.hypot(a[i], b[i]) < 2.5 ? '1' : '0')).length;
     expect(wrong).toBeGreaterThan(0);
     expect(wrong).toBeLessThan(250);
+    // The label is taken at most 0.3 * 5 * sqrt(2) away, so only points near radius 2.5 can flip.
+    const reach = 0.3 * 5 * Math.SQRT2;
+    labels(noisy).forEach((l, i) => {
+      const r = Math.hypot(a[i], b[i]);
+      if (r < 2.5 - reach) expect(l).toBe('1');
+      if (r > 2.5 + reach) expect(l).toBe('0');
+    });
   });
 
   it('xor-noisy: class "1" where the signs differ, points kept off the axes; noise flips some', () => {
@@ -147,6 +161,19 @@ describe('noise semantics per generator', () => {
     const a = nums(noisy, 'x1');
     const b = nums(noisy, 'x2');
     expect(labels(noisy).some((l, i) => l !== (a[i] * b[i] < 0 ? '1' : '0'))).toBe(true);
+  });
+
+  it('spiral: without noise the two arms are point reflections of each other, radius growing to 5', () => {
+    const clean = gen('spiral', { points: 400, noise: 0 });
+    const x1 = nums(clean, 'x1');
+    const x2 = nums(clean, 'x2');
+    for (let k = 0; k < 200; k++) {
+      expect(labels(clean)[k]).toBe('1');
+      expect(labels(clean)[200 + k]).toBe('0');
+      expect(x1[200 + k]).toBeCloseTo(-x1[k], 12);
+      expect(x2[200 + k]).toBeCloseTo(-x2[k], 12);
+      expect(Math.hypot(x1[k], x2[k])).toBeCloseTo((k / 200) * 5, 12);
+    }
   });
 
   it('spiral: noise jitters each coordinate by at most the noise level', () => {
