@@ -6,6 +6,9 @@ export type ValueLike = Value | number;
 
 function noBackward(): void {}
 
+/** Leaves share one empty input list instead of allocating their own. */
+const NO_CHILDREN: readonly Value[] = Object.freeze([]);
+
 /**
  * A scalar in a computation graph, micrograd-style: `data` is the forward value, `grad` is
  * d(output)/d(this) after `backward()`. Every op builds a new Value and installs the LOCAL
@@ -26,7 +29,7 @@ export class Value {
   label: string;
   private backwardRule: () => void = noBackward;
 
-  constructor(data: number, children: readonly Value[] = [], op = '', label = '') {
+  constructor(data: number, children: readonly Value[] = NO_CHILDREN, op = '', label = '') {
     this.data = data;
     this.children = children;
     this.op = op;

@@ -3,6 +3,7 @@ import { ACTIVATION_FNS, gelu } from '../../../src-shared/engine/activations';
 import { erf, erfc } from '../../../src-shared/engine/special';
 import { ACTIVATIONS } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/engine/rng';
+import { tanhViaExp } from '../../../src-shared/engine/fast/activation-kernels';
 
 /** Independent reference: erf(x) = 2/√π·e^{-x²}·Σ (2x²)^n·x/(1·3·…·(2n+1)), all terms positive. */
 function erfSeries(x: number): number {
@@ -62,5 +63,21 @@ describe('ACTIVATION_FNS', () => {
     // torch.nn.functional.gelu(torch.tensor(1.0, dtype=torch.float64)) = 0.841344746068543
     expect(Math.abs(gelu(1) - 0.841344746068543)).toBeLessThan(1e-15);
     expect(gelu(-40)).toBe(-0);
+  });
+});
+
+describe('tanhViaExp (the fast kernels tanh)', () => {
+  it('matches Math.tanh to 1e-13 relative, across the series/exp switch and in saturation', () => {
+    const rng = new Rng(11);
+    const xs = [0, -0, 1e-300, 0.00999, 0.01, 0.01001, -0.01, 0.5, -3, 20, -20, 400, -400];
+    for (let i = 0; i < 2000; i++) xs.push((rng.next() * 2 - 1) * 10 ** (rng.next() * 4 - 3));
+    for (const x of xs) {
+      const ref = Math.tanh(x);
+      const got = tanhViaExp(x);
+      expect(Math.abs(got - ref), `x = ${x}`).toBeLessThanOrEqual(1e-13 * Math.max(Math.abs(ref), 1e-300));
+    }
+    expect(tanhViaExp(Infinity)).toBe(1);
+    expect(tanhViaExp(-Infinity)).toBe(-1);
+    expect(tanhViaExp(NaN)).toBeNaN();
   });
 });
