@@ -3,6 +3,7 @@ import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '@shared
 import { BUILTIN_DATASETS } from '@shared/data/types';
 import { MAX_HIDDEN_LAYERS, MAX_UNITS } from './hidden-layers';
 import {
+  MAX_EPOCHS,
   defaultData,
   defaultDesign,
   defaultHyper,
@@ -53,7 +54,7 @@ const settingsSchema = z.object({
   hyper: z
     .object({
       learningRate: z.number().positive().max(10),
-      epochs: z.number().int().min(1).max(1_000_000),
+      epochs: z.number().int().min(1).max(MAX_EPOCHS),
       batchSize: z.number().int().min(0),
       optimizer: z.enum(OPTIMIZERS),
       loss: z.union([z.enum(LOSSES), z.literal('auto')]),

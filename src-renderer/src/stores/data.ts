@@ -74,7 +74,9 @@ export const useDataStore = defineStore('data', () => {
       loadError.value = null;
       return true;
     } catch (error) {
-      importError.value = `${next.fileName}: ${errorMessage(error)}`;
+      const message = errorMessage(error);
+      // CSV errors usually name the file already; say it once.
+      importError.value = message.includes(next.fileName) ? message : `${next.fileName}: ${message}`;
       return false;
     } finally {
       loading.value = false;
