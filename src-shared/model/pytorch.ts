@@ -54,10 +54,11 @@ export function exportPytorch(model: ModelFile): string {
 Predict on a CSV (columns named like the training data; extra columns are kept, the target
 column is optional):
     python3 ${safeName(model.name)}.py --predict data.csv [--out predictions.csv]
-Use the network in your own code (inputs: raw features in INPUT_NAMES order, one-hot 0/1 for
-categorical columns; standardization happens inside the module):
-    from ${safeName(model.name)} import build_model   # this file, saved as ${safeName(model.name)}.py
-    net = build_model()          # an nn.Module with the trained weights; train it further as usual
+Use the network in your own code (save this file as ${safeName(model.name)}.py; inputs are the
+raw features in INPUT_NAMES order, one-hot 0/1 for categorical columns; standardization
+happens inside the module):
+    from ${safeName(model.name)} import build_model
+    net = build_model()   # an nn.Module with the trained weights; train it further as usual
 Needs only torch and the Python standard library.
 """
 import argparse
@@ -78,7 +79,9 @@ OUTPUT = ${py(model.output)}  # softmax | sigmoid | none, applied to the last la
 LAYERS = [
 ${layerLines}
 ]
-FEATURES = ${py(features)}
+FEATURES = [
+${features.map((f) => `    ${py(f)},`).join('\n')}
+]
 INPUT_NAMES = ${py(pre.encodedNames)}
 TARGET = ${py({ name: target.name, classes: target.classes ?? null, mean: target.mean ?? null, std: target.std ?? null })}
 MISSING_POLICY = ${py(pre.missing.policy)}  # drop: rows with an empty feature cell are skipped; impute: use "fill"
