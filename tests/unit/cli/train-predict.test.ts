@@ -240,6 +240,14 @@ describe('nanograd errors', () => {
     expect(oneLine(stderr)).toMatch(pattern);
   });
 
+  const badFiles = readdirSync(join(root, 'tests/fixtures/csv/bad')).filter((f) => f.endsWith('.csv'));
+  it.each(badFiles)('bad CSV %s: exit 1, one line naming the file, no stack', (name) => {
+    const { status, stdout, stderr } = runCli(['train', '--data', badCsv(name), '--epochs', '1']);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(oneLine(stderr)).toMatch(new RegExp(`^nanograd: \\S*${name.replace('.', '\\.')}\\b`));
+  });
+
   it('--init with a model for other data names the mismatch', () => {
     const model = join(dir, 'spiral3.json');
     expect(runCli(['train', '--data', 'spiral3', '--epochs', '2', '--out', model]).status).toBe(0);
