@@ -1,0 +1,50 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** The live region every test reads: `Epoch 120/1000 · loss 0.0123 · ... · running`. */
+export function statusRegion(page: Page): Locator {
+  return page.getByRole('status', { name: 'Training status' });
+}
+
+export interface StatusReading {
+  epoch: number;
+  totalEpochs: number;
+  loss: number | null;
+  state: string;
+}
+
+export function parseStatus(text: string): StatusReading {
+  const epoch = /Epoch (\d+)\/(\d+)/.exec(text);
+  const loss = /loss ([-+0-9.e]+|NaN|Infinity)/.exec(text);
+  return {
+    epoch: epoch ? Number(epoch[1]) : 0,
+    totalEpochs: epoch ? Number(epoch[2]) : 0,
+    loss: loss ? Number(loss[1]) : null,
+    state: text.split(' · ').at(-1)?.trim() ?? '',
+  };
+}
+
+export async function readStatus(page: Page): Promise<StatusReading> {
+  return parseStatus((await statusRegion(page).textContent()) ?? '');
+}
+
+/** Opens the app on fresh storage and waits until the default data set is loaded. */
+export async function openStudio(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Nanograd Studio', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+}
+
+/** Number fields commit on change, as a user leaving the field does. */
+export async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+export async function screenshot(page: Page, path: string): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+}

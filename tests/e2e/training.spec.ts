@@ -1,0 +1,164 @@
+import { expect, test } from '@playwright/test';
+import { statSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { openStudio, readStatus, screenshot, setField, statusRegion } from './studio-helpers';
+
+/** A run that cannot finish during the test: spiral data, the maximum epoch count. */
+async function useLongRun(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
+  await expect(page.getByTestId('data-summary')).toContainText('spiral');
+  await setField(page, 'Epochs', '100000');
+}
+
+test.describe('training in the web build', () => {
+  test('trains XOR to a loss below 0.05', async ({ page }) => {
+    await openStudio(page);
+    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 45_000 });
+    const status = await readStatus(page);
+    expect(status.epoch).toBe(status.totalEpochs);
+    expect(status.loss).not.toBeNull();
+    expect(status.loss!).toBeLessThan(0.05);
+    await expect(statusRegion(page)).toContainText('acc 100.0%');
+    await expect(page.getByRole('img', { name: /Loss chart/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Accuracy chart/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Decision boundary over x1 .* the model output/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Network diagram: 2 inputs/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
+    await page.waitForTimeout(400); // the boundary map repaints a few times a second
+    await screenshot(page, 'test-results/screens/xor-trained.png');
+    // The README image: the smallest supported window keeps the PNG small and proves the layout fits.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'docs/screenshots/xor-trained.png');
+    expect(statSync('docs/screenshots/xor-trained.png').size).toBeLessThan(200 * 1024);
+  });
+
+  test('pause, step, resume and stop a run', async ({ page }) => {
+    await openStudio(page);
+    await useLongRun(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(statusRegion(page)).toHaveText(/running$/);
+    await expect.poll(async () => (await readStatus(page)).epoch).toBeGreaterThan(5);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(statusRegion(page)).toHaveText(/paused$/);
+    const paused = await readStatus(page);
+    await page.waitForTimeout(500);
+    expect((await readStatus(page)).epoch).toBe(paused.epoch);
+    await screenshot(page, 'test-results/screens/paused.png');
+
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(async () => (await readStatus(page)).epoch).toBe(paused.epoch + 1);
+    await expect(statusRegion(page)).toHaveText(/paused$/);
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(statusRegion(page)).toHaveText(/running$/);
+    await expect.poll(async () => (await readStatus(page)).epoch).toBeGreaterThan(paused.epoch + 5);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(statusRegion(page)).toHaveText(/stopped$/);
+    const stopped = await readStatus(page);
+    await page.waitForTimeout(400);
+    expect((await readStatus(page)).epoch).toBe(stopped.epoch);
+    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(statusRegion(page)).toHaveText(/^Ready/);
+  });
+
+  test('keyboard shortcuts: space trains and pauses, S steps, R resets after asking', async ({ page }) => {
+    await openStudio(page);
+    await useLongRun(page);
+    await page.getByRole('heading', { name: 'Nanograd Studio' }).click(); // focus out of any field
+
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).hover();
+    await expect(page.getByRole('tooltip')).toContainText('Step one epoch');
+    await page.getByRole('heading', { name: 'Nanograd Studio' }).click();
+
+    await page.keyboard.press('Space');
+    await expect(statusRegion(page)).toHaveText(/running$/);
+    await page.keyboard.press('Space');
+    await expect(statusRegion(page)).toHaveText(/paused$/);
+    const paused = await readStatus(page);
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await readStatus(page)).epoch).toBe(paused.epoch + 1);
+
+    // Typing in a field must not trigger shortcuts.
+    const seed = page.getByRole('textbox', { name: 'Hidden layers' });
+    await seed.focus();
+    await page.keyboard.press('r');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(statusRegion(page)).toHaveText(/paused$/);
+    await seed.fill('8,8');
+
+    await page.getByRole('heading', { name: 'Nanograd Studio' }).click();
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: 'Discard the current run?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Stop run and continue' }).click();
+    await expect(statusRegion(page)).toHaveText(/^Ready/);
+    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
+  });
+
+  test('changing the layers during a run asks before discarding it', async ({ page }) => {
+    await openStudio(page);
+    await useLongRun(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(statusRegion(page)).toHaveText(/running$/);
+
+    await page.getByRole('button', { name: 'Add layer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Discard the current run?' });
+    await expect(dialog).toBeVisible();
+    await screenshot(page, 'test-results/screens/confirm-dialog.png');
+    await dialog.getByRole('button', { name: 'Keep training' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(statusRegion(page)).toHaveText(/running$/);
+    await expect(page.getByRole('spinbutton', { name: 'Layer 3 units' })).toHaveCount(0);
+
+    await page.getByRole('spinbutton', { name: 'Layer 2 units' }).fill('3');
+    await page.getByRole('spinbutton', { name: 'Layer 2 units' }).press('Tab');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Keep training' }).click();
+    await expect(page.getByRole('spinbutton', { name: 'Layer 2 units' })).toHaveValue('8');
+
+    await page.getByRole('button', { name: 'Add layer' }).click();
+    await dialog.getByRole('button', { name: 'Stop run and continue' }).click();
+    await expect(statusRegion(page)).toHaveText(/stopped$/);
+    await expect(page.getByRole('spinbutton', { name: 'Layer 3 units' })).toHaveValue('8');
+    await expect(page.getByRole('textbox', { name: 'Hidden layers' })).toHaveValue('8,8,8');
+
+    // The next run uses the new design.
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByRole('img', { name: /hidden layers 8 tanh, 8 tanh, 8 tanh/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Stop' }).click();
+  });
+
+  test('the seed demo overlays the seed and pytorch presets', async ({ page }) => {
+    await openStudio(page);
+    await page.getByRole('button', { name: 'Seed demo' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Overlay run #2' })).toBeChecked({ timeout: 45_000 });
+    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeChecked();
+    await expect(page.getByRole('img', { name: /Run comparison chart/ })).toBeVisible();
+    await expect(page.getByText(/sum is 4× the mean/)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Hidden layers' })).toHaveValue('8');
+    await expect(page.getByText(/#1 xor \(seed preset\).*sse · uniform/)).toBeVisible();
+    await expect(page.getByText(/#2 xor \(pytorch preset\).*mse · pytorch/)).toBeVisible();
+    await screenshot(page, 'test-results/screens/seed-demo.png');
+  });
+
+  test('settings survive a reload', async ({ page }) => {
+    await openStudio(page);
+    await page.getByRole('textbox', { name: 'Hidden layers' }).fill('5,3');
+    await page.getByRole('textbox', { name: 'Hidden layers' }).press('Enter');
+    await setField(page, 'Learning rate', '0.2');
+    await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('momentum');
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Hidden layers' })).toHaveValue('5,3');
+    await expect(page.getByRole('spinbutton', { name: 'Learning rate' })).toHaveValue('0.2');
+    await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('momentum');
+  });
+});
