@@ -1,8 +1,8 @@
 /**
  * Picks the kernel backend for a network. WebAssembly SIMD is used only where it beats the
  * plain-TS kernels on the benchmark: layers wide enough that a SIMD GEMM outweighs the cost of
- * the call boundary and of copying inputs into wasm memory. Tiny networks (XOR, 2-16-16-3)
- * stay in JS.
+ * the call boundary and of copying inputs into wasm memory. Measured: W2's 2-16-16-3 (336
+ * multiply-adds a row) already gains; XOR's 2-8-1 (24) stays in JS.
  */
 import type { MlpSpec } from '../types';
 import { createJsBackend, type BackendPreference, type FastBackend } from './backend';
@@ -11,7 +11,7 @@ import { createWasmBackend } from './wasm-backend';
 export type { BackendPreference, FastBackend };
 
 /** Multiply-adds per row of one forward pass above which 'auto' picks wasm (measured on the benchmark: see docs/benchmarks.md). */
-export const WASM_MIN_MACS_PER_ROW = 1024;
+export const WASM_MIN_MACS_PER_ROW = 256;
 
 export function macsPerRow(spec: MlpSpec): number {
   let inSize = spec.inputSize;

@@ -65,8 +65,10 @@ export function createWasmBackend(): FastBackend | null {
   let allocated = false;
 
   // Every operand must live in this instance's memory; a foreign array would be read as garbage.
+  // The memory's buffer is fixed once the plan is allocated (it never grows afterwards).
+  let buffer: ArrayBuffer = memory.buffer;
   const own = (array: Float32Array) => {
-    if (array.buffer !== memory.buffer) throw new Error('wasm kernels were given an array outside their memory');
+    if (array.buffer !== buffer) throw new Error('wasm kernels were given an array outside their memory');
     return array.byteOffset;
   };
 
@@ -98,6 +100,7 @@ export function createWasmBackend(): FastBackend | null {
       }
       const missing = Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE;
       if (missing > 0) memory.grow(missing);
+      buffer = memory.buffer;
       // Views are made after the last grow: growing detaches earlier views.
       return lengths.map((length, i) => new Float32Array(memory.buffer, offsets[i], length));
     },
