@@ -18,7 +18,9 @@ const asc = join(dirname(require.resolve('assemblyscript/package.json')), 'bin',
 const work = mkdtempSync(join(tmpdir(), 'nanograd-wasm-'));
 const wasmPath = join(work, 'kernels.wasm');
 const flags = ['--runtime', 'stub', '-O3', '--noAssert', '--use', 'abort=', '--enable', 'simd'];
-execFileSync(process.execPath, [asc, join(root, 'assembly', 'kernels.ts'), ...flags, '-o', wasmPath], { stdio: 'inherit' });
+execFileSync(process.execPath, [asc, join(root, 'assembly', 'kernels.ts'), ...flags, '-o', wasmPath], {
+  stdio: 'inherit',
+});
 const bytes = readFileSync(wasmPath);
 rmSync(work, { recursive: true, force: true });
 if (!WebAssembly.validate(bytes)) throw new Error('asc produced an invalid module');

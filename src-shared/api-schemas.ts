@@ -19,7 +19,12 @@ import { LIMITS } from './training/config';
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
 export const MAX_NAME_CHARS = 1024;
-export const EXPORT_FORMATS = ['json', 'onnx', 'pytorch', 'predictions'] as const satisfies readonly ExportFormat[];
+export const EXPORT_FORMATS = [
+  'json',
+  'onnx',
+  'pytorch',
+  'predictions',
+] as const satisfies readonly ExportFormat[];
 export const OPEN_KINDS = ['csv', 'model', 'project'] as const;
 export type OpenKind = (typeof OPEN_KINDS)[number];
 
@@ -77,7 +82,10 @@ export const optimizerConfigSchema = z.strictObject({
   beta1: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
   beta2: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
   eps: numberField('a positive number', (v) => v > 0 && v < 1).optional(),
-  weightDecay: numberField(`a number from 0 to ${LIMITS.maxWeightDecay}`, (v) => v >= 0 && v <= LIMITS.maxWeightDecay).optional(),
+  weightDecay: numberField(
+    `a number from 0 to ${LIMITS.maxWeightDecay}`,
+    (v) => v >= 0 && v <= LIMITS.maxWeightDecay,
+  ).optional(),
 });
 
 export const trainConfigSchema = z.strictObject({
@@ -186,11 +194,16 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------
 
 export const exportedFileSchema = z.strictObject({
-  fileName: textField('a file name', MAX_NAME_CHARS, 1).refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', {
-    error: 'must be a plain file name without folders',
-  }),
+  fileName: textField('a file name', MAX_NAME_CHARS, 1).refine(
+    (name) => !/[\\/]/.test(name) && name !== '.' && name !== '..',
+    {
+      error: 'must be a plain file name without folders',
+    },
+  ),
   mimeType: textField('a MIME type', 200, 1),
-  data: z.union([z.string().max(MAX_TEXT_CHARS), z.instanceof(Uint8Array)], { error: 'must be text or bytes' }),
+  data: z.union([z.string().max(MAX_TEXT_CHARS), z.instanceof(Uint8Array)], {
+    error: 'must be text or bytes',
+  }),
 });
 
 export const openKindSchema = oneOf(OPEN_KINDS);
@@ -208,7 +221,11 @@ export function validateRequest(channel: string, payload: unknown): RequestOf<Re
   if (!isRequestChannel(channel)) {
     throw new PayloadError(`unknown channel "${describeChannel(channel)}"`, { field: 'channel' });
   }
-  return parseWith(channel, REQUEST_SCHEMAS[channel] as z.ZodType<RequestOf<RequestChannel>, unknown>, payload);
+  return parseWith(
+    channel,
+    REQUEST_SCHEMAS[channel] as z.ZodType<RequestOf<RequestChannel>, unknown>,
+    payload,
+  );
 }
 
 export function validateExportedFile(channel: string, payload: unknown): ExportedFile {
@@ -249,7 +266,10 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; sentence: stri
       // zod's own wording for containers ("Invalid input: expected object ...") reads as jargon.
       if (issue.message.startsWith('Invalid input')) {
         if (issue.message.endsWith('received undefined')) return { field, sentence: 'is required' };
-        return { field, sentence: issue.expected === 'object' ? 'must be an object' : `must be ${article(issue.expected)}` };
+        return {
+          field,
+          sentence: issue.expected === 'object' ? 'must be an object' : `must be ${article(issue.expected)}`,
+        };
       }
       return { field, sentence: issue.message };
     case 'invalid_union':

@@ -15,15 +15,7 @@ export interface ErrorLocation {
 }
 
 export type ErrorKind =
-  | 'csv'
-  | 'dataset'
-  | 'config'
-  | 'model'
-  | 'training'
-  | 'payload'
-  | 'export'
-  | 'io'
-  | 'internal';
+  'csv' | 'dataset' | 'config' | 'model' | 'training' | 'payload' | 'export' | 'io' | 'internal';
 
 export class StudioError extends Error {
   readonly kind: ErrorKind;

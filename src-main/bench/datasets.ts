@@ -27,7 +27,12 @@ export const SEEDS = {
 } as const;
 
 export function xorData(): ClassificationSet {
-  return { x: Float32Array.from([0, 0, 0, 1, 1, 0, 1, 1]), y: Float32Array.from([0, 1, 1, 0]), n: 4, inputSize: 2 };
+  return {
+    x: Float32Array.from([0, 0, 0, 1, 1, 0, 1, 1]),
+    y: Float32Array.from([0, 1, 1, 0]),
+    n: 4,
+    inputSize: 2,
+  };
 }
 
 /** 3 classes x 100 points; point k*100+i: r = i/99, θ = 4k + 4i/99 + 0.2·normal. */
@@ -55,7 +60,8 @@ export function spiralData(): ClassificationSet {
 export function digitsData(csv: string): { train: ClassificationSet; test: ClassificationSet } {
   const lines = csv.trim().split('\n');
   const header = lines[0].trim().split(',');
-  if (header.length !== 65 || header[64] !== 'label') throw new Error('digits.csv: expected columns p0..p63,label');
+  if (header.length !== 65 || header[64] !== 'label')
+    throw new Error('digits.csv: expected columns p0..p63,label');
   const n = lines.length - 1;
   const d = 64;
   const xAll = new Float32Array(n * d);

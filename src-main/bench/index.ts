@@ -12,11 +12,19 @@ export async function bundledDigitsCsv(): Promise<string> {
 
 export async function runBench(
   keys: readonly WorkloadKey[],
-  options: { backend: BackendPreference; progress: (message: string) => void; onRecord: (record: BenchRecord) => void },
+  options: {
+    backend: BackendPreference;
+    progress: (message: string) => void;
+    onRecord: (record: BenchRecord) => void;
+  },
 ): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
   for (const key of keys) {
-    for (const record of await runWorkload(key, { backend: options.backend, progress: options.progress, loadDigitsCsv: bundledDigitsCsv })) {
+    for (const record of await runWorkload(key, {
+      backend: options.backend,
+      progress: options.progress,
+      loadDigitsCsv: bundledDigitsCsv,
+    })) {
       records.push(record);
       options.onRecord(record);
     }
@@ -46,6 +54,10 @@ export function formatTable(records: readonly BenchRecord[]): string {
   ]);
   const header = ['workload', 'seconds', 'samples/s', 'metric', 'kernels'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

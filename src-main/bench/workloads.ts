@@ -11,7 +11,16 @@ import { createBackend } from '../../src-shared/engine/fast/backend-select';
 import { anchorDenseParams } from '../../src-shared/engine/nn/init';
 import { Rng } from '../../src-shared/engine/rng';
 import type { Activation, MlpSpec, OptimizerConfig } from '../../src-shared/engine/types';
-import { MNIST_SIZE, SEEDS, digitsData, epochPermutations, mnistSizeData, spiralData, xorData, type ClassificationSet } from './datasets';
+import {
+  MNIST_SIZE,
+  SEEDS,
+  digitsData,
+  epochPermutations,
+  mnistSizeData,
+  spiralData,
+  xorData,
+  type ClassificationSet,
+} from './datasets';
 
 export interface BenchRecord {
   workload: string;
@@ -54,26 +63,44 @@ export function median(values: readonly number[]): number {
 }
 
 /** The anchors' network: sizes[0] inputs, hidden layers with `hidden`, linear output, weights a·U(-1,1) drawn in [in,out] order, zero biases. */
-function anchorMlp(sizes: number[], hidden: Activation, initSeed: number, scale: (fanIn: number) => number): Mlp {
+function anchorMlp(
+  sizes: number[],
+  hidden: Activation,
+  initSeed: number,
+  scale: (fanIn: number) => number,
+): Mlp {
   const rng = new Rng(initSeed);
   const spec: MlpSpec = {
     inputSize: sizes[0],
-    layers: sizes.slice(1).map((units, l) => ({ units, activation: l === sizes.length - 2 ? 'linear' : hidden })),
+    layers: sizes
+      .slice(1)
+      .map((units, l) => ({ units, activation: l === sizes.length - 2 ? 'linear' : hidden })),
   };
   const params = sizes.slice(1).map((units, l) => anchorDenseParams(sizes[l], units, scale(sizes[l]), rng));
   return new Mlp(spec, params);
 }
 
-function trainerOptions(loss: TrainerOptions['loss'], optimizer: OptimizerConfig, maxBatch: number, backend: BackendPreference): TrainerOptions {
+function trainerOptions(
+  loss: TrainerOptions['loss'],
+  optimizer: OptimizerConfig,
+  maxBatch: number,
+  backend: BackendPreference,
+): TrainerOptions {
   return { loss, optimizer, regularization: 'none', regRate: 0, dropout: 0, seed: 0, maxBatch, backend };
 }
 
 const inverseSqrt = (fanIn: number) => 1 / Math.sqrt(fanIn);
 
 /** W1: 2-8-1 ReLU on XOR, MSE, SGD 0.05, 1000 full-batch steps; median of 5 timed runs of seed 0 plus 20 untimed seeds. */
-function xorRun(seed: number, backend: BackendPreference): { timing: Timing; finalLoss: number; backendName: string } {
+function xorRun(
+  seed: number,
+  backend: BackendPreference,
+): { timing: Timing; finalLoss: number; backendName: string } {
   const data = xorData();
-  const trainer = new MlpTrainer(anchorMlp([2, 8, 1], 'relu', seed, () => 1), trainerOptions('mse', { name: 'sgd', lr: 0.05 }, 4, backend));
+  const trainer = new MlpTrainer(
+    anchorMlp([2, 8, 1], 'relu', seed, () => 1),
+    trainerOptions('mse', { name: 'sgd', lr: 0.05 }, 4, backend),
+  );
   const { x, y } = data;
   const stop = startTimer();
   for (let epoch = 0; epoch < 1000; epoch++) trainer.trainBatch(x, y, 4);
@@ -124,8 +151,16 @@ interface ClassifierPlan {
   runs: number;
 }
 
-function trainClassifier(plan: ClassifierPlan, train: ClassificationSet, perms: Int32Array[], backend: BackendPreference) {
-  const trainer = new MlpTrainer(anchorMlp(plan.sizes, plan.hidden, plan.initSeed, inverseSqrt), trainerOptions('cross_entropy', plan.optimizer, plan.batch, backend));
+function trainClassifier(
+  plan: ClassifierPlan,
+  train: ClassificationSet,
+  perms: Int32Array[],
+  backend: BackendPreference,
+) {
+  const trainer = new MlpTrainer(
+    anchorMlp(plan.sizes, plan.hidden, plan.initSeed, inverseSqrt),
+    trainerOptions('cross_entropy', plan.optimizer, plan.batch, backend),
+  );
   const { batch, epochs } = plan;
   const n = train.n;
   let last = NaN;
@@ -137,7 +172,12 @@ function trainClassifier(plan: ClassifierPlan, train: ClassificationSet, perms: 
   return { timing: stop(), trainer, last };
 }
 
-function runClassifier(plan: ClassifierPlan, train: ClassificationSet, test: ClassificationSet | null, options: BenchOptions): BenchRecord {
+function runClassifier(
+  plan: ClassifierPlan,
+  train: ClassificationSet,
+  test: ClassificationSet | null,
+  options: BenchOptions,
+): BenchRecord {
   const perms = epochPermutations(train.n, plan.epochs, plan.shuffleSeed);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -152,8 +192,14 @@ function runClassifier(plan: ClassifierPlan, train: ClassificationSet, test: Cla
   const { trainer } = result;
   const accuracy = (set: ClassificationSet) => trainer.evaluate(set.x, set.y, set.n).correct / set.n;
   const seconds = median(times);
-  const metric: Record<string, unknown> = test === null ? { train_acc: accuracy(train) } : { test_acc: accuracy(test), train_acc: accuracy(train) };
-  Object.assign(metric, { last_batch_loss: result.last, run_seconds: times, cpu_seconds: median(cpuTimes), backend: trainer.backendName });
+  const metric: Record<string, unknown> =
+    test === null ? { train_acc: accuracy(train) } : { test_acc: accuracy(test), train_acc: accuracy(train) };
+  Object.assign(metric, {
+    last_batch_loss: result.last,
+    run_seconds: times,
+    cpu_seconds: median(cpuTimes),
+    backend: trainer.backendName,
+  });
   return { workload: plan.name, seconds, samples_per_s: (train.n * plan.epochs) / seconds, metric };
 }
 

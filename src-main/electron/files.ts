@@ -42,8 +42,17 @@ const SAVE_FILTERS: Record<string, FileFilter> = {
 };
 
 export interface DialogLike {
-  showOpenDialog(options: { title: string; properties: string[]; filters: FileFilter[]; defaultPath?: string }): Promise<{ canceled: boolean; filePaths: string[] }>;
-  showSaveDialog(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: {
+    title: string;
+    properties: string[];
+    filters: FileFilter[];
+    defaultPath?: string;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
 export interface FsLike {
@@ -78,9 +87,14 @@ export function createFileService(deps: FileServiceDeps): FileService {
     } catch (err) {
       throw new StudioError('io', `cannot open ${fileName}: ${errorCode(err)}`, { file: fileName });
     }
-    if (!info.isFile()) throw new StudioError('io', `cannot open ${fileName}: it is not a file`, { file: fileName });
+    if (!info.isFile())
+      throw new StudioError('io', `cannot open ${fileName}: it is not a file`, { file: fileName });
     if (info.size > MAX_OPEN_BYTES) {
-      throw new StudioError('io', `${fileName} is ${Math.round(info.size / 1048576)} MB; the studio opens files up to ${MAX_OPEN_BYTES / 1048576} MB`, { file: fileName });
+      throw new StudioError(
+        'io',
+        `${fileName} is ${Math.round(info.size / 1048576)} MB; the studio opens files up to ${MAX_OPEN_BYTES / 1048576} MB`,
+        { file: fileName },
+      );
     }
     const bytes = await deps.fs.readFile(filePath).catch((err: unknown) => {
       throw new StudioError('io', `cannot read ${fileName}: ${errorCode(err)}`, { file: fileName });
@@ -104,12 +118,16 @@ export function createFileService(deps: FileServiceDeps): FileService {
       return read(picked, kind);
     },
     async save(file) {
-      const extension = file.fileName.endsWith('.nnproj') ? '.nnproj' : path.extname(file.fileName).toLowerCase();
+      const extension = file.fileName.endsWith('.nnproj')
+        ? '.nnproj'
+        : path.extname(file.fileName).toLowerCase();
       const filter = SAVE_FILTERS[extension];
       const result = await deps.dialog.showSaveDialog({
         title: `Save ${file.fileName}`,
         defaultPath: path.join(lastDir, file.fileName),
-        filters: filter ? [filter, { name: 'All files', extensions: ['*'] }] : [{ name: 'All files', extensions: ['*'] }],
+        filters: filter
+          ? [filter, { name: 'All files', extensions: ['*'] }]
+          : [{ name: 'All files', extensions: ['*'] }],
       });
       if (result.canceled || !result.filePath) return null;
       await deps.fs.writeFileAtomic(result.filePath, file.data);

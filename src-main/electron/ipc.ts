@@ -5,7 +5,12 @@
  * error in the renderer and never an exception in main.
  */
 import { REQUEST_CHANNELS, type Envelope, type OpenedFile, type SavedFile } from '../../src-shared/api';
-import { validateExportedFile, validateOpenKind, validateRequest, type OpenKind } from '../../src-shared/api-schemas';
+import {
+  validateExportedFile,
+  validateOpenKind,
+  validateRequest,
+  type OpenKind,
+} from '../../src-shared/api-schemas';
 import { PayloadError, serializeError } from '../../src-shared/errors';
 import type { ExportedFile } from '../../src-shared/model/types';
 import type { InvokeEventLike } from './sender';
@@ -22,8 +27,13 @@ export interface IpcMainLike {
 export interface IpcDeps {
   ipcMain: IpcMainLike;
   isTrustedSender(event: InvokeEventLike): boolean;
-  backend: { request(channel: (typeof REQUEST_CHANNELS)[number], payload: unknown): Promise<Envelope<unknown>> };
-  files: { open(kind: OpenKind): Promise<OpenedFile | null>; save(file: ExportedFile): Promise<SavedFile | null> };
+  backend: {
+    request(channel: (typeof REQUEST_CHANNELS)[number], payload: unknown): Promise<Envelope<unknown>>;
+  };
+  files: {
+    open(kind: OpenKind): Promise<OpenedFile | null>;
+    save(file: ExportedFile): Promise<SavedFile | null>;
+  };
   /** Where refused calls are logged (never shown to the sender beyond one line). */
   warn?(message: string): void;
 }
@@ -36,7 +46,12 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
     deps.ipcMain.handle(channel, async (event, payload) => {
       if (!deps.isTrustedSender(event)) {
         deps.warn?.(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
-        return { ok: false, error: new PayloadError(`${channel}: refused (the request did not come from the Nanograd Studio window)`).toJSON() };
+        return {
+          ok: false,
+          error: new PayloadError(
+            `${channel}: refused (the request did not come from the Nanograd Studio window)`,
+          ).toJSON(),
+        };
       }
       try {
         return await run(payload);
@@ -49,8 +64,14 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   for (const channel of REQUEST_CHANNELS) {
     guarded(channel, (payload) => deps.backend.request(channel, validateRequest(channel, payload)));
   }
-  guarded(FILE_CHANNELS.open, async (kind) => ({ ok: true, value: await deps.files.open(validateOpenKind(FILE_CHANNELS.open, kind)) }));
-  guarded(FILE_CHANNELS.save, async (file) => ({ ok: true, value: await deps.files.save(validateExportedFile(FILE_CHANNELS.save, file)) }));
+  guarded(FILE_CHANNELS.open, async (kind) => ({
+    ok: true,
+    value: await deps.files.open(validateOpenKind(FILE_CHANNELS.open, kind)),
+  }));
+  guarded(FILE_CHANNELS.save, async (file) => ({
+    ok: true,
+    value: await deps.files.save(validateExportedFile(FILE_CHANNELS.save, file)),
+  }));
 
   return () => {
     for (const channel of channels) deps.ipcMain.removeHandler(channel);

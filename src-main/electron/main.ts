@@ -5,7 +5,18 @@
  * without Node; app served from its own app:// origin with a strict CSP; no navigation, no
  * new windows, no permissions, no webviews; every IPC call checked for sender and payload.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeImage, protocol, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeImage,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -26,10 +37,15 @@ import { BackendWorkerHost } from './worker-host';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appOrigin = devServerUrl ? (appOriginOf(devServerUrl) ?? APP_ORIGIN) : APP_ORIGIN;
-const csp = contentSecurityPolicy(devServerUrl ? 'development' : 'production', devServerUrl ? appOrigin : undefined);
+const csp = contentSecurityPolicy(
+  devServerUrl ? 'development' : 'production',
+  devServerUrl ? appOrigin : undefined,
+);
 
 // Must run before 'ready': app:// behaves like https (standard, secure) for module scripts.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 function log(message: string): void {
@@ -42,7 +58,10 @@ function unpacked(file: string): string {
 }
 
 function iconPath(): string | undefined {
-  const candidates = [path.join(process.resourcesPath ?? '', 'icon.png'), path.join(here, '../../build/icon.png')];
+  const candidates = [
+    path.join(process.resourcesPath ?? '', 'icon.png'),
+    path.join(here, '../../build/icon.png'),
+  ];
   return candidates.find((candidate) => nativeImage.createFromPath(candidate).isEmpty() === false);
 }
 
@@ -60,8 +79,12 @@ class StudioApp {
     this.registerProtocol();
     const files = createFileService({
       dialog: {
-        showOpenDialog: (options) => (this.window ? dialog.showOpenDialog(this.window, options as Electron.OpenDialogOptions) : dialog.showOpenDialog(options as Electron.OpenDialogOptions)),
-        showSaveDialog: (options) => (this.window ? dialog.showSaveDialog(this.window, options) : dialog.showSaveDialog(options)),
+        showOpenDialog: (options) =>
+          this.window
+            ? dialog.showOpenDialog(this.window, options as Electron.OpenDialogOptions)
+            : dialog.showOpenDialog(options as Electron.OpenDialogOptions),
+        showSaveDialog: (options) =>
+          this.window ? dialog.showSaveDialog(this.window, options) : dialog.showSaveDialog(options),
       },
       fs: { stat: (file) => fs.stat(file), readFile: (file) => fs.readFile(file), writeFileAtomic },
       defaultDir: app.getPath('documents'),
@@ -85,7 +108,11 @@ class StudioApp {
         }) as Electron.MenuItemConstructorOptions[],
       ),
     );
-    app.setAboutPanelOptions({ applicationName: 'Nanograd Studio', applicationVersion: app.getVersion(), copyright: 'MIT License' });
+    app.setAboutPanelOptions({
+      applicationName: 'Nanograd Studio',
+      applicationVersion: app.getVersion(),
+      copyright: 'MIT License',
+    });
     await this.createWindow();
   }
 
@@ -142,7 +169,9 @@ class StudioApp {
     const win = this.window;
     if (!win || win.isDestroyed()) return;
     const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
-    await writeFileAtomic(this.stateFile, serializeWindowState(state)).catch((err: unknown) => log(`could not save the window state: ${String(err)}`));
+    await writeFileAtomic(this.stateFile, serializeWindowState(state)).catch((err: unknown) =>
+      log(`could not save the window state: ${String(err)}`),
+    );
   }
 
   private async createWindow(): Promise<void> {
@@ -188,7 +217,8 @@ class StudioApp {
   }
 
   private sendToWindow<E extends EventChannel>(event: E, payload: EventOf<E>): void {
-    const contents: WebContents | undefined = this.window && !this.window.isDestroyed() ? this.window.webContents : undefined;
+    const contents: WebContents | undefined =
+      this.window && !this.window.isDestroyed() ? this.window.webContents : undefined;
     if (contents && !contents.isDestroyed()) contents.send(event, payload);
   }
 
@@ -209,10 +239,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => studio.focus());
   app.on('will-quit', () => void studio.shutdown());
   app.setAppUserModelId('dev.nanograd.studio');
-  void app.whenReady().then(() => studio.start()).catch((err: unknown) => {
-    dialog.showErrorBox('Nanograd Studio could not start', err instanceof Error ? err.message : String(err));
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(() => studio.start())
+    .catch((err: unknown) => {
+      dialog.showErrorBox(
+        'Nanograd Studio could not start',
+        err instanceof Error ? err.message : String(err),
+      );
+      app.quit();
+    });
 }
 
 export { APP_HOST };

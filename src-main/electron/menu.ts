@@ -41,7 +41,17 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemSpec[] {
     ? [
         {
           label: ctx.appName,
-          submenu: [{ role: 'about' }, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }],
+          submenu: [
+            { role: 'about' },
+            separator,
+            { role: 'services' },
+            separator,
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            separator,
+            { role: 'quit' },
+          ],
         },
       ]
     : [];
@@ -70,7 +80,15 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemSpec[] {
 
   const edit: MenuItemSpec = {
     label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
 
   const training: MenuItemSpec = {

@@ -27,7 +27,10 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /** The slices of WebContents and shell the guards need (tests pass fakes). */
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url?: string }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void; url?: string }, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -37,7 +40,11 @@ export interface ShellLike {
 }
 
 /** Installs the navigation lock on one WebContents. */
-export function lockNavigation(contents: GuardedContents, shell: ShellLike, log: (message: string) => void = () => undefined): void {
+export function lockNavigation(
+  contents: GuardedContents,
+  shell: ShellLike,
+  log: (message: string) => void = () => undefined,
+): void {
   const openOutside = (url: string): void => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url).catch(() => undefined);
     else log(`blocked navigation to ${url.slice(0, 200)}`);

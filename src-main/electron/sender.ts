@@ -34,12 +34,17 @@ export function appOriginOf(url: string): string | null {
   }
 }
 
-export function isTrustedSender(event: InvokeEventLike, window: TrustedWindow | null, appOrigin: string): boolean {
+export function isTrustedSender(
+  event: InvokeEventLike,
+  window: TrustedWindow | null,
+  appOrigin: string,
+): boolean {
   if (!window || window.isDestroyed()) return false;
   const contents = window.webContents;
   if (event.sender !== contents) return false;
   const frame = event.senderFrame;
   if (!frame || frame.parent) return false;
-  if (frame.processId !== contents.mainFrame.processId || frame.routingId !== contents.mainFrame.routingId) return false;
+  if (frame.processId !== contents.mainFrame.processId || frame.routingId !== contents.mainFrame.routingId)
+    return false;
   return appOriginOf(frame.url) === appOrigin;
 }

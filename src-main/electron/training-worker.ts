@@ -11,7 +11,10 @@ if (!parentPort) throw new Error('training-worker.ts must run as a worker thread
 const port = parentPort;
 
 serveBackend(
-  { postMessage: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', listener) },
+  {
+    postMessage: (message) => port.postMessage(message),
+    onMessage: (listener) => port.on('message', listener),
+  },
   {
     // setImmediate runs after pending I/O callbacks, so a queued pause/stop is handled between slices.
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),

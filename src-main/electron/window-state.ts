@@ -33,7 +33,10 @@ export function parseWindowState(text: string | null, displays: readonly Rect[])
   const state = raw as { bounds?: Partial<Rect>; maximized?: unknown };
   const b = state?.bounds;
   if (!b || !isSize(b.width) || !isSize(b.height)) return structuredClone(DEFAULT_STATE);
-  const largest = displays.reduce((max, d) => ({ width: Math.max(max.width, d.width), height: Math.max(max.height, d.height) }), { width: 0, height: 0 });
+  const largest = displays.reduce(
+    (max, d) => ({ width: Math.max(max.width, d.width), height: Math.max(max.height, d.height) }),
+    { width: 0, height: 0 },
+  );
   const width = clamp(b.width, MIN_SIZE.width, Math.max(MIN_SIZE.width, largest.width || b.width));
   const height = clamp(b.height, MIN_SIZE.height, Math.max(MIN_SIZE.height, largest.height || b.height));
   const maximized = state.maximized === true;

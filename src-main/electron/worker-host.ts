@@ -75,7 +75,10 @@ export class BackendWorkerHost {
         thread.postMessage({ type: 'request', id, channel, payload });
       } catch (err) {
         this.pending.delete(id);
-        resolve({ ok: false, error: internal(`could not send ${channel} to the training thread: ${describe(err)}`) });
+        resolve({
+          ok: false,
+          error: internal(`could not send ${channel} to the training thread: ${describe(err)}`),
+        });
       }
     });
   }

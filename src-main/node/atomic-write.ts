@@ -9,7 +9,10 @@ import { StudioError } from '../../src-shared/errors';
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const tmp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   let handle: fs.FileHandle | null = null;
   try {
     handle = await fs.open(tmp, 'wx', 0o644);
@@ -21,7 +24,12 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (err) {
     if (handle) await handle.close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const reason = err instanceof Error && 'code' in err ? String((err as NodeJS.ErrnoException).code) : err instanceof Error ? err.message : String(err);
+    const reason =
+      err instanceof Error && 'code' in err
+        ? String((err as NodeJS.ErrnoException).code)
+        : err instanceof Error
+          ? err.message
+          : String(err);
     throw new StudioError('io', `cannot write ${target}: ${reason}`, { file: target });
   }
 }

@@ -44,7 +44,11 @@ export function createWebApi(options: WebApiOptions = {}): StudioApi {
     if (worker !== instance) return;
     worker = null;
     instance.terminate();
-    const error: SerializedError = { kind: 'internal', message: `The training backend stopped (${reason}); it restarts with your next action`, location: {} };
+    const error: SerializedError = {
+      kind: 'internal',
+      message: `The training backend stopped (${reason}); it restarts with your next action`,
+      location: {},
+    };
     for (const resolve of pending.values()) resolve({ ok: false, error });
     pending.clear();
     dispatch('backend:error', { error, recoverable: true });

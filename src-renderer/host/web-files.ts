@@ -17,7 +17,8 @@ export const ACCEPT: Record<OpenKind, string> = {
 
 /** Reads a picked or dropped file; CSV bytes go through the CSV decoder so binary files get a CsvError. */
 export async function readPickedFile(file: File, kind: OpenKind): Promise<OpenedFile> {
-  if (kind === 'csv') return { fileName: file.name, text: decodeCsvBytes(new Uint8Array(await file.arrayBuffer()), file.name) };
+  if (kind === 'csv')
+    return { fileName: file.name, text: decodeCsvBytes(new Uint8Array(await file.arrayBuffer()), file.name) };
   return { fileName: file.name, text: await file.text() };
 }
 

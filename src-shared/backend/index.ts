@@ -1,5 +1,18 @@
-export { StudioBackend, modelSummary, type BackendHost, type BackendOptions, type EmitEvent } from './studio-backend';
+export {
+  StudioBackend,
+  modelSummary,
+  type BackendHost,
+  type BackendOptions,
+  type EmitEvent,
+} from './studio-backend';
 export { serveBackend, type BackendPort } from './serve';
-export { isBackendRequest, isFromBackend, type BackendEvent, type BackendRequest, type BackendResponse, type FromBackend } from './messages';
+export {
+  isBackendRequest,
+  isFromBackend,
+  type BackendEvent,
+  type BackendRequest,
+  type BackendResponse,
+  type FromBackend,
+} from './messages';
 export { boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
 export { fileBaseName } from './file-names';

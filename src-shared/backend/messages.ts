@@ -35,5 +35,7 @@ export function isBackendRequest(message: unknown): message is BackendRequest {
 export function isFromBackend(message: unknown): message is FromBackend {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as { type?: unknown; id?: unknown; event?: unknown };
-  return (m.type === 'response' && typeof m.id === 'number') || (m.type === 'event' && typeof m.event === 'string');
+  return (
+    (m.type === 'response' && typeof m.id === 'number') || (m.type === 'event' && typeof m.event === 'string')
+  );
 }

@@ -93,7 +93,13 @@ export function gridInputs(plane: Plane, size: number): Float32Array {
  * Binary classification: values = probability of class 1. Multi-class: classes = the winning
  * class, values = its probability (the UI shades by confidence). Regression: the prediction.
  */
-export function boundaryFrame(plane: Plane, size: number, outputs: Float32Array, units: number, task: PreparedData['task']): BoundaryFrame {
+export function boundaryFrame(
+  plane: Plane,
+  size: number,
+  outputs: Float32Array,
+  units: number,
+  task: PreparedData['task'],
+): BoundaryFrame {
   const cells = size * size;
   const values = new Array<number>(cells);
   let classes: number[] | null = null;

@@ -10,12 +10,21 @@ export interface BackendPort {
   onMessage(listener: (data: unknown) => void): void;
 }
 
-export function serveBackend(port: BackendPort, host: Omit<BackendHost, 'emit'>, options: BackendOptions = {}): StudioBackend {
-  const backend = new StudioBackend({ ...host, emit: (event, payload) => port.postMessage({ type: 'event', event, payload }) }, options);
+export function serveBackend(
+  port: BackendPort,
+  host: Omit<BackendHost, 'emit'>,
+  options: BackendOptions = {},
+): StudioBackend {
+  const backend = new StudioBackend(
+    { ...host, emit: (event, payload) => port.postMessage({ type: 'event', event, payload }) },
+    options,
+  );
   port.onMessage((data) => {
     // Anything that is not a well-formed request is ignored: there is no id to answer to.
     if (!isBackendRequest(data)) return;
-    void backend.handle(data.channel, data.payload).then((envelope) => port.postMessage({ type: 'response', id: data.id, envelope }));
+    void backend
+      .handle(data.channel, data.payload)
+      .then((envelope) => port.postMessage({ type: 'response', id: data.id, envelope }));
   });
   return backend;
 }

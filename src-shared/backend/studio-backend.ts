@@ -192,7 +192,8 @@ export class StudioBackend {
   }
 
   private requireData(): CurrentData {
-    if (!this.data) throw new TrainingError('no data yet: choose a built-in data set or import a CSV file first');
+    if (!this.data)
+      throw new TrainingError('no data yet: choose a built-in data set or import a CSV file first');
     return this.data;
   }
 
@@ -200,7 +201,8 @@ export class StudioBackend {
 
   private startTraining(config: TrainConfig): TrainStartResult {
     const data = this.requireData();
-    const initialModel = this.continueFrom && this.fitsData(this.continueFrom, config, data.prepared) ? this.continueFrom : null;
+    const initialModel =
+      this.continueFrom && this.fitsData(this.continueFrom, config, data.prepared) ? this.continueFrom : null;
     const session = new TrainingSession(data.prepared, config, {
       initial: initialModel ? modelNetwork(initialModel).params : undefined,
       now: () => this.host.now(),
@@ -208,7 +210,13 @@ export class StudioBackend {
     this.endRun(false);
     if (initialModel) this.continueFrom = null;
     this.model = null;
-    const run: Run = { runId: `run-${++this.runCounter}`, session, plane: data.plane, lastBoundaryAt: -Infinity, lastReportedState: null };
+    const run: Run = {
+      runId: `run-${++this.runCounter}`,
+      session,
+      plane: data.plane,
+      lastBoundaryAt: -Infinity,
+      lastReportedState: null,
+    };
     this.run = run;
     session.resume();
     run.lastReportedState = session.state;
@@ -220,11 +228,17 @@ export class StudioBackend {
   private fitsData(model: ModelFile, config: TrainConfig, data: PreparedData): boolean {
     const { spec } = modelNetwork(model);
     const names = model.preprocessing.encodedNames;
-    const sameInputs = names.length === data.preprocessing.encodedNames.length && names.every((n, i) => n === data.preprocessing.encodedNames[i]);
+    const sameInputs =
+      names.length === data.preprocessing.encodedNames.length &&
+      names.every((n, i) => n === data.preprocessing.encodedNames[i]);
     const hidden = spec.layers.slice(0, -1);
     const sameHidden =
       hidden.length === config.hiddenLayers.length &&
-      hidden.every((layer, i) => layer.units === config.hiddenLayers[i].units && layer.activation === config.hiddenLayers[i].activation);
+      hidden.every(
+        (layer, i) =>
+          layer.units === config.hiddenLayers[i].units &&
+          layer.activation === config.hiddenLayers[i].activation,
+      );
     return sameInputs && sameHidden && spec.inputSize === data.train.inputSize;
   }
 
@@ -242,16 +256,25 @@ export class StudioBackend {
         run.session.stop();
         if (this.run !== run) return;
         const error = serializeError(err);
-        this.host.emit('train:state', { runId: run.runId, snapshot: { ...run.session.snapshot(), state: 'stopped', message: error.message } });
+        this.host.emit('train:state', {
+          runId: run.runId,
+          snapshot: { ...run.session.snapshot(), state: 'stopped', message: error.message },
+        });
         this.host.emit('backend:error', { error, recoverable: true });
       });
   }
 
   private reportProgress(run: Run, metrics: RequestOfProgress['metrics'], snapshot: SessionSnapshot): void {
     if (this.run !== run) return;
-    this.host.emit('train:progress', { runId: run.runId, snapshot, metrics, weights: this.progressWeights(run) });
+    this.host.emit('train:progress', {
+      runId: run.runId,
+      snapshot,
+      metrics,
+      weights: this.progressWeights(run),
+    });
     const final = FINAL_STATES.includes(snapshot.state);
-    if (final || this.host.now() - run.lastBoundaryAt >= 1000 / this.options.maxBoundaryPerSecond) this.reportBoundary(run);
+    if (final || this.host.now() - run.lastBoundaryAt >= 1000 / this.options.maxBoundaryPerSecond)
+      this.reportBoundary(run);
     this.reportState(run);
   }
 
@@ -267,7 +290,10 @@ export class StudioBackend {
     const outputs = run.session.predict(gridInputs(run.plane, size), size * size);
     const units = run.session.spec.layers[run.session.spec.layers.length - 1].units;
     run.lastBoundaryAt = this.host.now();
-    this.host.emit('train:boundary', { runId: run.runId, frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task) });
+    this.host.emit('train:boundary', {
+      runId: run.runId,
+      frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task),
+    });
   }
 
   /** 'train:state' fires once per state change, whoever caused it (a request or the run itself). */
@@ -314,7 +340,8 @@ export class StudioBackend {
     if (!run) return;
     run.session.stop();
     this.run = null;
-    if (keepModel && run.session.state !== 'diverged' && run.session.epoch > 0) this.model = this.modelFromRun(run);
+    if (keepModel && run.session.state !== 'diverged' && run.session.epoch > 0)
+      this.model = this.modelFromRun(run);
   }
 
   // ---------- models and projects ----------
@@ -343,11 +370,16 @@ export class StudioBackend {
     const model = this.currentModel();
     if (!model) throw new ExportError('nothing to export: train a model or open a model file first');
     if (format !== 'predictions') return exportModelFile(model, format);
-    if (!this.data) throw new ExportError('no data to predict: choose a built-in data set or import a CSV file first');
+    if (!this.data)
+      throw new ExportError('no data to predict: choose a built-in data set or import a CSV file first');
     // Predictions are for the CURRENT data (possibly a new file run through the model's own preprocessing).
     const table = this.data.table;
     const csv = predictionsCsv(model, table, predictTable(model, table));
-    return { fileName: `${fileBaseName(this.data.prepared.name, modelBaseName(model))}-predictions.csv`, mimeType: 'text/csv', data: csv };
+    return {
+      fileName: `${fileBaseName(this.data.prepared.name, modelBaseName(model))}-predictions.csv`,
+      mimeType: 'text/csv',
+      data: csv,
+    };
   }
 
   private loadModel(text: string, fileName: string): ModelSummary {
@@ -361,7 +393,11 @@ export class StudioBackend {
     // A diverged run has NaN weights that no file can hold; the project keeps its settings.
     const model = run && run.session.state === 'diverged' ? null : this.currentModel();
     const project: ProjectFile = { format: 'nanograd-studio/project', version: 1, state, model };
-    return { fileName: `${fileBaseName(state.name, 'project')}.nnproj`, mimeType: 'application/json', data: serializeProject(project) };
+    return {
+      fileName: `${fileBaseName(state.name, 'project')}.nnproj`,
+      mimeType: 'application/json',
+      data: serializeProject(project),
+    };
   }
 
   private loadProject(text: string, fileName: string): ProjectFile {

@@ -43,7 +43,8 @@ export class Neuron extends Module {
   }
 
   forward(x: readonly ValueLike[]): Value {
-    if (x.length !== this.weights.length) throw new RangeError(`Neuron expects ${this.weights.length} inputs, got ${x.length}`);
+    if (x.length !== this.weights.length)
+      throw new RangeError(`Neuron expects ${this.weights.length} inputs, got ${x.length}`);
     let acc = this.bias;
     for (let i = 0; i < x.length; i++) acc = acc.add(this.weights[i].mul(x[i]));
     return activateValue(acc, this.activation);

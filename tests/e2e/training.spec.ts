@@ -23,7 +23,9 @@ test.describe('training in the web build', () => {
     await expect(statusRegion(page)).toContainText('acc 100.0%');
     await expect(page.getByRole('img', { name: /Loss chart/ })).toBeVisible();
     await expect(page.getByRole('img', { name: /Accuracy chart/ })).toBeVisible();
-    await expect(page.getByRole('img', { name: /Decision boundary over x1 .* the model output/ })).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /Decision boundary over x1 .* the model output/ }),
+    ).toBeVisible();
     await expect(page.getByRole('img', { name: /^Network diagram: 2 inputs/ })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
     await page.waitForTimeout(400); // the boundary map repaints a few times a second

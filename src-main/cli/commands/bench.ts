@@ -16,22 +16,35 @@ interface BenchFlags {
 
 function parseWorkload(value: string, previous: WorkloadKey[] | undefined): WorkloadKey[] {
   const key = value.toUpperCase() as WorkloadKey;
-  if (!WORKLOADS.includes(key)) throw new InvalidArgumentError(`unknown workload "${value}" (choose ${WORKLOADS.join(', ')})`);
+  if (!WORKLOADS.includes(key))
+    throw new InvalidArgumentError(`unknown workload "${value}" (choose ${WORKLOADS.join(', ')})`);
   return [...(previous ?? []), key];
 }
 
 function parseBackend(value: string): BackendPreference {
-  if (value !== 'auto' && value !== 'js' && value !== 'wasm') throw new InvalidArgumentError(`unknown backend "${value}" (choose auto, js, wasm)`);
+  if (value !== 'auto' && value !== 'js' && value !== 'wasm')
+    throw new InvalidArgumentError(`unknown backend "${value}" (choose auto, js, wasm)`);
   return value;
 }
 
 export function register(program: Command, context: CliContext): void {
   program
     .command('bench')
-    .description('Benchmark the training engine on the anchor workloads (W1 xor, W2 spiral, W3 digits, W4 mnist-size, GEMM).')
+    .description(
+      'Benchmark the training engine on the anchor workloads (W1 xor, W2 spiral, W3 digits, W4 mnist-size, GEMM).',
+    )
     .option('--json', 'one JSON record per line: {"workload","seconds","samples_per_s","metric"}')
-    .option('--workload <name>', `run only this workload (${WORKLOADS.join(', ')}); repeatable`, parseWorkload)
-    .option('--backend <name>', 'kernels: auto (WebAssembly SIMD where faster), js or wasm', parseBackend, 'auto')
+    .option(
+      '--workload <name>',
+      `run only this workload (${WORKLOADS.join(', ')}); repeatable`,
+      parseWorkload,
+    )
+    .option(
+      '--backend <name>',
+      'kernels: auto (WebAssembly SIMD where faster), js or wasm',
+      parseBackend,
+      'auto',
+    )
     .action(async (flags: BenchFlags) => {
       const tty = Boolean(process.stderr.isTTY);
       const records: BenchRecord[] = [];

@@ -18,7 +18,8 @@ const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
   const element = target as HTMLElement;
-  if (element.isContentEditable || element.closest('[contenteditable="true"], textarea, select, dialog')) return true;
+  if (element.isContentEditable || element.closest('[contenteditable="true"], textarea, select, dialog'))
+    return true;
   const input = element.closest('input');
   return input !== null && !NON_TEXT_INPUTS.has(input.type);
 }

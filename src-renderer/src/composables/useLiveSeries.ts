@@ -33,7 +33,12 @@ export function useLiveSeries(history: Ref<EpochMetrics[]>, version: Ref<number>
     consumed = 0;
     stride = 1;
     provisional = picks.value.map(() => false);
-    series.value = picks.value.map((pick) => ({ label: pick.label, color: pick.color, dashed: pick.dashed, points: [] }));
+    series.value = picks.value.map((pick) => ({
+      label: pick.label,
+      color: pick.color,
+      dashed: pick.dashed,
+      points: [],
+    }));
   }
 
   function append(): void {

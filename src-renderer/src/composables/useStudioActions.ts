@@ -79,7 +79,10 @@ export function useStudioActions() {
     try {
       const file = await api.get().model.export(format);
       const saved = await api.get().files.save(file);
-      if (saved) notices.notify(`Saved ${saved.fileName}${saved.location === 'download' ? ' (download)' : ` to ${saved.location}`}`);
+      if (saved)
+        notices.notify(
+          `Saved ${saved.fileName}${saved.location === 'download' ? ' (download)' : ` to ${saved.location}`}`,
+        );
     } catch (error) {
       notices.report(error, EXPORT_LABELS[format]);
     }
@@ -89,7 +92,9 @@ export function useStudioActions() {
     try {
       const file = await api.get().files.open('csv');
       if (!file) return;
-      await guard(`Importing ${file.fileName}`, () => data.importCsv({ fileName: file.fileName, text: file.text, path: file.path }));
+      await guard(`Importing ${file.fileName}`, () =>
+        data.importCsv({ fileName: file.fileName, text: file.text, path: file.path }),
+      );
     } catch (error) {
       notices.report(error, 'Import CSV');
     }
@@ -102,7 +107,10 @@ export function useStudioActions() {
       await guard(`Opening ${file.fileName}`, async () => {
         const model = await api.get().model.load(file);
         if (model.config) {
-          design.apply({ hiddenLayers: model.config.hiddenLayers, defaultActivation: design.defaultActivation });
+          design.apply({
+            hiddenLayers: model.config.hiddenLayers,
+            defaultActivation: design.defaultActivation,
+          });
           hyper.apply(hyperFromConfig(model.config));
         }
         const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
@@ -120,7 +128,10 @@ export function useStudioActions() {
       await guard(`Opening ${file.fileName}`, async () => {
         const project = await api.get().project.load(file);
         const { state } = project;
-        design.apply({ hiddenLayers: state.config.hiddenLayers, defaultActivation: design.defaultActivation });
+        design.apply({
+          hiddenLayers: state.config.hiddenLayers,
+          defaultActivation: design.defaultActivation,
+        });
         hyper.apply(hyperFromConfig(state.config));
         await data.applyProjectData(state.data);
         if (state.history.length > 0) {

@@ -10,9 +10,15 @@ export interface PlotBounds {
 }
 
 /** How a cell value becomes a colour: binary = probability of class 1, multi = class index, regression = value. */
-export type SurfaceMode = { kind: 'binary' } | { kind: 'multiclass' } | { kind: 'regression'; min: number; max: number };
+export type SurfaceMode =
+  { kind: 'binary' } | { kind: 'multiclass' } | { kind: 'regression'; min: number; max: number };
 
-export function surfaceMode(task: Task, classCount: number, frame: BoundaryFrame | null, points: PlotPoints | null): SurfaceMode {
+export function surfaceMode(
+  task: Task,
+  classCount: number,
+  frame: BoundaryFrame | null,
+  points: PlotPoints | null,
+): SurfaceMode {
   if (task === 'regression') {
     const { min, max } = range([...(frame?.values ?? []), ...(points?.label ?? [])]);
     return { kind: 'regression', min, max };
@@ -50,7 +56,11 @@ export function pointBounds(points: PlotPoints): PlotBounds {
  * Fills an RGBA buffer of size x size pixels from a frame. Frame rows go from yMin upward,
  * image rows from the top down, hence the flip.
  */
-export function frameToPixels(frame: BoundaryFrame, mode: SurfaceMode, alpha = 200): Uint8ClampedArray<ArrayBuffer> {
+export function frameToPixels(
+  frame: BoundaryFrame,
+  mode: SurfaceMode,
+  alpha = 200,
+): Uint8ClampedArray<ArrayBuffer> {
   const { size } = frame;
   const pixels = new Uint8ClampedArray(size * size * 4);
   for (let row = 0; row < size; row++) {

@@ -16,7 +16,10 @@ export interface ReadableFile {
  */
 export async function readCsvFile(file: ReadableFile): Promise<CsvFileRead> {
   if (file.size > MAX_CSV_BYTES) {
-    return { ok: false, reason: `the file is ${(file.size / 1048576).toFixed(0)} MB; the studio reads CSV files up to 50 MB` };
+    return {
+      ok: false,
+      reason: `the file is ${(file.size / 1048576).toFixed(0)} MB; the studio reads CSV files up to 50 MB`,
+    };
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const head = bytes.subarray(0, 8192);

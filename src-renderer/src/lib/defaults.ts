@@ -1,5 +1,12 @@
 import type { BuiltinDataRequest } from '@shared/api';
-import type { Activation, InitName, LayerSpec, LossName, OptimizerName, Regularization } from '@shared/engine/types';
+import type {
+  Activation,
+  InitName,
+  LayerSpec,
+  LossName,
+  OptimizerName,
+  Regularization,
+} from '@shared/engine/types';
 import type { TrainConfig } from '@shared/training/types';
 
 /** The training config validator's limit; the field clamps to it instead of failing at Train. */

@@ -56,7 +56,8 @@ export function layoutDiagram(
       y: marginY + gap * (index + 0.5),
       bias: layerParams?.bias[index] ?? 0,
     }));
-    const label = columnIndex === 0 ? 'input' : columnIndex === sizes.length - 1 ? 'output' : `hidden ${columnIndex}`;
+    const label =
+      columnIndex === 0 ? 'input' : columnIndex === sizes.length - 1 ? 'output' : `hidden ${columnIndex}`;
     return { label, x, hidden: size - drawn, neurons };
   });
 
@@ -66,12 +67,20 @@ export function layoutDiagram(
     const from = columns[layer - 1].neurons;
     const to = columns[layer].neurons;
     const layerParams = params?.[layer - 1];
-    const usable = layerParams && layerParams.inSize === sizes[layer - 1] && layerParams.outSize === sizes[layer];
+    const usable =
+      layerParams && layerParams.inSize === sizes[layer - 1] && layerParams.outSize === sizes[layer];
     for (const [o, target] of to.entries()) {
       for (const [i, source] of from.entries()) {
         const weight = usable ? layerParams.weight[o * layerParams.inSize + i] : 0;
         maxAbsWeight = Math.max(maxAbsWeight, Math.abs(weight));
-        edges.push({ key: `${layer}:${o}:${i}`, x1: source.x, y1: source.y, x2: target.x, y2: target.y, weight });
+        edges.push({
+          key: `${layer}:${o}:${i}`,
+          x1: source.x,
+          y1: source.y,
+          x2: target.x,
+          y2: target.y,
+          weight,
+        });
       }
     }
   }

@@ -131,7 +131,13 @@ export const useDataStore = defineStore('data', () => {
       return false;
     }
     builtin.value = { ...builtin.value, valFraction: data.valFraction, seed: data.seed };
-    return importCsv({ fileName: data.fileName, text: data.text, path: data.path, target: data.target, missing: data.missing });
+    return importCsv({
+      fileName: data.fileName,
+      text: data.text,
+      path: data.path,
+      target: data.target,
+      missing: data.missing,
+    });
   }
 
   return {

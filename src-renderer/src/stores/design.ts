@@ -29,7 +29,10 @@ export const useDesignStore = defineStore('design', () => {
   function addLayer(): void {
     if (!canAddLayer.value) return;
     const last = hiddenLayers.value[hiddenLayers.value.length - 1];
-    hiddenLayers.value = [...hiddenLayers.value, { units: last?.units ?? 4, activation: defaultActivation.value }];
+    hiddenLayers.value = [
+      ...hiddenLayers.value,
+      { units: last?.units ?? 4, activation: defaultActivation.value },
+    ];
   }
 
   function removeLayer(index = hiddenLayers.value.length - 1): void {
@@ -39,12 +42,16 @@ export const useDesignStore = defineStore('design', () => {
 
   function setUnits(index: number, units: number): void {
     if (!hiddenLayers.value[index]) return;
-    hiddenLayers.value = hiddenLayers.value.map((layer, i) => (i === index ? { ...layer, units: clampUnits(units) } : layer));
+    hiddenLayers.value = hiddenLayers.value.map((layer, i) =>
+      i === index ? { ...layer, units: clampUnits(units) } : layer,
+    );
   }
 
   function setActivation(index: number, activation: Activation): void {
     if (!hiddenLayers.value[index]) return;
-    hiddenLayers.value = hiddenLayers.value.map((layer, i) => (i === index ? { ...layer, activation } : layer));
+    hiddenLayers.value = hiddenLayers.value.map((layer, i) =>
+      i === index ? { ...layer, activation } : layer,
+    );
   }
 
   function setDefaultActivation(activation: Activation): void {

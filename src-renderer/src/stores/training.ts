@@ -108,7 +108,11 @@ export const useTrainingStore = defineStore('training', () => {
   /** Subscribes to the backend's events; returns the unsubscribe function. */
   function attach(): () => void {
     const on = api.get().on;
-    const offs = [on('train:progress', onProgress), on('train:boundary', onBoundary), on('train:state', onState)];
+    const offs = [
+      on('train:progress', onProgress),
+      on('train:boundary', onBoundary),
+      on('train:state', onState),
+    ];
     return () => offs.forEach((off) => off());
   }
 

@@ -24,7 +24,12 @@ export function tanhViaExp(x: number): number {
 }
 
 /** out[k] = f(z[k]) for k < count. `out` may be `z` itself. */
-export function activateForward(activation: Activation, z: Float32Array, out: Float32Array, count: number): void {
+export function activateForward(
+  activation: Activation,
+  z: Float32Array,
+  out: Float32Array,
+  count: number,
+): void {
   switch (activation) {
     case 'linear':
       if (out !== z) out.set(z.subarray(0, count));
@@ -56,7 +61,13 @@ export function activateForward(activation: Activation, z: Float32Array, out: Fl
 }
 
 /** grad[k] *= f'(z[k]) given the input z and output y = f(z). */
-export function activateBackward(activation: Activation, z: Float32Array, y: Float32Array, grad: Float32Array, count: number): void {
+export function activateBackward(
+  activation: Activation,
+  z: Float32Array,
+  y: Float32Array,
+  grad: Float32Array,
+  count: number,
+): void {
   switch (activation) {
     case 'linear':
       return;

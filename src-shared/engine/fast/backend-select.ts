@@ -26,6 +26,7 @@ export function macsPerRow(spec: MlpSpec): number {
 export function createBackend(preference: BackendPreference, spec: MlpSpec, maxBatch: number): FastBackend {
   void maxBatch;
   if (preference === 'js') return createJsBackend();
-  if (preference === 'wasm' || macsPerRow(spec) >= WASM_MIN_MACS_PER_ROW) return createWasmBackend() ?? createJsBackend();
+  if (preference === 'wasm' || macsPerRow(spec) >= WASM_MIN_MACS_PER_ROW)
+    return createWasmBackend() ?? createJsBackend();
   return createJsBackend();
 }

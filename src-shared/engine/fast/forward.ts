@@ -36,7 +36,11 @@ export function layerBufferLengths(spec: MlpSpec, maxBatch: number, withDropout:
 }
 
 /** Builds LayerBuffers from arrays allocated in the order layerBufferLengths listed them. */
-export function assembleLayerBuffers(spec: MlpSpec, arrays: Float32Array[][], withDropout: boolean): LayerBuffers[] {
+export function assembleLayerBuffers(
+  spec: MlpSpec,
+  arrays: Float32Array[][],
+  withDropout: boolean,
+): LayerBuffers[] {
   return spec.layers.map((layer, l) => {
     const list = arrays[l];
     let next = 0;
@@ -84,7 +88,13 @@ export function forwardLayers(
   return buffers[last].h;
 }
 
-function applyDropout(h: Float32Array, out: Float32Array, mask: Float32Array, count: number, dropout: Dropout): void {
+function applyDropout(
+  h: Float32Array,
+  out: Float32Array,
+  mask: Float32Array,
+  count: number,
+  dropout: Dropout,
+): void {
   const keep = 1 / (1 - dropout.rate);
   const { rate, rng } = dropout;
   for (let k = 0; k < count; k++) {

@@ -11,11 +11,34 @@ export interface DenseKernels {
   /** Name shown by the benchmark ('js' or 'wasm-simd'). */
   readonly name: string;
   /** out[r,o] = bias[o] + Σ_i x[r,i]·w[o,i], r < n. */
-  forward(x: Float32Array, w: Float32Array, bias: Float32Array, out: Float32Array, n: number, inSize: number, outSize: number): void;
+  forward(
+    x: Float32Array,
+    w: Float32Array,
+    bias: Float32Array,
+    out: Float32Array,
+    n: number,
+    inSize: number,
+    outSize: number,
+  ): void;
   /** gw[o,i] = Σ_r dz[r,o]·x[r,i]; gb[o] = Σ_r dz[r,o]. */
-  backwardParams(dz: Float32Array, x: Float32Array, gw: Float32Array, gb: Float32Array, n: number, inSize: number, outSize: number): void;
+  backwardParams(
+    dz: Float32Array,
+    x: Float32Array,
+    gw: Float32Array,
+    gb: Float32Array,
+    n: number,
+    inSize: number,
+    outSize: number,
+  ): void;
   /** dx[r,i] = Σ_o dz[r,o]·w[o,i]. */
-  backwardInput(dz: Float32Array, w: Float32Array, dx: Float32Array, n: number, inSize: number, outSize: number): void;
+  backwardInput(
+    dz: Float32Array,
+    w: Float32Array,
+    dx: Float32Array,
+    n: number,
+    inSize: number,
+    outSize: number,
+  ): void;
 }
 
 /** Plain TypeScript kernels: the reference path and the fallback when WebAssembly SIMD is missing. */

@@ -49,7 +49,13 @@ export function lossDivisor(loss: LossName, n: number, k: number): number {
   }
 }
 
-function squaredError(out: Float32Array, y: Float32Array, count: number, grad: Float32Array | null, scale: number): number {
+function squaredError(
+  out: Float32Array,
+  y: Float32Array,
+  count: number,
+  grad: Float32Array | null,
+  scale: number,
+): number {
   let sum = 0;
   const twoScale = 2 * scale;
   for (let j = 0; j < count; j++) {
@@ -60,7 +66,15 @@ function squaredError(out: Float32Array, y: Float32Array, count: number, grad: F
   return sum;
 }
 
-function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: number, grad: Float32Array | null, scale: number, exps: Float64Array): number {
+function softmaxCrossEntropy(
+  out: Float32Array,
+  y: Float32Array,
+  n: number,
+  k: number,
+  grad: Float32Array | null,
+  scale: number,
+  exps: Float64Array,
+): number {
   let sum = 0;
   for (let r = 0; r < n; r++) {
     const row = r * k;
@@ -86,7 +100,13 @@ function softmaxCrossEntropy(out: Float32Array, y: Float32Array, n: number, k: n
   return sum;
 }
 
-function binaryCrossEntropyWithLogits(out: Float32Array, y: Float32Array, count: number, grad: Float32Array | null, scale: number): number {
+function binaryCrossEntropyWithLogits(
+  out: Float32Array,
+  y: Float32Array,
+  count: number,
+  grad: Float32Array | null,
+  scale: number,
+): number {
   let sum = 0;
   for (let j = 0; j < count; j++) {
     const z = out[j];
@@ -98,7 +118,13 @@ function binaryCrossEntropyWithLogits(out: Float32Array, y: Float32Array, count:
 }
 
 /** Correct predictions in a batch: argmax vs class index (cross_entropy), threshold 0 on the logit (bce, one output) or argmax vs argmax of the targets (bce, several outputs). */
-export function countCorrect(loss: LossName, out: Float32Array, y: Float32Array, n: number, k: number): number {
+export function countCorrect(
+  loss: LossName,
+  out: Float32Array,
+  y: Float32Array,
+  n: number,
+  k: number,
+): number {
   if (loss === 'cross_entropy') {
     let correct = 0;
     for (let r = 0; r < n; r++) if (argmax(out, r * k, k) === y[r]) correct++;

@@ -28,12 +28,20 @@ export class Mlp {
   constructor(spec: MlpSpec, params: DenseParams[]) {
     checkSpec(spec);
     if (params.length !== spec.layers.length) {
-      throw new ConfigError(`network has ${spec.layers.length} layers but ${params.length} parameter sets were given`, { field: 'params' });
+      throw new ConfigError(
+        `network has ${spec.layers.length} layers but ${params.length} parameter sets were given`,
+        { field: 'params' },
+      );
     }
     let inSize = spec.inputSize;
     spec.layers.forEach((layer, l) => {
       const p = params[l];
-      if (p.inSize !== inSize || p.outSize !== layer.units || p.weight.length !== inSize * layer.units || p.bias.length !== layer.units) {
+      if (
+        p.inSize !== inSize ||
+        p.outSize !== layer.units ||
+        p.weight.length !== inSize * layer.units ||
+        p.bias.length !== layer.units
+      ) {
         throw new ConfigError(
           `parameters of layer ${l} are ${p.outSize}x${p.inSize} (${p.weight.length} weights, ${p.bias.length} biases) but the network needs ${layer.units}x${inSize}`,
           { field: `params[${l}]` },
@@ -68,7 +76,9 @@ export class Mlp {
     const result = new Float32Array(n * k);
     const buffers = (this.inference ??= assembleLayerBuffers(
       this.spec,
-      layerBufferLengths(this.spec, INFERENCE_CHUNK, false).map((lengths) => lengths.map((length) => new Float32Array(length))),
+      layerBufferLengths(this.spec, INFERENCE_CHUNK, false).map((lengths) =>
+        lengths.map((length) => new Float32Array(length)),
+      ),
       false,
     ));
     const weights = this.params.map((p) => p.weight);
@@ -76,7 +86,16 @@ export class Mlp {
     const d = this.spec.inputSize;
     for (let start = 0; start < n; start += INFERENCE_CHUNK) {
       const rows = Math.min(INFERENCE_CHUNK, n - start);
-      const out = forwardLayers(jsKernels, this.spec, weights, biases, buffers, x.subarray(start * d, (start + rows) * d), rows, null);
+      const out = forwardLayers(
+        jsKernels,
+        this.spec,
+        weights,
+        biases,
+        buffers,
+        x.subarray(start * d, (start + rows) * d),
+        rows,
+        null,
+      );
       result.set(out.subarray(0, rows * k), start * k);
     }
     return result;
@@ -107,19 +126,27 @@ function softmaxRows(values: Float32Array, n: number, k: number): void {
 
 function checkSpec(spec: MlpSpec): void {
   if (!Number.isInteger(spec.inputSize) || spec.inputSize < 1) {
-    throw new ConfigError(`inputSize must be a positive integer (got ${spec.inputSize})`, { field: 'inputSize' });
+    throw new ConfigError(`inputSize must be a positive integer (got ${spec.inputSize})`, {
+      field: 'inputSize',
+    });
   }
-  if (spec.layers.length === 0) throw new ConfigError('a network needs at least an output layer', { field: 'layers' });
+  if (spec.layers.length === 0)
+    throw new ConfigError('a network needs at least an output layer', { field: 'layers' });
   spec.layers.forEach((layer, l) => {
     if (!Number.isInteger(layer.units) || layer.units < 1) {
-      throw new ConfigError(`layers[${l}].units must be a positive integer (got ${layer.units})`, { field: `layers[${l}].units` });
+      throw new ConfigError(`layers[${l}].units must be a positive integer (got ${layer.units})`, {
+        field: `layers[${l}].units`,
+      });
     }
   });
 }
 
 export function checkInput(x: Float32Array, n: number, inputSize: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new TrainingError(`row count must be a non-negative integer (got ${n})`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new TrainingError(`row count must be a non-negative integer (got ${n})`);
   if (x.length < n * inputSize) {
-    throw new TrainingError(`input holds ${x.length} values but ${n} rows of ${inputSize} features need ${n * inputSize}`);
+    throw new TrainingError(
+      `input holds ${x.length} values but ${n} rows of ${inputSize} features need ${n * inputSize}`,
+    );
   }
 }

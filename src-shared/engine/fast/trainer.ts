@@ -10,7 +10,13 @@ import { Rng } from '../rng';
 import type { LossName, Optimizer, OptimizerConfig, ParamSlot, Regularization } from '../types';
 import { activateBackward } from './activation-kernels';
 import { createBackend, type BackendPreference, type FastBackend } from './backend-select';
-import { assembleLayerBuffers, forwardLayers, layerBufferLengths, type Dropout, type LayerBuffers } from './forward';
+import {
+  assembleLayerBuffers,
+  forwardLayers,
+  layerBufferLengths,
+  type Dropout,
+  type LayerBuffers,
+} from './forward';
 import type { DenseKernels } from './kernels';
 import { countCorrect, lossDivisor, lossSumAndGrad } from './losses';
 import { checkInput, type Mlp } from './mlp';
@@ -126,7 +132,8 @@ export class MlpTrainer {
   trainBatch(x: Float32Array, y: Float32Array, n: number): number {
     this.checkBatch(n);
     checkInput(x, n, this.mlp.spec.inputSize);
-    if (y.length < n * this.targetWidth) throw new TrainingError(`targets hold ${y.length} values but ${n} rows need ${n * this.targetWidth}`);
+    if (y.length < n * this.targetWidth)
+      throw new TrainingError(`targets hold ${y.length} values but ${n} rows need ${n * this.targetWidth}`);
     let input = x;
     if (this.copyInputs) {
       const count = n * this.mlp.spec.inputSize;
@@ -171,7 +178,16 @@ export class MlpTrainer {
         this.xBatch.set(input);
         input = this.xBatch;
       }
-      const out = forwardLayers(this.kernels, this.mlp.spec, this.weights, this.biases, this.buffers, input, rows, null);
+      const out = forwardLayers(
+        this.kernels,
+        this.mlp.spec,
+        this.weights,
+        this.biases,
+        this.buffers,
+        input,
+        rows,
+        null,
+      );
       const targets = y.subarray(start * w, (start + rows) * w);
       lossSum += lossSumAndGrad(this.options.loss, out, targets, rows, k, null, 1, this.exps);
       correct += countCorrect(this.options.loss, out, targets, rows, k);
@@ -261,15 +277,23 @@ export class MlpTrainer {
 
 function checkOptions(options: TrainerOptions): void {
   if (!Number.isInteger(options.maxBatch) || options.maxBatch < 1) {
-    throw new ConfigError(`maxBatch must be a positive integer (got ${options.maxBatch})`, { field: 'maxBatch' });
+    throw new ConfigError(`maxBatch must be a positive integer (got ${options.maxBatch})`, {
+      field: 'maxBatch',
+    });
   }
   if (!(options.dropout >= 0 && options.dropout < 1)) {
-    throw new ConfigError(`dropout must be from 0 up to (not including) 1 (got ${options.dropout})`, { field: 'dropout' });
+    throw new ConfigError(`dropout must be from 0 up to (not including) 1 (got ${options.dropout})`, {
+      field: 'dropout',
+    });
   }
   if (!(options.regRate >= 0) || !Number.isFinite(options.regRate)) {
-    throw new ConfigError(`regRate must be a finite number >= 0 (got ${options.regRate})`, { field: 'regRate' });
+    throw new ConfigError(`regRate must be a finite number >= 0 (got ${options.regRate})`, {
+      field: 'regRate',
+    });
   }
   if (!(options.optimizer.lr > 0) || !Number.isFinite(options.optimizer.lr)) {
-    throw new ConfigError(`learning rate must be a finite number > 0 (got ${options.optimizer.lr})`, { field: 'optimizer.lr' });
+    throw new ConfigError(`learning rate must be a finite number > 0 (got ${options.optimizer.lr})`, {
+      field: 'optimizer.lr',
+    });
   }
 }

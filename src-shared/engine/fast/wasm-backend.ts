@@ -25,10 +25,19 @@ interface KernelExports {
   heapBase(): number;
   scratchBytes(): number;
   gemm(
-    M: number, N: number, K: number,
-    a: number, sAm: number, sAk: number,
-    b: number, sBk: number, sBn: number,
-    c: number, mode: number, bias: number, scratch: number,
+    M: number,
+    N: number,
+    K: number,
+    a: number,
+    sAm: number,
+    sAk: number,
+    b: number,
+    sBk: number,
+    sBn: number,
+    c: number,
+    mode: number,
+    bias: number,
+    scratch: number,
   ): void;
   columnSums(rows: number, n: number, src: number, dst: number): void;
 }

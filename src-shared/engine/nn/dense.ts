@@ -45,17 +45,25 @@ export class Dense {
     this.regularization = options.regularization ?? 'none';
     this.regRate = options.regRate ?? 0;
     this.dropout = options.dropout ?? 0;
-    if (this.dropout < 0 || this.dropout >= 1) throw new RangeError(`dropout must be in [0, 1), got ${this.dropout}`);
+    if (this.dropout < 0 || this.dropout >= 1)
+      throw new RangeError(`dropout must be in [0, 1), got ${this.dropout}`);
     this.dropoutRng = this.dropout > 0 ? (options.dropoutRng ?? new Rng(0)) : null;
   }
 
   /** A freshly initialised layer (see initDenseParams). */
-  static create(inSize: number, outSize: number, init: InitName, rng: Rng, options: DenseOptions = {}): Dense {
+  static create(
+    inSize: number,
+    outSize: number,
+    init: InitName,
+    rng: Rng,
+    options: DenseOptions = {},
+  ): Dense {
     return new Dense(initDenseParams(inSize, outSize, init, rng), options);
   }
 
   forward(x: Tensor): Tensor {
-    if (x.cols !== this.inSize) throw new RangeError(`Dense(${this.inSize}, ${this.outSize}): input has ${x.cols} columns`);
+    if (x.cols !== this.inSize)
+      throw new RangeError(`Dense(${this.inSize}, ${this.outSize}): input has ${x.cols} columns`);
     const h = activate(add(matmulNT(x, this.weight), this.bias), this.activation);
     if (!this.training || this.dropoutRng === null) return h;
     const keep = 1 / (1 - this.dropout);
@@ -67,7 +75,9 @@ export class Dense {
   /** The weight penalty as a [1, 1] tensor to add to the loss, or null without regularization. */
   penalty(): Tensor | null {
     if (this.regularization === 'none' || this.regRate === 0) return null;
-    return this.regularization === 'l2' ? scale(sumSquares(this.weight), this.regRate / 2) : scale(sumAbs(this.weight), this.regRate);
+    return this.regularization === 'l2'
+      ? scale(sumSquares(this.weight), this.regRate / 2)
+      : scale(sumAbs(this.weight), this.regRate);
   }
 
   parameters(): Tensor[] {
@@ -84,6 +94,11 @@ export class Dense {
 
   /** A Float32 snapshot in the model-file layout. */
   toParams(): DenseParams {
-    return { inSize: this.inSize, outSize: this.outSize, weight: Float32Array.from(this.weight.data), bias: Float32Array.from(this.bias.data) };
+    return {
+      inSize: this.inSize,
+      outSize: this.outSize,
+      weight: Float32Array.from(this.weight.data),
+      bias: Float32Array.from(this.bias.data),
+    };
   }
 }

@@ -41,7 +41,13 @@ function weightSampler(init: InitName, inSize: number, outSize: number, rng: Rng
  *   he:      W ~ N(0, 2/in), b = 0                       (Kaiming normal, fan_in, gain √2)
  * Same rng state in, same parameters out, bit for bit.
  */
-export function initDenseParams(inSize: number, outSize: number, init: InitName, rng: Rng, options: InitOptions = {}): DenseParams {
+export function initDenseParams(
+  inSize: number,
+  outSize: number,
+  init: InitName,
+  rng: Rng,
+  options: InitOptions = {},
+): DenseParams {
   const weight = new Float32Array(outSize * inSize);
   const bias = new Float32Array(outSize);
   const draw = weightSampler(init, inSize, outSize, rng);
@@ -64,6 +70,7 @@ export function initDenseParams(inSize: number, outSize: number, init: InitName,
  */
 export function anchorDenseParams(inSize: number, outSize: number, scale: number, rng: Rng): DenseParams {
   const weight = new Float32Array(outSize * inSize);
-  for (let i = 0; i < inSize; i++) for (let o = 0; o < outSize; o++) weight[o * inSize + i] = scale * (2 * rng.next() - 1);
+  for (let i = 0; i < inSize; i++)
+    for (let o = 0; o < outSize; o++) weight[o * inSize + i] = scale * (2 * rng.next() - 1);
   return { inSize, outSize, weight, bias: new Float32Array(outSize) };
 }

@@ -26,13 +26,19 @@ export class Sequential {
   readonly layers: Dense[];
 
   constructor(spec: MlpSpec, params: readonly DenseValues[], options: SequentialOptions = {}) {
-    if (params.length !== spec.layers.length) throw new RangeError(`Sequential: ${spec.layers.length} layers in the spec, ${params.length} parameter sets`);
+    if (params.length !== spec.layers.length)
+      throw new RangeError(
+        `Sequential: ${spec.layers.length} layers in the spec, ${params.length} parameter sets`,
+      );
     this.spec = spec;
     const dropoutRng = new Rng(options.seed ?? 0);
     let inSize = spec.inputSize;
     this.layers = spec.layers.map((layer, l) => {
       const p = params[l];
-      if (p.inSize !== inSize || p.outSize !== layer.units) throw new RangeError(`Sequential: layer ${l} expects [${layer.units}, ${inSize}] parameters, got [${p.outSize}, ${p.inSize}]`);
+      if (p.inSize !== inSize || p.outSize !== layer.units)
+        throw new RangeError(
+          `Sequential: layer ${l} expects [${layer.units}, ${inSize}] parameters, got [${p.outSize}, ${p.inSize}]`,
+        );
       inSize = layer.units;
       const hidden = l < spec.layers.length - 1;
       return new Dense(p, {

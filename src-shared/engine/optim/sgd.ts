@@ -28,7 +28,10 @@ export class Sgd implements Optimizer {
     this.momentum = options.momentum ?? 0;
     this.nesterov = options.nesterov ?? false;
     this.weightDecay = options.weightDecay ?? 0;
-    this.buffers = this.momentum > 0 ? params.map((p) => new (p.data.constructor as Float64ArrayConstructor)(p.data.length)) : [];
+    this.buffers =
+      this.momentum > 0
+        ? params.map((p) => new (p.data.constructor as Float64ArrayConstructor)(p.data.length))
+        : [];
   }
 
   get steps(): number {

@@ -13,7 +13,14 @@ function rowBroadcast(op: string, a: Tensor, b: Tensor): boolean {
 }
 
 /** Adds g (a's shape) into a gradient of b's shape, summing over rows when b was broadcast. */
-function accumulateInto(target: Storage, g: Storage, rows: number, cols: number, broadcast: boolean, factor: number): void {
+function accumulateInto(
+  target: Storage,
+  g: Storage,
+  rows: number,
+  cols: number,
+  broadcast: boolean,
+  factor: number,
+): void {
   if (!broadcast) {
     for (let i = 0; i < g.length; i++) target[i] += factor * g[i];
     return;
@@ -144,7 +151,10 @@ export function scale(a: Tensor, factor: number): Tensor {
 
 /** a ⊙ m with a constant m of a's size (a dropout mask): gradients flow to a only. */
 export function applyMask(a: Tensor, m: Storage): Tensor {
-  if (m.length !== a.size) throw new RangeError(`applyMask: mask has ${m.length} values, tensor [${a.rows}, ${a.cols}] has ${a.size}`);
+  if (m.length !== a.size)
+    throw new RangeError(
+      `applyMask: mask has ${m.length} values, tensor [${a.rows}, ${a.cols}] has ${a.size}`,
+    );
   const out = Tensor.result(a.rows, a.cols, a, [a], ELEMENTWISE_RULES.mask, { values: m });
   for (let i = 0; i < out.size; i++) out.data[i] = a.data[i] * m[i];
   return out;

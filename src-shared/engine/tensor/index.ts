@@ -7,7 +7,21 @@ import type { GradRule } from './tensor';
 export { Tensor, allocate, assertSameShape } from './tensor';
 export type { DType, GradRule, SavedForBackward, Storage } from './tensor';
 export { gemmNN, gemmNT, gemmTN, matmul, matmulNT, matmulTN } from './matmul';
-export { add, sub, mul, scale, applyMask, activation, relu, leakyRelu, tanh, sigmoid, gelu, linear, softmax } from './elementwise';
+export {
+  add,
+  sub,
+  mul,
+  scale,
+  applyMask,
+  activation,
+  relu,
+  leakyRelu,
+  tanh,
+  sigmoid,
+  gelu,
+  linear,
+  softmax,
+} from './elementwise';
 export { sum, mean, sumSquares, sumAbs } from './reduce';
 export { mseLoss, sseLoss, crossEntropyLoss, bceWithLogitsLoss, lossByName } from './losses';
 

@@ -68,7 +68,10 @@ export const LOSS_RULES = {
 /** A float64 copy of the targets, checked against the prediction's size. */
 function targetValues(loss: string, p: Tensor, targets: Tensor | ArrayLike<number>): Storage {
   const source = targets instanceof Tensor ? targets.data : targets;
-  if (source.length !== p.size) throw new RangeError(`${loss}: ${source.length} targets for predictions [${p.rows}, ${p.cols}] (need ${p.size})`);
+  if (source.length !== p.size)
+    throw new RangeError(
+      `${loss}: ${source.length} targets for predictions [${p.rows}, ${p.cols}] (need ${p.size})`,
+    );
   const copy = allocate('float64', p.size);
   for (let i = 0; i < copy.length; i++) copy[i] = source[i];
   return copy;
@@ -108,7 +111,8 @@ export function crossEntropyLoss(logits: Tensor, labels: ArrayLike<number>): Ten
   let total = 0;
   for (let r = 0; r < rows; r++) {
     const label = labels[r];
-    if (!Number.isInteger(label) || label < 0 || label >= cols) throw new RangeError(`cross_entropy: label ${label} in row ${r} is not a class index 0..${cols - 1}`);
+    if (!Number.isInteger(label) || label < 0 || label >= cols)
+      throw new RangeError(`cross_entropy: label ${label} in row ${r} is not a class index 0..${cols - 1}`);
     classes[r] = label;
     const row = r * cols;
     let max = -Infinity;

@@ -47,7 +47,8 @@ export function gemmTN(a: Storage, b: Storage, c: Storage, n: number, k: number,
 }
 
 function checkInner(op: string, left: number, right: number, a: Tensor, b: Tensor): void {
-  if (left !== right) throw new RangeError(`${op}: inner sizes differ ([${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}])`);
+  if (left !== right)
+    throw new RangeError(`${op}: inner sizes differ ([${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}])`);
 }
 
 /**

@@ -51,8 +51,10 @@ export class Tensor {
   readonly saved: SavedForBackward;
 
   constructor(rows: number, cols: number, data: Storage, requiresGrad = false, origin?: TensorOrigin) {
-    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1) throw new RangeError(`Tensor shape must be positive integers, got [${rows}, ${cols}]`);
-    if (data.length !== rows * cols) throw new RangeError(`Tensor [${rows}, ${cols}] needs ${rows * cols} values, got ${data.length}`);
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1)
+      throw new RangeError(`Tensor shape must be positive integers, got [${rows}, ${cols}]`);
+    if (data.length !== rows * cols)
+      throw new RangeError(`Tensor [${rows}, ${cols}] needs ${rows * cols} values, got ${data.length}`);
     this.rows = rows;
     this.cols = cols;
     this.data = data;
@@ -68,15 +70,28 @@ export class Tensor {
   }
 
   /** Copies `values` (row-major) into a new tensor. */
-  static from(rows: number, cols: number, values: ArrayLike<number>, options: { dtype?: DType; requiresGrad?: boolean } = {}): Tensor {
+  static from(
+    rows: number,
+    cols: number,
+    values: ArrayLike<number>,
+    options: { dtype?: DType; requiresGrad?: boolean } = {},
+  ): Tensor {
     const data = allocate(options.dtype ?? 'float64', rows * cols);
-    if (values.length !== rows * cols) throw new RangeError(`Tensor [${rows}, ${cols}] needs ${rows * cols} values, got ${values.length}`);
+    if (values.length !== rows * cols)
+      throw new RangeError(`Tensor [${rows}, ${cols}] needs ${rows * cols} values, got ${values.length}`);
     for (let i = 0; i < data.length; i++) data[i] = values[i];
     return new Tensor(rows, cols, data, options.requiresGrad ?? false);
   }
 
   /** The result of an op: same storage type as `like`, remembering how to back-propagate. */
-  static result(rows: number, cols: number, like: Tensor, inputs: readonly Tensor[], rule: GradRule, saved?: SavedForBackward): Tensor {
+  static result(
+    rows: number,
+    cols: number,
+    like: Tensor,
+    inputs: readonly Tensor[],
+    rule: GradRule,
+    saved?: SavedForBackward,
+  ): Tensor {
     return new Tensor(rows, cols, allocate(like.dtype, rows * cols), false, { inputs, rule, saved });
   }
 
@@ -99,7 +114,8 @@ export class Tensor {
   }
 
   item(): number {
-    if (this.size !== 1) throw new RangeError(`item() needs a [1, 1] tensor, got [${this.rows}, ${this.cols}]`);
+    if (this.size !== 1)
+      throw new RangeError(`item() needs a [1, 1] tensor, got [${this.rows}, ${this.cols}]`);
     return this.data[0];
   }
 
@@ -113,7 +129,10 @@ export class Tensor {
    * Intermediate grads are recomputed from scratch on every call.
    */
   backward(seed?: ArrayLike<number>): void {
-    if (seed === undefined && this.size !== 1) throw new RangeError(`backward() without a seed needs a [1, 1] tensor, got [${this.rows}, ${this.cols}]`);
+    if (seed === undefined && this.size !== 1)
+      throw new RangeError(
+        `backward() without a seed needs a [1, 1] tensor, got [${this.rows}, ${this.cols}]`,
+      );
     const order = postOrder<Tensor>(this, (t) => (t.requiresGrad ? t.inputs : []));
     for (const node of order) if (node.rule !== null) node.grad?.fill(0);
     const g = this.gradBuffer();
@@ -128,5 +147,6 @@ export class Tensor {
 
 /** Throws a one-line RangeError unless the two tensors have the same shape. */
 export function assertSameShape(op: string, a: Tensor, b: Tensor): void {
-  if (a.rows !== b.rows || a.cols !== b.cols) throw new RangeError(`${op}: shapes [${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}] differ`);
+  if (a.rows !== b.rows || a.cols !== b.cols)
+    throw new RangeError(`${op}: shapes [${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}] differ`);
 }

@@ -16,7 +16,13 @@ export const validTrainConfig: TrainConfig = {
 
 export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'data:generate': { kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 },
-  'data:import-csv': { fileName: 'iris.csv', text: 'a,b,label\n1,2,x\n', missing: 'drop', valFraction: 0.2, seed: 1 },
+  'data:import-csv': {
+    fileName: 'iris.csv',
+    text: 'a,b,label\n1,2,x\n',
+    missing: 'drop',
+    valFraction: 0.2,
+    seed: 1,
+  },
   'train:start': validTrainConfig,
   'train:pause': {},
   'train:resume': {},
@@ -27,7 +33,10 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'model:load': { fileName: 'm.nnmodel.json', text: '{}' },
   'project:save': {
     name: 'demo',
-    data: { source: 'builtin', request: { kind: 'circle', points: 200, noise: 0.1, seed: 3, valFraction: 0.2 } },
+    data: {
+      source: 'builtin',
+      request: { kind: 'circle', points: 200, noise: 0.1, seed: 3, valFraction: 0.2 },
+    },
     config: validTrainConfig,
     history: [],
   },

@@ -1,4 +1,11 @@
-import type { Envelope, EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from '../../../src-shared/api';
+import type {
+  Envelope,
+  EventChannel,
+  EventOf,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+} from '../../../src-shared/api';
 import { StudioBackend, type BackendOptions } from '../../../src-shared/backend';
 import type { SerializedError } from '../../../src-shared/errors';
 

@@ -152,13 +152,22 @@ describe('StudioBackend training', () => {
     const after = await h.call('train:pause', {});
     expect(after.state).toBe('stopped');
     expect(after.epoch).toBe(stopped.epoch);
-    expect(h.of('train:state').map((e) => e.payload.snapshot.state)).toEqual(['paused', 'running', 'stopped']);
+    expect(h.of('train:state').map((e) => e.payload.snapshot.state)).toEqual([
+      'paused',
+      'running',
+      'stopped',
+    ]);
   });
 
   it('reports a diverging run with its message', async () => {
     const h = createHarness();
     await h.call('data:import-csv', csvRequest(GOOD_CSV));
-    await h.call('train:start', { ...xorConfig(1000), loss: 'mse', optimizer: { name: 'sgd', lr: 1000 }, hiddenLayers: [{ units: 32, activation: 'linear' }] });
+    await h.call('train:start', {
+      ...xorConfig(1000),
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr: 1000 },
+      hiddenLayers: [{ units: 32, activation: 'linear' }],
+    });
     await h.until(() => h.lastState() === 'diverged');
     expect(h.of('train:state').at(-1)!.payload.snapshot.message).toMatch(/diverged/);
   });
@@ -171,14 +180,18 @@ describe('StudioBackend training', () => {
     const second = await h.call('train:start', { ...xorConfig(100_000), batchSize: 8 });
     const cut = h.events.length;
     await h.until(() => h.of('train:progress').some((e) => e.payload.runId === second.runId));
-    expect(h.events.slice(cut).every((e) => !('runId' in e.payload) || e.payload.runId === second.runId)).toBe(true);
+    expect(
+      h.events.slice(cut).every((e) => !('runId' in e.payload) || e.payload.runId === second.runId),
+    ).toBe(true);
     const reset = await h.call('train:reset', {});
     expect(reset!.state).toBe('stopped');
     const cutAfterReset = h.events.length;
     await h.turns(50);
     expect(h.events.length).toBe(cutAfterReset);
     expect(first.runId).not.toBe(second.runId);
-    expect((await h.fail('train:pause', {})).message).toBe('cannot pause: no training run (press Train first)');
+    expect((await h.fail('train:pause', {})).message).toBe(
+      'cannot pause: no training run (press Train first)',
+    );
     expect(await h.call('train:reset', {})).toBeNull();
   });
 
@@ -191,7 +204,9 @@ describe('StudioBackend training', () => {
     const gaps = progress.slice(1, -1).map((e, i) => e.at - progress[i].at);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 30 - 1);
     // Batched, not dropped: every epoch arrives exactly once.
-    expect(progress.flatMap((e) => e.payload.metrics).map((m) => m.epoch)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    expect(progress.flatMap((e) => e.payload.metrics).map((m) => m.epoch)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => i + 1),
+    );
     expect(progress.length).toBeLessThan(3000 / 2);
     const frames = h.of('train:boundary');
     const frameGaps = frames.slice(1, -1).map((e, i) => e.at - frames[i].at);
@@ -208,7 +223,10 @@ describe('StudioBackend training', () => {
   it('passes the training validator errors through (cross-field rules)', async () => {
     const h = createHarness();
     await h.call('data:generate', XOR);
-    const error = await h.fail('train:start', { ...xorConfig(10), optimizer: { name: 'adam', lr: 0.1, nesterov: true } });
+    const error = await h.fail('train:start', {
+      ...xorConfig(10),
+      optimizer: { name: 'adam', lr: 0.1, nesterov: true },
+    });
     expect(error.kind).toBe('config');
     expect(error.location.field).toBe('optimizer.nesterov');
   });
@@ -248,7 +266,11 @@ describe('StudioBackend models and projects', () => {
   it('refuses to export before there is a model', async () => {
     const h = createHarness();
     const error = await h.fail('model:export', { format: 'json' });
-    expect(error).toEqual({ kind: 'export', message: 'nothing to export: train a model or open a model file first', location: {} });
+    expect(error).toEqual({
+      kind: 'export',
+      message: 'nothing to export: train a model or open a model file first',
+      location: {},
+    });
   });
 
   it('loads a model, exports it unchanged, and continues training from its weights', async () => {
@@ -262,7 +284,9 @@ describe('StudioBackend models and projects', () => {
     expect(summary.featureNames).toEqual(['x1', 'x2']);
     expect(summary.config?.epochs).toBe(300);
     const again = await h.call('model:export', { format: 'json' });
-    expect(parseModel(String(again.data), 'again.json').weights).toEqual(parseModel(String(file.data), 'first.json').weights);
+    expect(parseModel(String(again.data), 'again.json').weights).toEqual(
+      parseModel(String(file.data), 'first.json').weights,
+    );
 
     await h.call('data:generate', XOR);
     await h.call('train:start', xorConfig(1));
@@ -274,7 +298,10 @@ describe('StudioBackend models and projects', () => {
 
   it('rejects a corrupt model file and keeps the current model', async () => {
     const h = await trainedXor();
-    const error = await h.fail('model:load', { fileName: 'bad.json', text: '{"format": "nanograd-studio/model", "version": 9}' });
+    const error = await h.fail('model:load', {
+      fileName: 'bad.json',
+      text: '{"format": "nanograd-studio/model", "version": 9}',
+    });
     expect(error.kind).toBe('model');
     expect(error.message).toContain('bad.json');
     expect((await h.call('model:export', { format: 'json' })).fileName).toMatch(/\.json$/);
@@ -304,7 +331,12 @@ describe('StudioBackend models and projects', () => {
 
   it('saves a project without a model when nothing was trained', async () => {
     const h = createHarness();
-    const state: ProjectState = { name: 'empty', data: { source: 'builtin', request: XOR }, config: xorConfig(10), history: [] };
+    const state: ProjectState = {
+      name: 'empty',
+      data: { source: 'builtin', request: XOR },
+      config: xorConfig(10),
+      history: [],
+    };
     const saved = await h.call('project:save', state);
     expect(parseProject(String(saved.data), saved.fileName).model).toBeNull();
   });
@@ -319,7 +351,11 @@ describe('StudioBackend payload validation', () => {
       expect(error.message.startsWith(`${channel}: `)).toBe(true);
     }
     const unknown = await h.fail('fs:read', { path: '/etc/passwd' });
-    expect(unknown).toEqual({ kind: 'payload', message: 'unknown channel "fs:read"', location: { field: 'channel' } });
+    expect(unknown).toEqual({
+      kind: 'payload',
+      message: 'unknown channel "fs:read"',
+      location: { field: 'channel' },
+    });
     expect((await h.call('data:generate', XOR)).inputSize).toBe(2);
   });
 });

@@ -119,17 +119,29 @@ describe('web host (Web Worker transport)', () => {
     const { api, workers } = setup();
     await api.data.generate({ kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 });
     const backendErrors: { message: string; recoverable: boolean }[] = [];
-    api.on('backend:error', (e) => backendErrors.push({ message: e.error.message, recoverable: e.recoverable }));
+    api.on('backend:error', (e) =>
+      backendErrors.push({ message: e.error.message, recoverable: e.recoverable }),
+    );
 
-    const pending = api.data.generate({ kind: 'circle', points: 100, noise: 0, seed: 1, valFraction: 0 }).catch((e: unknown) => e);
+    const pending = api.data
+      .generate({ kind: 'circle', points: 100, noise: 0, seed: 1, valFraction: 0 })
+      .catch((e: unknown) => e);
     workers[0].crash('out of memory');
     const failed = await pending;
     expect(failed).toBeInstanceOf(StudioError);
-    expect((failed as StudioError).message).toBe('The training backend stopped (out of memory); it restarts with your next action');
+    expect((failed as StudioError).message).toBe(
+      'The training backend stopped (out of memory); it restarts with your next action',
+    );
     expect(backendErrors).toEqual([{ message: (failed as StudioError).message, recoverable: true }]);
     expect(workers[0].terminated).toBe(true);
 
-    const summary = await api.data.generate({ kind: 'moons', points: 100, noise: 0.1, seed: 1, valFraction: 0.2 });
+    const summary = await api.data.generate({
+      kind: 'moons',
+      points: 100,
+      noise: 0.1,
+      seed: 1,
+      valFraction: 0.2,
+    });
     expect(summary.trainRows + summary.valRows).toBe(100);
     expect(workers).toHaveLength(2);
   });
@@ -137,13 +149,23 @@ describe('web host (Web Worker transport)', () => {
   it('ignores malformed messages on the worker port', async () => {
     const posted: FromBackend[] = [];
     const listeners: Listener[] = [];
-    serveInWorker({ postMessage: (m) => posted.push(m), addEventListener: (_t, l) => listeners.push(l) }, { yieldToHost: tick });
+    serveInWorker(
+      { postMessage: (m) => posted.push(m), addEventListener: (_t, l) => listeners.push(l) },
+      { yieldToHost: tick },
+    );
     listeners[0](asEvent({ type: 'request', channel: 'data:generate' }));
     listeners[0](asEvent('hello'));
     listeners[0](asEvent({ type: 'request', id: 9, channel: 'nope', payload: {} }));
     for (let i = 0; i < 5; i++) await tick();
     expect(posted).toEqual([
-      { type: 'response', id: 9, envelope: { ok: false, error: { kind: 'payload', message: 'unknown channel "nope"', location: { field: 'channel' } } } },
+      {
+        type: 'response',
+        id: 9,
+        envelope: {
+          ok: false,
+          error: { kind: 'payload', message: 'unknown channel "nope"', location: { field: 'channel' } },
+        },
+      },
     ]);
   });
 });

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../../src-shared/errors';
-import { MAX_OPEN_BYTES, createFileService, type DialogLike, type FsLike } from '../../../src-main/electron/files';
+import {
+  MAX_OPEN_BYTES,
+  createFileService,
+  type DialogLike,
+  type FsLike,
+} from '../../../src-main/electron/files';
 import { writeFileAtomic } from '../../../src-main/node/atomic-write';
 
 const realFs: FsLike = { stat: (f) => fs.stat(f), readFile: (f) => fs.readFile(f), writeFileAtomic };
@@ -59,12 +64,23 @@ describe('file service', () => {
     mkdirSync(path.join(dir, 'folder.csv'));
     const service = createFileService({ dialog: scriptedDialog([], []).dialog, fs: realFs, defaultDir: dir });
     expect((await rejection(service.read(path.join(dir, 'sheet.csv'), 'csv'))).kind).toBe('csv');
-    expect((await rejection(service.read(path.join(dir, 'latin1.json'), 'model'))).message).toBe('latin1.json is not UTF-8 text');
-    expect((await rejection(service.read(path.join(dir, 'folder.csv'), 'csv'))).message).toBe('cannot open folder.csv: it is not a file');
-    expect((await rejection(service.read(path.join(dir, 'missing.csv'), 'csv'))).message).toBe('cannot open missing.csv: ENOENT');
-    const hugeFs: FsLike = { ...realFs, stat: async () => ({ size: MAX_OPEN_BYTES + 1, isFile: () => true }) };
+    expect((await rejection(service.read(path.join(dir, 'latin1.json'), 'model'))).message).toBe(
+      'latin1.json is not UTF-8 text',
+    );
+    expect((await rejection(service.read(path.join(dir, 'folder.csv'), 'csv'))).message).toBe(
+      'cannot open folder.csv: it is not a file',
+    );
+    expect((await rejection(service.read(path.join(dir, 'missing.csv'), 'csv'))).message).toBe(
+      'cannot open missing.csv: ENOENT',
+    );
+    const hugeFs: FsLike = {
+      ...realFs,
+      stat: async () => ({ size: MAX_OPEN_BYTES + 1, isFile: () => true }),
+    };
     const huge = createFileService({ dialog: scriptedDialog([], []).dialog, fs: hugeFs, defaultDir: dir });
-    expect((await rejection(huge.read('/x/big.csv', 'csv'))).message).toBe('big.csv is 200 MB; the studio opens files up to 200 MB');
+    expect((await rejection(huge.read('/x/big.csv', 'csv'))).message).toBe(
+      'big.csv is 200 MB; the studio opens files up to 200 MB',
+    );
   });
 
   it('saves text and bytes atomically where the user chose, or nothing when cancelled', async () => {
@@ -72,10 +88,20 @@ describe('file service', () => {
     const target = path.join(dir, 'model.onnx');
     const { dialog, seen } = scriptedDialog([], [target, null]);
     const service = createFileService({ dialog, fs: realFs, defaultDir: dir });
-    const saved = await service.save({ fileName: 'xor.onnx', mimeType: 'application/octet-stream', data: new Uint8Array([1, 2, 3]) });
+    const saved = await service.save({
+      fileName: 'xor.onnx',
+      mimeType: 'application/octet-stream',
+      data: new Uint8Array([1, 2, 3]),
+    });
     expect(saved).toEqual({ fileName: 'model.onnx', location: target });
     expect([...readFileSync(target)]).toEqual([1, 2, 3]);
-    expect(seen.save[0]).toMatchObject({ defaultPath: path.join(dir, 'xor.onnx'), filters: [{ name: 'ONNX model', extensions: ['onnx'] }, { name: 'All files', extensions: ['*'] }] });
+    expect(seen.save[0]).toMatchObject({
+      defaultPath: path.join(dir, 'xor.onnx'),
+      filters: [
+        { name: 'ONNX model', extensions: ['onnx'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
     expect(await service.save({ fileName: 'p.nnproj', mimeType: 'application/json', data: '{}' })).toBeNull();
     expect(readdirSync(dir)).toEqual(['model.onnx']);
   });

@@ -18,7 +18,10 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
-const goodEvent: InvokeEventLike = { sender: 'our-contents', senderFrame: { url: 'app://studio/index.html', processId: 1, routingId: 1, parent: null } };
+const goodEvent: InvokeEventLike = {
+  sender: 'our-contents',
+  senderFrame: { url: 'app://studio/index.html', processId: 1, routingId: 1, parent: null },
+};
 
 function setup(options: { trusted?: boolean; backendThrows?: boolean } = {}) {
   const { ipcMain, handlers } = fakeIpcMain();
@@ -44,14 +47,17 @@ function setup(options: { trusted?: boolean; backendThrows?: boolean } = {}) {
     },
     warn: (message) => warnings.push(message),
   });
-  const invoke = (channel: string, payload: unknown, event = goodEvent) => handlers.get(channel)!(event, payload) as Promise<Envelope<unknown>>;
+  const invoke = (channel: string, payload: unknown, event = goodEvent) =>
+    handlers.get(channel)!(event, payload) as Promise<Envelope<unknown>>;
   return { handlers, calls, saved, warnings, invoke, unregister };
 }
 
 describe('IPC handlers', () => {
   it('registers exactly one handler per request channel plus the two file channels, and removes them', () => {
     const { handlers, unregister } = setup();
-    expect([...handlers.keys()].sort()).toEqual([...REQUEST_CHANNELS, FILE_CHANNELS.open, FILE_CHANNELS.save].sort());
+    expect([...handlers.keys()].sort()).toEqual(
+      [...REQUEST_CHANNELS, FILE_CHANNELS.open, FILE_CHANNELS.save].sort(),
+    );
     unregister();
     expect(handlers.size).toBe(0);
   });
@@ -59,7 +65,10 @@ describe('IPC handlers', () => {
   it('forwards valid payloads of every channel to the backend', async () => {
     const { invoke, calls } = setup();
     for (const channel of REQUEST_CHANNELS) {
-      expect(await invoke(channel, validPayloads[channel])).toEqual({ ok: true, value: `answer to ${channel}` });
+      expect(await invoke(channel, validPayloads[channel])).toEqual({
+        ok: true,
+        value: `answer to ${channel}`,
+      });
     }
     expect(calls.map((c) => c.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(calls[2].payload).toEqual(validPayloads['train:start']);
@@ -75,19 +84,36 @@ describe('IPC handlers', () => {
         expect(envelope.error.message.startsWith(`${channel}: `)).toBe(true);
       }
     }
-    const lr = await invoke('train:start', { ...validPayloads['train:start'], optimizer: { name: 'sgd', lr: 0 } });
-    expect(lr).toEqual({ ok: false, error: { kind: 'payload', message: 'train:start: field "optimizer.lr" must be a positive number', location: { field: 'optimizer.lr' } } });
+    const lr = await invoke('train:start', {
+      ...validPayloads['train:start'],
+      optimizer: { name: 'sgd', lr: 0 },
+    });
+    expect(lr).toEqual({
+      ok: false,
+      error: {
+        kind: 'payload',
+        message: 'train:start: field "optimizer.lr" must be a positive number',
+        location: { field: 'optimizer.lr' },
+      },
+    });
     expect(calls).toHaveLength(0);
   });
 
   it('refuses every channel for an untrusted sender', async () => {
     const { invoke, calls, warnings } = setup({ trusted: false });
-    const evil: InvokeEventLike = { sender: 'other', senderFrame: { url: 'https://evil.example/', processId: 9, routingId: 9, parent: null } };
+    const evil: InvokeEventLike = {
+      sender: 'other',
+      senderFrame: { url: 'https://evil.example/', processId: 9, routingId: 9, parent: null },
+    };
     for (const channel of [...REQUEST_CHANNELS, FILE_CHANNELS.save]) {
       const envelope = await invoke(channel, validPayloads[channel as keyof typeof validPayloads], evil);
       expect(envelope).toEqual({
         ok: false,
-        error: { kind: 'payload', message: `${channel}: refused (the request did not come from the Nanograd Studio window)`, location: {} },
+        error: {
+          kind: 'payload',
+          message: `${channel}: refused (the request did not come from the Nanograd Studio window)`,
+          location: {},
+        },
       });
     }
     expect(calls).toHaveLength(0);
@@ -96,17 +122,33 @@ describe('IPC handlers', () => {
 
   it('turns a backend failure into an internal error envelope with one line', async () => {
     const { invoke } = setup({ backendThrows: true });
-    expect(await invoke('train:pause', {})).toEqual({ ok: false, error: { kind: 'internal', message: 'Internal error: thread exploded', location: {} } });
+    expect(await invoke('train:pause', {})).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'Internal error: thread exploded', location: {} },
+    });
   });
 
   it('validates the file channels: open kinds and saved file names', async () => {
     const { invoke, saved } = setup();
-    expect(await invoke(FILE_CHANNELS.open, 'csv')).toEqual({ ok: true, value: { fileName: 'picked.csv', text: 'x' } });
+    expect(await invoke(FILE_CHANNELS.open, 'csv')).toEqual({
+      ok: true,
+      value: { fileName: 'picked.csv', text: 'x' },
+    });
     const badKind = await invoke(FILE_CHANNELS.open, '/etc/passwd');
     expect(badKind.ok).toBe(false);
-    const escape = await invoke(FILE_CHANNELS.save, { fileName: '../../.bashrc', mimeType: 'text/plain', data: 'rm -rf ~' });
-    expect(escape.ok || escape.error.message).toBe('files:save: field "fileName" must be a plain file name without folders');
-    const ok = await invoke(FILE_CHANNELS.save, { fileName: 'xor.onnx', mimeType: 'application/octet-stream', data: new Uint8Array([8, 7]) });
+    const escape = await invoke(FILE_CHANNELS.save, {
+      fileName: '../../.bashrc',
+      mimeType: 'text/plain',
+      data: 'rm -rf ~',
+    });
+    expect(escape.ok || escape.error.message).toBe(
+      'files:save: field "fileName" must be a plain file name without folders',
+    );
+    const ok = await invoke(FILE_CHANNELS.save, {
+      fileName: 'xor.onnx',
+      mimeType: 'application/octet-stream',
+      data: new Uint8Array([8, 7]),
+    });
     expect(ok).toEqual({ ok: true, value: { fileName: 'xor.onnx', location: '/home/u/xor.onnx' } });
     expect(saved).toHaveLength(1);
   });
@@ -125,24 +167,64 @@ describe('isTrustedSender', () => {
 
   it('accepts the main frame of our window on our origin', () => {
     expect(isTrustedSender({ sender: contents, senderFrame: frame() }, window, 'app://studio')).toBe(true);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ url: 'app://studio/deep/page?x=1#y' }) }, window, 'app://studio')).toBe(true);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame({ url: 'app://studio/deep/page?x=1#y' }) },
+        window,
+        'app://studio',
+      ),
+    ).toBe(true);
   });
 
   it('rejects other windows, subframes, other origins, missing frames and closed windows', () => {
     expect(isTrustedSender({ sender: {}, senderFrame: frame() }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ parent: {}, routingId: 3 }) }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ routingId: 3 }) }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ url: 'https://evil.example/' }) }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ url: 'app://studio.evil/' }) }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame({ url: 'file:///etc/passwd' }) }, window, 'app://studio')).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame({ parent: {}, routingId: 3 }) },
+        window,
+        'app://studio',
+      ),
+    ).toBe(false);
+    expect(
+      isTrustedSender({ sender: contents, senderFrame: frame({ routingId: 3 }) }, window, 'app://studio'),
+    ).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame({ url: 'https://evil.example/' }) },
+        window,
+        'app://studio',
+      ),
+    ).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame({ url: 'app://studio.evil/' }) },
+        window,
+        'app://studio',
+      ),
+    ).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame({ url: 'file:///etc/passwd' }) },
+        window,
+        'app://studio',
+      ),
+    ).toBe(false);
     expect(isTrustedSender({ sender: contents, senderFrame: null }, window, 'app://studio')).toBe(false);
-    expect(isTrustedSender({ sender: contents, senderFrame: frame() }, { ...window, isDestroyed: () => true }, 'app://studio')).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: contents, senderFrame: frame() },
+        { ...window, isDestroyed: () => true },
+        'app://studio',
+      ),
+    ).toBe(false);
     expect(isTrustedSender({ sender: contents, senderFrame: frame() }, null, 'app://studio')).toBe(false);
   });
 
   it('accepts the dev server origin only when that is the app origin', () => {
     const dev = frame({ url: 'http://localhost:5173/' });
-    expect(isTrustedSender({ sender: contents, senderFrame: dev }, window, 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSender({ sender: contents, senderFrame: dev }, window, 'http://localhost:5173')).toBe(
+      true,
+    );
     expect(isTrustedSender({ sender: contents, senderFrame: dev }, window, 'app://studio')).toBe(false);
   });
 });

@@ -9,7 +9,15 @@ function fakeIpc() {
   const ipc: IpcRendererLike = {
     invoke: async (channel, ...args) => {
       invoked.push({ channel, args });
-      if (channel === 'train:pause') return { ok: false, error: { kind: 'training', message: 'cannot pause: no training run (press Train first)', location: {} } };
+      if (channel === 'train:pause')
+        return {
+          ok: false,
+          error: {
+            kind: 'training',
+            message: 'cannot pause: no training run (press Train first)',
+            location: {},
+          },
+        };
       if (channel === 'files:open') return { ok: true, value: null };
       return { ok: true, value: { echoed: channel } };
     },
@@ -19,7 +27,8 @@ function fakeIpc() {
     },
     removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
   };
-  const emit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l({ sender: 'SECRET' }, payload));
+  const emit = (channel: string, payload: unknown) =>
+    listeners.get(channel)?.forEach((l) => l({ sender: 'SECRET' }, payload));
   return { ipc, invoked, listeners, emit };
 }
 

@@ -4,8 +4,17 @@ import { AppCommandValues } from './app-commands';
 import { APP_ENTRY, mimeType, resolveAppFile } from '../../../src-main/electron/app-protocol';
 import { contentSecurityPolicy, securityHeaders } from '../../../src-main/electron/csp';
 import { buildMenuTemplate, type MenuItemSpec } from '../../../src-main/electron/menu';
-import { isAllowedExternalUrl, lockNavigation, type GuardedContents } from '../../../src-main/electron/navigation';
-import { DEFAULT_STATE, MIN_SIZE, parseWindowState, serializeWindowState } from '../../../src-main/electron/window-state';
+import {
+  isAllowedExternalUrl,
+  lockNavigation,
+  type GuardedContents,
+} from '../../../src-main/electron/navigation';
+import {
+  DEFAULT_STATE,
+  MIN_SIZE,
+  parseWindowState,
+  serializeWindowState,
+} from '../../../src-main/electron/window-state';
 import type { AppCommand } from '../../../src-shared/api';
 
 describe('app:// protocol', () => {
@@ -13,7 +22,9 @@ describe('app:// protocol', () => {
   it('maps app URLs into the renderer folder', () => {
     expect(resolveAppFile(root, APP_ENTRY)).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://studio/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://studio/assets/index-abc.js?v=1')).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(resolveAppFile(root, 'app://studio/assets/index-abc.js?v=1')).toBe(
+      path.join(root, 'assets/index-abc.js'),
+    );
     expect(mimeType('x/index-abc.js')).toBe('text/javascript; charset=utf-8');
     expect(mimeType('x/blob.bin')).toBe('application/octet-stream');
   });
@@ -61,7 +72,16 @@ describe('navigation lock', () => {
   it('allows only https links to listed hosts', () => {
     expect(isAllowedExternalUrl('https://github.com/nanograd')).toBe(true);
     expect(isAllowedExternalUrl('https://pytorch.org/docs')).toBe(true);
-    for (const url of ['http://github.com/', 'https://github.com.evil.io/', 'https://user:pw@github.com/', 'https://github.com:444/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'nope']) {
+    for (const url of [
+      'http://github.com/',
+      'https://github.com.evil.io/',
+      'https://user:pw@github.com/',
+      'https://github.com:444/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'nope',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });
@@ -70,7 +90,8 @@ describe('navigation lock', () => {
     const listeners: Record<string, (event: { preventDefault(): void }, url: string) => void> = {};
     let openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
     const contents: GuardedContents = {
-      on: (event: string, listener: (event: { preventDefault(): void }, url: string) => void) => (listeners[event] = listener),
+      on: (event: string, listener: (event: { preventDefault(): void }, url: string) => void) =>
+        (listeners[event] = listener),
       setWindowOpenHandler: (handler) => (openHandler = handler),
     } as GuardedContents;
     const opened: string[] = [];
@@ -86,7 +107,11 @@ describe('navigation lock', () => {
     expect(openHandler!({ url: 'https://onnx.ai/' })).toEqual({ action: 'deny' });
     expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://github.com/x', 'https://onnx.ai/']);
-    expect(logged).toEqual(['blocked navigation to https://evil.example/', 'blocked redirect to https://evil.example/', 'blocked navigation to file:///etc/passwd']);
+    expect(logged).toEqual([
+      'blocked navigation to https://evil.example/',
+      'blocked redirect to https://evil.example/',
+      'blocked navigation to file:///etc/passwd',
+    ]);
   });
 });
 
@@ -97,7 +122,14 @@ describe('application menu', () => {
 
   it('has File, Edit, View and Help with the usual accelerators, sending app commands', () => {
     const sent: AppCommand[] = [];
-    const template = buildMenuTemplate({ platform: 'linux', appName: 'Nanograd Studio', isDev: false, send: (c) => sent.push(c), openExternal: () => undefined, showAbout: () => undefined });
+    const template = buildMenuTemplate({
+      platform: 'linux',
+      appName: 'Nanograd Studio',
+      isDev: false,
+      send: (c) => sent.push(c),
+      openExternal: () => undefined,
+      showAbout: () => undefined,
+    });
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&Training', '&View', '&Help']);
     const items = flatten(template);
     const byId = (id: string) => items.find((i) => i.id === id)!;
@@ -112,7 +144,14 @@ describe('application menu', () => {
   });
 
   it('puts the app menu first on macOS and adds dev tools in development', () => {
-    const template = buildMenuTemplate({ platform: 'darwin', appName: 'Nanograd Studio', isDev: true, send: () => undefined, openExternal: () => undefined, showAbout: () => undefined });
+    const template = buildMenuTemplate({
+      platform: 'darwin',
+      appName: 'Nanograd Studio',
+      isDev: true,
+      send: () => undefined,
+      openExternal: () => undefined,
+      showAbout: () => undefined,
+    });
     expect(template[0].label).toBe('Nanograd Studio');
     expect(flatten(template).some((i) => i.role === 'toggleDevTools')).toBe(true);
   });
@@ -121,12 +160,24 @@ describe('application menu', () => {
 describe('window state', () => {
   const display = { x: 0, y: 0, width: 1920, height: 1080 };
   it('restores a saved position that is still on a display', () => {
-    const text = serializeWindowState({ bounds: { x: 100, y: 50, width: 1300, height: 900 }, maximized: true });
-    expect(parseWindowState(text, [display])).toEqual({ bounds: { x: 100, y: 50, width: 1300, height: 900 }, maximized: true });
+    const text = serializeWindowState({
+      bounds: { x: 100, y: 50, width: 1300, height: 900 },
+      maximized: true,
+    });
+    expect(parseWindowState(text, [display])).toEqual({
+      bounds: { x: 100, y: 50, width: 1300, height: 900 },
+      maximized: true,
+    });
   });
   it('drops a position on an unplugged monitor but keeps the size', () => {
-    const text = serializeWindowState({ bounds: { x: 2500, y: 100, width: 1200, height: 800 }, maximized: false });
-    expect(parseWindowState(text, [display])).toEqual({ bounds: { width: 1200, height: 800 }, maximized: false });
+    const text = serializeWindowState({
+      bounds: { x: 2500, y: 100, width: 1200, height: 800 },
+      maximized: false,
+    });
+    expect(parseWindowState(text, [display])).toEqual({
+      bounds: { width: 1200, height: 800 },
+      maximized: false,
+    });
   });
   it('clamps sizes to the supported minimum and the largest display', () => {
     const tiny = parseWindowState(JSON.stringify({ bounds: { width: 300, height: 200 } }), [display]);

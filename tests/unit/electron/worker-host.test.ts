@@ -58,7 +58,10 @@ describe('BackendWorkerHost with the real worker thread', () => {
       (event, payload) => events.push({ event, payload }),
     );
     hosts.push(host);
-    const states = () => events.filter((e) => e.event === 'train:state').map((e) => (e.payload as EventOf<'train:state'>).snapshot.state);
+    const states = () =>
+      events
+        .filter((e) => e.event === 'train:state')
+        .map((e) => (e.payload as EventOf<'train:state'>).snapshot.state);
     return { host, events, threads, states };
   }
 
@@ -67,8 +70,12 @@ describe('BackendWorkerHost with the real worker thread', () => {
     expect(value<{ inputSize: number }>(await host.request('data:generate', XOR)).inputSize).toBe(2);
     await host.request('train:start', CONFIG);
     await waitFor(() => states().includes('done'));
-    const progress = events.filter((e) => e.event === 'train:progress').map((e) => e.payload as EventOf<'train:progress'>);
-    expect(progress.flatMap((p) => p.metrics).map((m) => m.epoch)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+    const progress = events
+      .filter((e) => e.event === 'train:progress')
+      .map((e) => e.payload as EventOf<'train:progress'>);
+    expect(progress.flatMap((p) => p.metrics).map((m) => m.epoch)).toEqual(
+      Array.from({ length: 400 }, (_, i) => i + 1),
+    );
     expect(progress.at(-1)!.snapshot.last!.loss).toBeLessThan(0.05);
     expect(progress.at(-1)!.weights![0].weight).toBeInstanceOf(Float32Array);
     expect(events.some((e) => e.event === 'train:boundary')).toBe(true);
@@ -78,7 +85,13 @@ describe('BackendWorkerHost with the real worker thread', () => {
 
   it('pauses and stops a long run while the thread is busy training', async () => {
     const { host, events, states } = setup();
-    await host.request('data:generate', { kind: 'spiral', points: 400, noise: 0.1, seed: 2, valFraction: 0.2 });
+    await host.request('data:generate', {
+      kind: 'spiral',
+      points: 400,
+      noise: 0.1,
+      seed: 2,
+      valFraction: 0.2,
+    });
     await host.request('train:start', { ...CONFIG, epochs: 100_000, batchSize: 16 });
     await waitFor(() => events.some((e) => e.event === 'train:progress'));
     const paused = value<SessionSnapshot>(await host.request('train:pause', {}));
@@ -99,11 +112,15 @@ describe('BackendWorkerHost with the real worker thread', () => {
     await waitFor(() => events.some((e) => e.event === 'backend:error'));
     const crash = events.find((e) => e.event === 'backend:error')!.payload as EventOf<'backend:error'>;
     expect(crash.recoverable).toBe(true);
-    expect(crash.error.message).toBe('The training backend stopped (exit code 1); it restarts with your next action');
+    expect(crash.error.message).toBe(
+      'The training backend stopped (exit code 1); it restarts with your next action',
+    );
     expect(host.running).toBe(false);
 
     // The fresh thread got XOR back: training starts without a new data:generate.
-    const restarted = value<{ snapshot: SessionSnapshot }>(await host.request('train:start', { ...CONFIG, epochs: 5 }));
+    const restarted = value<{ snapshot: SessionSnapshot }>(
+      await host.request('train:start', { ...CONFIG, epochs: 5 }),
+    );
     expect(restarted.snapshot.spec.inputSize).toBe(2);
     expect(threads).toHaveLength(2);
   });
@@ -145,7 +162,10 @@ describe('BackendWorkerHost logic (fake thread)', () => {
     threads[0].answer(threads[0].sent[0].id, { ok: true, value: 'summary' });
     await first;
     const failing = host.request('data:import-csv', { bad: true });
-    threads[0].answer(threads[0].sent[1].id, { ok: false, error: { kind: 'csv', message: 'bad', location: {} } });
+    threads[0].answer(threads[0].sent[1].id, {
+      ok: false,
+      error: { kind: 'csv', message: 'bad', location: {} },
+    });
     await failing;
     const loading = host.request('model:load', { fileName: 'm.json', text: '{}' });
     threads[0].answer(threads[0].sent[2].id, { ok: true, value: 'model' });
@@ -154,7 +174,11 @@ describe('BackendWorkerHost logic (fake thread)', () => {
     threads[0].emit('error', new Error('heap out of memory\nstack'));
     expect(await pending).toEqual({
       ok: false,
-      error: { kind: 'internal', message: 'The training backend stopped (heap out of memory); it restarts with your next action', location: {} },
+      error: {
+        kind: 'internal',
+        message: 'The training backend stopped (heap out of memory); it restarts with your next action',
+        location: {},
+      },
     });
     expect(events.map((e) => e.event)).toEqual(['backend:error']);
     // A late exit of the dead thread is not a second crash.

@@ -16,7 +16,13 @@ import { XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/xor-demo';
  */
 function trainW1(seed: number): number {
   const rng = new Rng(seed);
-  const spec = { inputSize: 2, layers: [{ units: 8, activation: 'relu' as const }, { units: 1, activation: 'linear' as const }] };
+  const spec = {
+    inputSize: 2,
+    layers: [
+      { units: 8, activation: 'relu' as const },
+      { units: 1, activation: 'linear' as const },
+    ],
+  };
   const net = new Sequential(spec, [anchorDenseParams(2, 8, 1, rng), anchorDenseParams(8, 1, 1, rng)]);
   const sgd = new Sgd(net.paramSlots(), { lr: 0.05 });
   const x = Tensor.from(4, 2, XOR_INPUTS.flat());

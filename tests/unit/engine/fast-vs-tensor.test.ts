@@ -5,7 +5,16 @@ import { initDenseParams } from '../../../src-shared/engine/nn/init';
 import { createOptimizer } from '../../../src-shared/engine/optim';
 import { Rng } from '../../../src-shared/engine/rng';
 import { Tensor } from '../../../src-shared/engine/tensor';
-import { ACTIVATIONS, LOSSES, type Activation, type DenseParams, type LossName, type MlpSpec, type OptimizerConfig, type Regularization } from '../../../src-shared/engine/types';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  type Activation,
+  type DenseParams,
+  type LossName,
+  type MlpSpec,
+  type OptimizerConfig,
+  type Regularization,
+} from '../../../src-shared/engine/types';
 
 /**
  * Cross-check of the fused fast path (engine/fast, what every host trains with) against the
@@ -38,7 +47,14 @@ const INPUTS = 3;
 function problem(s: Setup, seed: number) {
   const rng = new Rng(seed);
   const outputs = s.loss === 'cross_entropy' ? 3 : 2;
-  const spec: MlpSpec = { inputSize: INPUTS, layers: [{ units: 5, activation: s.activation }, { units: 4, activation: s.activation }, { units: outputs, activation: 'linear' }] };
+  const spec: MlpSpec = {
+    inputSize: INPUTS,
+    layers: [
+      { units: 5, activation: s.activation },
+      { units: 4, activation: s.activation },
+      { units: outputs, activation: 'linear' },
+    ],
+  };
   const params: DenseParams[] = [];
   let inSize = INPUTS;
   for (const layer of spec.layers) {
@@ -49,11 +65,14 @@ function problem(s: Setup, seed: number) {
   const y =
     s.loss === 'cross_entropy'
       ? Float32Array.from({ length: N }, () => rng.int(outputs))
-      : Float32Array.from({ length: N * outputs }, () => (s.loss === 'bce' ? rng.int(2) : rng.uniform(-1, 1)));
+      : Float32Array.from({ length: N * outputs }, () =>
+          s.loss === 'bce' ? rng.int(2) : rng.uniform(-1, 1),
+        );
   return { spec, params, x, y };
 }
 
-const copyParams = (params: DenseParams[]): DenseParams[] => params.map((p) => ({ ...p, weight: p.weight.slice(), bias: p.bias.slice() }));
+const copyParams = (params: DenseParams[]): DenseParams[] =>
+  params.map((p) => ({ ...p, weight: p.weight.slice(), bias: p.bias.slice() }));
 
 function runFast(s: Setup, seed: number) {
   const { spec, params, x, y } = problem(s, seed);
@@ -74,7 +93,13 @@ function runFast(s: Setup, seed: number) {
 
 function runTensor(s: Setup, seed: number) {
   const { spec, params, x, y } = problem(s, seed);
-  const net = new Sequential(spec, params, { dtype: 'float32', regularization: s.regularization, regRate: s.regRate, dropout: s.dropout, seed: 77 });
+  const net = new Sequential(spec, params, {
+    dtype: 'float32',
+    regularization: s.regularization,
+    regRate: s.regRate,
+    dropout: s.dropout,
+    seed: 77,
+  });
   const optimizer = createOptimizer(net.paramSlots(), s.optimizer);
   const input = Tensor.from(N, INPUTS, x, { dtype: 'float32' });
   const losses: number[] = [];
@@ -91,12 +116,17 @@ function runTensor(s: Setup, seed: number) {
 function compare(s: Setup, seed: number): void {
   const fast = runFast(s, seed);
   const ref = runTensor(s, seed);
-  fast.losses.forEach((l, i) => expect(Math.abs(l - ref.losses[i]), `loss at step ${i}`).toBeLessThanOrEqual(1e-4 * Math.abs(ref.losses[i]) + 1e-6));
+  fast.losses.forEach((l, i) =>
+    expect(Math.abs(l - ref.losses[i]), `loss at step ${i}`).toBeLessThanOrEqual(
+      1e-4 * Math.abs(ref.losses[i]) + 1e-6,
+    ),
+  );
   const scale = Math.max(...ref.params.flat().map(Math.abs));
   fast.params.forEach((values, k) =>
     values.forEach((v, i) => {
       const r = ref.params[k][i];
-      if (Math.abs(v - r) > 1e-4 * Math.abs(r) + 1e-5 * scale) expect.fail(`param slot ${k}[${i}]: fast ${v} vs tensor ${r}`);
+      if (Math.abs(v - r) > 1e-4 * Math.abs(r) + 1e-5 * scale)
+        expect.fail(`param slot ${k}[${i}]: fast ${v} vs tensor ${r}`);
     }),
   );
   // the run must actually have moved the parameters, or the comparison proves nothing
@@ -108,18 +138,25 @@ describe('fast MlpTrainer vs tensor Sequential (float32, 3 steps)', () => {
   for (const loss of LOSSES)
     for (const activation of ACTIVATIONS)
       for (const [name, optimizer] of Object.entries(OPTIMIZERS)) {
-        it(`${loss} × ${activation} × ${name}`, () => compare({ loss, activation, optimizer }, LOSSES.indexOf(loss) * 100 + ACTIVATIONS.indexOf(activation)));
+        it(`${loss} × ${activation} × ${name}`, () =>
+          compare(
+            { loss, activation, optimizer },
+            LOSSES.indexOf(loss) * 100 + ACTIVATIONS.indexOf(activation),
+          ));
       }
 
   it.each(['l1', 'l2'] as const)('%s regularization', (regularization) => {
-    for (const loss of LOSSES) compare({ loss, activation: 'tanh', optimizer: OPTIMIZERS.sgd, regularization, regRate: 0.05 }, 5);
+    for (const loss of LOSSES)
+      compare({ loss, activation: 'tanh', optimizer: OPTIMIZERS.sgd, regularization, regRate: 0.05 }, 5);
   });
 
   it('dropout with the same seed draws the same masks', () => {
-    for (const activation of ['relu', 'tanh'] as const) compare({ loss: 'mse', activation, optimizer: OPTIMIZERS.adam, dropout: 0.3 }, 9);
+    for (const activation of ['relu', 'tanh'] as const)
+      compare({ loss: 'mse', activation, optimizer: OPTIMIZERS.adam, dropout: 0.3 }, 9);
   });
 
   it("the 'auto' backend (WebAssembly SIMD where available) agrees too", () => {
-    for (const loss of LOSSES) compare({ loss, activation: 'relu', optimizer: OPTIMIZERS.adam, backend: 'auto' }, 11);
+    for (const loss of LOSSES)
+      compare({ loss, activation: 'relu', optimizer: OPTIMIZERS.adam, backend: 'auto' }, 11);
   });
 });

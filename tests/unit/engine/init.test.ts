@@ -64,8 +64,8 @@ describe('initDenseParams', () => {
     const tw = stats(torchParams.weight);
     expect(tw.max).toBeLessThanOrEqual(bound);
     expect(tw.min).toBeGreaterThanOrEqual(-bound);
-    expect(tw.variance / (bound * bound / 3)).toBeGreaterThan(0.9);
-    expect(tw.variance / (bound * bound / 3)).toBeLessThan(1.1);
+    expect(tw.variance / ((bound * bound) / 3)).toBeGreaterThan(0.9);
+    expect(tw.variance / ((bound * bound) / 3)).toBeLessThan(1.1);
     expect(torchParams.bias.some((b) => b !== 0)).toBe(true);
     expect(Math.max(...torchParams.bias.map(Math.abs))).toBeLessThanOrEqual(bound);
 
@@ -74,8 +74,8 @@ describe('initDenseParams', () => {
     const xs = stats(xavier.weight);
     expect(xs.max).toBeLessThanOrEqual(xb);
     expect(xs.min).toBeGreaterThanOrEqual(-xb);
-    expect(xs.variance / (xb * xb / 3)).toBeGreaterThan(0.9);
-    expect(xs.variance / (xb * xb / 3)).toBeLessThan(1.1);
+    expect(xs.variance / ((xb * xb) / 3)).toBeGreaterThan(0.9);
+    expect(xs.variance / ((xb * xb) / 3)).toBeLessThan(1.1);
     expect(Array.from(xavier.bias)).toEqual(new Array(outSize).fill(0));
 
     const he = initDenseParams(inSize, outSize, 'he', new Rng(4));

@@ -18,7 +18,12 @@ describe('scalar MLP (micrograd semantics)', () => {
     const expected = initDenseParams(2, 8, 'uniform', new Rng(5));
     const layer = mlp.layers[0];
     expect(layer.neurons[3].weights.map((w) => w.data)).toEqual([expected.weight[6], expected.weight[7]]);
-    expect(mlp.parameters().filter((_, i) => i % 3 === 2 && i < 24).every((b) => b.data === 0)).toBe(true);
+    expect(
+      mlp
+        .parameters()
+        .filter((_, i) => i % 3 === 2 && i < 24)
+        .every((b) => b.data === 0),
+    ).toBe(true);
     for (const p of mlp.parameters()) expect(Math.abs(p.data)).toBeLessThan(1);
   });
 

@@ -9,7 +9,12 @@ import { GRAD_RULES, Tensor } from '../../../src-shared/engine/tensor';
  * output is contracted with a random constant R (seeding backward with R), so the checked
  * scalar is Σ R ⊙ op(inputs) and every output element contributes.
  */
-function gradCheck(build: (inputs: Tensor[]) => Tensor, shapes: [number, number][], rng: Rng, sample: (rng: Rng) => number = (r) => r.uniform(-2, 2)): number {
+function gradCheck(
+  build: (inputs: Tensor[]) => Tensor,
+  shapes: [number, number][],
+  rng: Rng,
+  sample: (rng: Rng) => number = (r) => r.uniform(-2, 2),
+): number {
   const values = shapes.map(([r, c]) => Array.from({ length: r * c }, () => sample(rng)));
   const leaves = shapes.map(([r, c], k) => Tensor.from(r, c, values[k], { requiresGrad: true }));
   const out = build(leaves);
@@ -50,27 +55,130 @@ interface Case {
 
 const labels = [2, 0, 1, 2];
 const cases: Case[] = [
-  { op: 'matmul', label: 'matmul', build: ([a, b]) => T.matmul(a, b), shapes: [[3, 4], [4, 5]] },
-  { op: 'matmul_nt', label: 'matmulNT', build: ([a, b]) => T.matmulNT(a, b), shapes: [[3, 4], [5, 4]] },
-  { op: 'matmul_tn', label: 'matmulTN', build: ([a, b]) => T.matmulTN(a, b), shapes: [[4, 3], [4, 5]] },
-  { op: 'add', label: 'add', build: ([a, b]) => T.add(a, b), shapes: [[3, 4], [3, 4]] },
-  { op: 'add', label: 'add bias row', build: ([a, b]) => T.add(a, b), shapes: [[3, 4], [1, 4]] },
-  { op: 'sub', label: 'sub', build: ([a, b]) => T.sub(a, b), shapes: [[3, 4], [3, 4]] },
-  { op: 'sub', label: 'sub bias row', build: ([a, b]) => T.sub(a, b), shapes: [[3, 4], [1, 4]] },
-  { op: 'mul', label: 'mul', build: ([a, b]) => T.mul(a, b), shapes: [[3, 4], [3, 4]] },
-  { op: 'mul', label: 'mul row', build: ([a, b]) => T.mul(a, b), shapes: [[3, 4], [1, 4]] },
+  {
+    op: 'matmul',
+    label: 'matmul',
+    build: ([a, b]) => T.matmul(a, b),
+    shapes: [
+      [3, 4],
+      [4, 5],
+    ],
+  },
+  {
+    op: 'matmul_nt',
+    label: 'matmulNT',
+    build: ([a, b]) => T.matmulNT(a, b),
+    shapes: [
+      [3, 4],
+      [5, 4],
+    ],
+  },
+  {
+    op: 'matmul_tn',
+    label: 'matmulTN',
+    build: ([a, b]) => T.matmulTN(a, b),
+    shapes: [
+      [4, 3],
+      [4, 5],
+    ],
+  },
+  {
+    op: 'add',
+    label: 'add',
+    build: ([a, b]) => T.add(a, b),
+    shapes: [
+      [3, 4],
+      [3, 4],
+    ],
+  },
+  {
+    op: 'add',
+    label: 'add bias row',
+    build: ([a, b]) => T.add(a, b),
+    shapes: [
+      [3, 4],
+      [1, 4],
+    ],
+  },
+  {
+    op: 'sub',
+    label: 'sub',
+    build: ([a, b]) => T.sub(a, b),
+    shapes: [
+      [3, 4],
+      [3, 4],
+    ],
+  },
+  {
+    op: 'sub',
+    label: 'sub bias row',
+    build: ([a, b]) => T.sub(a, b),
+    shapes: [
+      [3, 4],
+      [1, 4],
+    ],
+  },
+  {
+    op: 'mul',
+    label: 'mul',
+    build: ([a, b]) => T.mul(a, b),
+    shapes: [
+      [3, 4],
+      [3, 4],
+    ],
+  },
+  {
+    op: 'mul',
+    label: 'mul row',
+    build: ([a, b]) => T.mul(a, b),
+    shapes: [
+      [3, 4],
+      [1, 4],
+    ],
+  },
   { op: 'scale', label: 'scale', build: ([a]) => T.scale(a, -1.7), shapes: [[3, 4]] },
-  { op: 'mask', label: 'applyMask', build: ([a]) => T.applyMask(a, Float64Array.from([0, 2, 2, 0, 2, 0])), shapes: [[2, 3]] },
-  ...ACTIVATIONS.map((name): Case => ({ op: 'activation', label: `activation ${name}`, build: ([a]) => T.activation(a, name), shapes: [[3, 4]], sample: awayFromZero })),
+  {
+    op: 'mask',
+    label: 'applyMask',
+    build: ([a]) => T.applyMask(a, Float64Array.from([0, 2, 2, 0, 2, 0])),
+    shapes: [[2, 3]],
+  },
+  ...ACTIVATIONS.map((name): Case => ({
+    op: 'activation',
+    label: `activation ${name}`,
+    build: ([a]) => T.activation(a, name),
+    shapes: [[3, 4]],
+    sample: awayFromZero,
+  })),
   { op: 'softmax', label: 'softmax', build: ([a]) => T.softmax(a), shapes: [[3, 5]] },
   { op: 'sum', label: 'sum', build: ([a]) => T.sum(a), shapes: [[3, 4]] },
   { op: 'mean', label: 'mean', build: ([a]) => T.mean(a), shapes: [[3, 4]] },
   { op: 'sum_squares', label: 'sumSquares', build: ([a]) => T.sumSquares(a), shapes: [[3, 4]] },
   { op: 'sum_abs', label: 'sumAbs', build: ([a]) => T.sumAbs(a), shapes: [[3, 4]], sample: awayFromZero },
-  { op: 'mse', label: 'mseLoss', build: ([p]) => T.mseLoss(p, [0.5, -1, 2, 0, 1, 1, -0.5, 0.25]), shapes: [[4, 2]] },
-  { op: 'sse', label: 'sseLoss', build: ([p]) => T.sseLoss(p, [0.5, -1, 2, 0, 1, 1, -0.5, 0.25]), shapes: [[4, 2]] },
-  { op: 'cross_entropy', label: 'crossEntropyLoss', build: ([p]) => T.crossEntropyLoss(p, labels), shapes: [[4, 3]] },
-  { op: 'bce', label: 'bceWithLogitsLoss', build: ([p]) => T.bceWithLogitsLoss(p, [1, 0, 0, 1, 1, 1, 0, 0]), shapes: [[4, 2]] },
+  {
+    op: 'mse',
+    label: 'mseLoss',
+    build: ([p]) => T.mseLoss(p, [0.5, -1, 2, 0, 1, 1, -0.5, 0.25]),
+    shapes: [[4, 2]],
+  },
+  {
+    op: 'sse',
+    label: 'sseLoss',
+    build: ([p]) => T.sseLoss(p, [0.5, -1, 2, 0, 1, 1, -0.5, 0.25]),
+    shapes: [[4, 2]],
+  },
+  {
+    op: 'cross_entropy',
+    label: 'crossEntropyLoss',
+    build: ([p]) => T.crossEntropyLoss(p, labels),
+    shapes: [[4, 3]],
+  },
+  {
+    op: 'bce',
+    label: 'bceWithLogitsLoss',
+    build: ([p]) => T.bceWithLogitsLoss(p, [1, 0, 0, 1, 1, 1, 0, 0]),
+    shapes: [[4, 2]],
+  },
 ];
 
 describe('tensor ops: gradients vs central finite differences (float64)', () => {
@@ -80,7 +188,8 @@ describe('tensor ops: gradients vs central finite differences (float64)', () => 
 
   it.each(cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
     const rng = new Rng(c.label.length * 7919);
-    for (let trial = 0; trial < 3; trial++) expect(gradCheck(c.build, c.shapes, rng, c.sample)).toBeLessThan(1e-7);
+    for (let trial = 0; trial < 3; trial++)
+      expect(gradCheck(c.build, c.shapes, rng, c.sample)).toBeLessThan(1e-7);
   });
 
   it('an operand used twice accumulates both contributions (x·xᵀ, relu(x)+x)', () => {
@@ -91,20 +200,50 @@ describe('tensor ops: gradients vs central finite differences (float64)', () => 
 
   it('a deep composite (2-layer MLP + cross-entropy) checks out end to end', () => {
     const rng = new Rng(11);
-    const build = ([x, w1, b1, w2, b2]: Tensor[]) => T.crossEntropyLoss(T.add(T.matmulNT(T.tanh(T.add(T.matmulNT(x, w1), b1)), w2), b2), [0, 2, 1]);
-    expect(gradCheck(build, [[3, 4], [5, 4], [1, 5], [3, 5], [1, 3]], rng)).toBeLessThan(1e-7);
+    const build = ([x, w1, b1, w2, b2]: Tensor[]) =>
+      T.crossEntropyLoss(T.add(T.matmulNT(T.tanh(T.add(T.matmulNT(x, w1), b1)), w2), b2), [0, 2, 1]);
+    expect(
+      gradCheck(
+        build,
+        [
+          [3, 4],
+          [5, 4],
+          [1, 5],
+          [3, 5],
+          [1, 3],
+        ],
+        rng,
+      ),
+    ).toBeLessThan(1e-7);
   });
 });
 
 describe('tensor ops: forward values', () => {
   it('matmul kernels agree with a naive triple loop, including the transposed forms', () => {
     const rng = new Rng(1);
-    const a = Tensor.from(3, 4, Array.from({ length: 12 }, () => rng.uniform(-1, 1)));
-    const b = Tensor.from(4, 2, Array.from({ length: 8 }, () => rng.uniform(-1, 1)));
-    const naive = (i: number, j: number) => [0, 1, 2, 3].reduce((s, p) => s + a.data[i * 4 + p] * b.data[p * 2 + j], 0);
+    const a = Tensor.from(
+      3,
+      4,
+      Array.from({ length: 12 }, () => rng.uniform(-1, 1)),
+    );
+    const b = Tensor.from(
+      4,
+      2,
+      Array.from({ length: 8 }, () => rng.uniform(-1, 1)),
+    );
+    const naive = (i: number, j: number) =>
+      [0, 1, 2, 3].reduce((s, p) => s + a.data[i * 4 + p] * b.data[p * 2 + j], 0);
     const c = T.matmul(a, b);
-    const bt = Tensor.from(2, 4, [0, 1, 2, 3, 0, 1, 2, 3].map((p, k) => b.data[p * 2 + (k < 4 ? 0 : 1)]));
-    const at = Tensor.from(4, 3, Array.from({ length: 12 }, (_, k) => a.data[(k % 3) * 4 + Math.floor(k / 3)]));
+    const bt = Tensor.from(
+      2,
+      4,
+      [0, 1, 2, 3, 0, 1, 2, 3].map((p, k) => b.data[p * 2 + (k < 4 ? 0 : 1)]),
+    );
+    const at = Tensor.from(
+      4,
+      3,
+      Array.from({ length: 12 }, (_, k) => a.data[(k % 3) * 4 + Math.floor(k / 3)]),
+    );
     const cNT = T.matmulNT(a, bt);
     const cTN = T.matmulTN(at, b);
     for (let i = 0; i < 3; i++)
@@ -121,8 +260,12 @@ describe('tensor ops: forward values', () => {
     expect(T.sseLoss(p, [0, 2, 3, 2]).item()).toBe(5);
     const lse = (a: number, b: number) => Math.log(Math.exp(a) + Math.exp(b));
     expect(T.crossEntropyLoss(p, [1, 0]).item()).toBeCloseTo((lse(1, 2) - 2 + lse(3, 4) - 3) / 2, 14);
-    const bce = (z: number, y: number) => -(y * Math.log(1 / (1 + Math.exp(-z))) + (1 - y) * Math.log(1 - 1 / (1 + Math.exp(-z))));
-    expect(T.bceWithLogitsLoss(p, [1, 0, 0, 1]).item()).toBeCloseTo((bce(1, 1) + bce(2, 0) + bce(3, 0) + bce(4, 1)) / 4, 14);
+    const bce = (z: number, y: number) =>
+      -(y * Math.log(1 / (1 + Math.exp(-z))) + (1 - y) * Math.log(1 - 1 / (1 + Math.exp(-z))));
+    expect(T.bceWithLogitsLoss(p, [1, 0, 0, 1]).item()).toBeCloseTo(
+      (bce(1, 1) + bce(2, 0) + bce(3, 0) + bce(4, 1)) / 4,
+      14,
+    );
   });
 
   it('cross-entropy and softmax stay finite for huge logits (log-sum-exp)', () => {
@@ -139,7 +282,9 @@ describe('tensor ops: forward values', () => {
     const a = Tensor.zeros(2, 3);
     expect(() => T.matmul(a, Tensor.zeros(2, 3))).toThrow('matmul: inner sizes differ ([2, 3] and [2, 3])');
     expect(() => T.add(a, Tensor.zeros(2, 2))).toThrow('add: shapes [2, 3] and [2, 2] differ');
-    expect(() => T.crossEntropyLoss(a, [0, 3])).toThrow('cross_entropy: label 3 in row 1 is not a class index 0..2');
+    expect(() => T.crossEntropyLoss(a, [0, 3])).toThrow(
+      'cross_entropy: label 3 in row 1 is not a class index 0..2',
+    );
     expect(() => T.mseLoss(a, [1, 2])).toThrow('mse: 2 targets for predictions [2, 3] (need 6)');
     expect(() => a.backward()).toThrow(/needs a \[1, 1\] tensor/);
   });

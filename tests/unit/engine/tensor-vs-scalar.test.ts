@@ -4,7 +4,14 @@ import { initDenseParams } from '../../../src-shared/engine/nn/init';
 import { Rng } from '../../../src-shared/engine/rng';
 import { MLP } from '../../../src-shared/engine/scalar-nn';
 import { Tensor } from '../../../src-shared/engine/tensor';
-import { ACTIVATIONS, LOSSES, type Activation, type DenseValues, type LossName, type MlpSpec } from '../../../src-shared/engine/types';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  type Activation,
+  type DenseValues,
+  type LossName,
+  type MlpSpec,
+} from '../../../src-shared/engine/types';
 import { Value, sumValues } from '../../../src-shared/engine/value';
 
 /** The same losses written with scalar Values only (no fused tricks beyond the stable forms). */
@@ -14,13 +21,17 @@ function scalarLoss(name: LossName, outputs: Value[][], targets: number[]): Valu
   switch (name) {
     case 'mse':
     case 'sse': {
-      const total = sumValues(outputs.flatMap((row, r) => row.map((o, c) => o.sub(targets[r * k + c]).pow(2))));
+      const total = sumValues(
+        outputs.flatMap((row, r) => row.map((o, c) => o.sub(targets[r * k + c]).pow(2))),
+      );
       return name === 'sse' ? total : total.div(n * k);
     }
     case 'cross_entropy': {
       const perRow = outputs.map((row, r) => {
         const max = Math.max(...row.map((o) => o.data)); // a constant shift: the gradient is unchanged
-        const lse = sumValues(row.map((o) => o.sub(max).exp())).log().add(max);
+        const lse = sumValues(row.map((o) => o.sub(max).exp()))
+          .log()
+          .add(max);
         return lse.sub(row[targets[r]]);
       });
       return sumValues(perRow).div(n);
@@ -29,7 +40,10 @@ function scalarLoss(name: LossName, outputs: Value[][], targets: number[]): Valu
       const terms = outputs.flatMap((row, r) =>
         row.map((z, c) => {
           const absZ = z.relu().add(z.neg().relu());
-          return z.relu().sub(z.mul(targets[r * k + c])).add(absZ.neg().exp().add(1).log());
+          return z
+            .relu()
+            .sub(z.mul(targets[r * k + c]))
+            .add(absZ.neg().exp().add(1).log());
         }),
       );
       return sumValues(terms).div(n * k);
@@ -40,7 +54,12 @@ function scalarLoss(name: LossName, outputs: Value[][], targets: number[]): Valu
 function randomParams(spec: MlpSpec, rng: Rng): DenseValues[] {
   let inSize = spec.inputSize;
   return spec.layers.map((l) => {
-    const p = { inSize, outSize: l.units, weight: Array.from({ length: inSize * l.units }, () => rng.uniform(-1, 1)), bias: Array.from({ length: l.units }, () => rng.uniform(-0.5, 0.5)) };
+    const p = {
+      inSize,
+      outSize: l.units,
+      weight: Array.from({ length: inSize * l.units }, () => rng.uniform(-1, 1)),
+      bias: Array.from({ length: l.units }, () => rng.uniform(-0.5, 0.5)),
+    };
     inSize = l.units;
     return p;
   });
@@ -58,16 +77,29 @@ describe('tensor path vs scalar Value path (same MLP, float64)', () => {
       it(`${loss} × ${activation}: identical loss and gradients (1e-12 relative)`, () => {
         const rng = new Rng(LOSSES.indexOf(loss) * 10 + ACTIVATIONS.indexOf(activation));
         const outputs = loss === 'cross_entropy' ? 3 : 2;
-        const spec: MlpSpec = { inputSize: inputs, layers: [{ units: 4, activation }, { units: 3, activation }, { units: outputs, activation: 'linear' }] };
+        const spec: MlpSpec = {
+          inputSize: inputs,
+          layers: [
+            { units: 4, activation },
+            { units: 3, activation },
+            { units: outputs, activation: 'linear' },
+          ],
+        };
         const params = randomParams(spec, rng);
         const x = Array.from({ length: n * inputs }, () => rng.uniform(-1.5, 1.5));
-        const targets = loss === 'cross_entropy' ? Array.from({ length: n }, () => rng.int(outputs)) : Array.from({ length: n * outputs }, () => (loss === 'bce' ? rng.int(2) : rng.uniform(-1, 1)));
+        const targets =
+          loss === 'cross_entropy'
+            ? Array.from({ length: n }, () => rng.int(outputs))
+            : Array.from({ length: n * outputs }, () => (loss === 'bce' ? rng.int(2) : rng.uniform(-1, 1)));
 
         const net = new Sequential(spec, params);
         const { loss: tensorLoss } = net.loss(Tensor.from(n, inputs, x), targets, loss);
         tensorLoss.backward();
 
-        const mlp = MLP.fromParams(params, spec.layers.map((l) => l.activation as Activation));
+        const mlp = MLP.fromParams(
+          params,
+          spec.layers.map((l) => l.activation as Activation),
+        );
         const rows = Array.from({ length: n }, (_, r) => mlp.forward(x.slice(r * inputs, (r + 1) * inputs)));
         const scalar = scalarLoss(loss, rows, targets);
         scalar.backward();
@@ -76,11 +108,20 @@ describe('tensor path vs scalar Value path (same MLP, float64)', () => {
         const tensorGrads = net.parameters().flatMap((p) => Array.from(p.grad as Float64Array));
         const scalarGrads = mlp.parameters().map((p) => p.grad);
         // Value orders parameters neuron by neuron (w row, then b); the tensor path is W then b per layer.
-        const reordered = mlp.layers.flatMap((layer) => [...layer.neurons.flatMap((nr) => nr.weights.map((w) => w.grad)), ...layer.neurons.map((nr) => nr.bias.grad)]);
+        const reordered = mlp.layers.flatMap((layer) => [
+          ...layer.neurons.flatMap((nr) => nr.weights.map((w) => w.grad)),
+          ...layer.neurons.map((nr) => nr.bias.grad),
+        ]);
         expect(reordered).toHaveLength(scalarGrads.length);
         expect(tensorGrads).toHaveLength(reordered.length);
         let worst = 0;
-        tensorGrads.forEach((g, i) => (worst = Math.max(worst, Math.abs(g - reordered[i]) / Math.max(1e-9, Math.abs(g), Math.abs(reordered[i])))));
+        tensorGrads.forEach(
+          (g, i) =>
+            (worst = Math.max(
+              worst,
+              Math.abs(g - reordered[i]) / Math.max(1e-9, Math.abs(g), Math.abs(reordered[i])),
+            )),
+        );
         expect(worst).toBeLessThan(1e-12);
         expect(tensorGrads.some((g) => g !== 0)).toBe(true);
       });
@@ -89,7 +130,13 @@ describe('tensor path vs scalar Value path (same MLP, float64)', () => {
 });
 
 describe('Dense / Sequential', () => {
-  const spec: MlpSpec = { inputSize: 2, layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }] };
+  const spec: MlpSpec = {
+    inputSize: 2,
+    layers: [
+      { units: 8, activation: 'relu' },
+      { units: 1, activation: 'linear' },
+    ],
+  };
 
   it('uses initDenseParams layer by layer from one rng (same seed, bit-identical)', () => {
     const a = Sequential.create(spec, 'pytorch', new Rng(3));
@@ -111,14 +158,22 @@ describe('Dense / Sequential', () => {
       const net = new Sequential(spec, params, { regularization, regRate: 0.1 });
       const { loss, objective } = net.loss(x, y, 'mse');
       objective.backward();
-      return { loss: loss.item(), objective: objective.item(), w: net.parameters().map((p) => Array.from(p.grad as Float64Array)), data: net.parameters().map((p) => p.toArray()) };
+      return {
+        loss: loss.item(),
+        objective: objective.item(),
+        w: net.parameters().map((p) => Array.from(p.grad as Float64Array)),
+        data: net.parameters().map((p) => p.toArray()),
+      };
     };
     const plain = grads('none');
     const l2 = grads('l2');
     const l1 = grads('l1');
     expect(l2.loss).toBe(plain.loss);
     const w0 = plain.data[0];
-    expect(l2.objective - plain.objective).toBeCloseTo(0.05 * [...w0, ...plain.data[2]].reduce((s, w) => s + w * w, 0), 12);
+    expect(l2.objective - plain.objective).toBeCloseTo(
+      0.05 * [...w0, ...plain.data[2]].reduce((s, w) => s + w * w, 0),
+      12,
+    );
     plain.w[0].forEach((g, i) => {
       expect(l2.w[0][i]).toBeCloseTo(g + 0.1 * w0[i], 12);
       expect(l1.w[0][i]).toBeCloseTo(g + 0.1 * Math.sign(w0[i]), 12);
@@ -152,9 +207,15 @@ describe('Dense / Sequential', () => {
 
   it('rejects mismatched parameters and inputs with one-line messages', () => {
     const params = randomParams(spec, new Rng(1));
-    expect(() => new Sequential(spec, [params[0]])).toThrow('Sequential: 2 layers in the spec, 1 parameter sets');
-    expect(() => new Sequential(spec, [params[1], params[0]])).toThrow('Sequential: layer 0 expects [8, 2] parameters, got [1, 8]');
-    expect(() => new Sequential(spec, params).forward(Tensor.zeros(1, 3))).toThrow('Dense(2, 8): input has 3 columns');
+    expect(() => new Sequential(spec, [params[0]])).toThrow(
+      'Sequential: 2 layers in the spec, 1 parameter sets',
+    );
+    expect(() => new Sequential(spec, [params[1], params[0]])).toThrow(
+      'Sequential: layer 0 expects [8, 2] parameters, got [1, 8]',
+    );
+    expect(() => new Sequential(spec, params).forward(Tensor.zeros(1, 3))).toThrow(
+      'Dense(2, 8): input has 3 columns',
+    );
     expect(() => new Sequential(spec, params, { dropout: 1 })).toThrow('dropout must be in [0, 1), got 1');
   });
 

@@ -5,7 +5,13 @@ import { Sequential } from '../../../src-shared/engine/nn/sequential';
 import { createOptimizer } from '../../../src-shared/engine/optim';
 import { erf, erfc } from '../../../src-shared/engine/special';
 import { Tensor, type DType } from '../../../src-shared/engine/tensor';
-import { ACTIVATIONS, type DenseValues, type LossName, type MlpSpec, type OptimizerConfig } from '../../../src-shared/engine/types';
+import {
+  ACTIVATIONS,
+  type DenseValues,
+  type LossName,
+  type MlpSpec,
+  type OptimizerConfig,
+} from '../../../src-shared/engine/types';
 import { Value } from '../../../src-shared/engine/value';
 
 /** Fixtures written by tests/fixtures/torch/make_fixtures.py (PyTorch, float64). */
@@ -36,14 +42,26 @@ interface OptimizerCase extends NetCase {
 
 const lossGrads = fixture<{ cases: LossGradCase[] }>('loss_grads.json').cases;
 const optimizers = fixture<{ steps: number; cases: OptimizerCase[] }>('optimizers.json');
-const activations = fixture<{ x: number[]; f: Record<string, number[]>; df: Record<string, number[]>; erf: { x: number[]; erf: number[]; erfc: number[] } }>('activations.json');
+const activations = fixture<{
+  x: number[];
+  f: Record<string, number[]>;
+  df: Record<string, number[]>;
+  erf: { x: number[]; erf: number[]; erfc: number[] };
+}>('activations.json');
 
 /** |ours − torch| ≤ rel·|torch| + abs: relative, with a floor for values that are 0 in exact arithmetic. */
-function expectClose(ours: ArrayLike<number>, torch: readonly number[], rel: number, abs: number, what: string): void {
+function expectClose(
+  ours: ArrayLike<number>,
+  torch: readonly number[],
+  rel: number,
+  abs: number,
+  what: string,
+): void {
   expect(ours.length, what).toBe(torch.length);
   for (let i = 0; i < torch.length; i++) {
     const err = Math.abs(ours[i] - torch[i]);
-    if (err > rel * Math.abs(torch[i]) + abs) expect.fail(`${what}[${i}]: ours ${ours[i]} vs torch ${torch[i]} (error ${err})`);
+    if (err > rel * Math.abs(torch[i]) + abs)
+      expect.fail(`${what}[${i}]: ours ${ours[i]} vs torch ${torch[i]} (error ${err})`);
   }
 }
 
@@ -60,30 +78,63 @@ describe('PyTorch fixtures: loss and every parameter gradient', () => {
     expect(lossGrads).toHaveLength(4 * ACTIVATIONS.length);
   });
 
-  it.each(lossGrads.map((c) => [`${c.loss} × ${c.activation}`, c] as const))('%s (float64, 1e-6 relative)', (_name, c) => {
-    const { net, value } = run(c, c.loss, 'float64');
-    expectClose([value], [c.value], 1e-6, 0, 'loss');
-    net.layers.forEach((layer, l) => {
-      expectClose(layer.weight.grad as Float64Array, c.grads[l].weight, 1e-6, 1e-12, `layer ${l} weight grad`);
-      expectClose(layer.bias.grad as Float64Array, c.grads[l].bias, 1e-6, 1e-12, `layer ${l} bias grad`);
-    });
-  });
+  it.each(lossGrads.map((c) => [`${c.loss} × ${c.activation}`, c] as const))(
+    '%s (float64, 1e-6 relative)',
+    (_name, c) => {
+      const { net, value } = run(c, c.loss, 'float64');
+      expectClose([value], [c.value], 1e-6, 0, 'loss');
+      net.layers.forEach((layer, l) => {
+        expectClose(
+          layer.weight.grad as Float64Array,
+          c.grads[l].weight,
+          1e-6,
+          1e-12,
+          `layer ${l} weight grad`,
+        );
+        expectClose(layer.bias.grad as Float64Array, c.grads[l].bias, 1e-6, 1e-12, `layer ${l} bias grad`);
+      });
+    },
+  );
 
-  it.each(lossGrads.map((c) => [`${c.loss} × ${c.activation}`, c] as const))('%s (float32, 1e-4)', (_name, c) => {
-    const { net, value } = run(c, c.loss, 'float32');
-    expectClose([value], [c.value], 1e-4, 1e-6, 'loss');
-    const largest = Math.max(...c.grads.flatMap((g) => [...g.weight, ...g.bias].map(Math.abs)));
-    net.layers.forEach((layer, l) => {
-      expectClose(layer.weight.grad as Float32Array, c.grads[l].weight, 1e-4, 1e-5 * largest, `layer ${l} weight grad`);
-      expectClose(layer.bias.grad as Float32Array, c.grads[l].bias, 1e-4, 1e-5 * largest, `layer ${l} bias grad`);
-    });
-  });
+  it.each(lossGrads.map((c) => [`${c.loss} × ${c.activation}`, c] as const))(
+    '%s (float32, 1e-4)',
+    (_name, c) => {
+      const { net, value } = run(c, c.loss, 'float32');
+      expectClose([value], [c.value], 1e-4, 1e-6, 'loss');
+      const largest = Math.max(...c.grads.flatMap((g) => [...g.weight, ...g.bias].map(Math.abs)));
+      net.layers.forEach((layer, l) => {
+        expectClose(
+          layer.weight.grad as Float32Array,
+          c.grads[l].weight,
+          1e-4,
+          1e-5 * largest,
+          `layer ${l} weight grad`,
+        );
+        expectClose(
+          layer.bias.grad as Float32Array,
+          c.grads[l].bias,
+          1e-4,
+          1e-5 * largest,
+          `layer ${l} bias grad`,
+        );
+      });
+    },
+  );
 });
 
 describe(`PyTorch fixtures: parameters after ${optimizers.steps} optimizer steps`, () => {
   it('cover sgd, momentum, nesterov, adam, adamw and weight-decay variants', () => {
     const labels = optimizers.cases.map((c) => c.label);
-    for (const needed of ['sgd', 'sgd_weight_decay', 'momentum', 'nesterov', 'adam', 'adam_weight_decay', 'adamw']) expect(labels).toContain(needed);
+    for (const needed of [
+      'sgd',
+      'sgd_weight_decay',
+      'momentum',
+      'nesterov',
+      'adam',
+      'adam_weight_decay',
+      'adamw',
+    ])
+      expect(labels).toContain(needed);
   });
 
   it.each(optimizers.cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
@@ -121,7 +172,12 @@ describe('PyTorch fixtures: activations and erf', () => {
     );
     const viaValue = activations.x.map((x) => {
       const v = new Value(x);
-      const out = name === 'linear' ? v.mul(1) : name === 'leaky_relu' ? v.leakyRelu() : v[name as 'relu' | 'tanh' | 'sigmoid' | 'gelu']();
+      const out =
+        name === 'linear'
+          ? v.mul(1)
+          : name === 'leaky_relu'
+            ? v.leakyRelu()
+            : v[name as 'relu' | 'tanh' | 'sigmoid' | 'gelu']();
       out.backward();
       return [out.data, v.grad];
     });

@@ -88,20 +88,23 @@ describe('Value: gradients', () => {
     return (2 / Math.sqrt(Math.PI)) * sum;
   }
 
-  it.each(unary)('%s: forward matches and gradient matches central differences', (_name, op, ref, [lo, hi]) => {
-    const rng = new Rng(42);
-    for (let k = 0; k < 50; k++) {
-      const x = rng.uniform(lo, hi);
-      if (Math.abs(x) < 1e-3) continue;
-      const v = new Value(x);
-      const out = op(v);
-      out.backward();
-      expect(out.data).toBeCloseTo(ref(x), 12);
-      const h = 1e-6;
-      const numeric = (op(new Value(x + h)).data - op(new Value(x - h)).data) / (2 * h);
-      expect(Math.abs(v.grad - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
-    }
-  });
+  it.each(unary)(
+    '%s: forward matches and gradient matches central differences',
+    (_name, op, ref, [lo, hi]) => {
+      const rng = new Rng(42);
+      for (let k = 0; k < 50; k++) {
+        const x = rng.uniform(lo, hi);
+        if (Math.abs(x) < 1e-3) continue;
+        const v = new Value(x);
+        const out = op(v);
+        out.backward();
+        expect(out.data).toBeCloseTo(ref(x), 12);
+        const h = 1e-6;
+        const numeric = (op(new Value(x + h)).data - op(new Value(x - h)).data) / (2 * h);
+        expect(Math.abs(v.grad - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+      }
+    },
+  );
 
   type BinaryCase = [string, (a: Value, b: Value) => Value, [number, number]];
   const binary: BinaryCase[] = [
@@ -120,8 +123,10 @@ describe('Value: gradients', () => {
       const a = new Value(x);
       const b = new Value(y);
       op(a, b).backward();
-      const da = (op(new Value(x + h), new Value(y)).data - op(new Value(x - h), new Value(y)).data) / (2 * h);
-      const db = (op(new Value(x), new Value(y + h)).data - op(new Value(x), new Value(y - h)).data) / (2 * h);
+      const da =
+        (op(new Value(x + h), new Value(y)).data - op(new Value(x - h), new Value(y)).data) / (2 * h);
+      const db =
+        (op(new Value(x), new Value(y + h)).data - op(new Value(x), new Value(y - h)).data) / (2 * h);
       expect(Math.abs(a.grad - da)).toBeLessThan(1e-7 * Math.max(1, Math.abs(da)));
       expect(Math.abs(b.grad - db)).toBeLessThan(1e-7 * Math.max(1, Math.abs(db)));
     }
@@ -129,7 +134,13 @@ describe('Value: gradients', () => {
 
   it('a composite expression matches central differences for every input', () => {
     const rng = new Rng(3);
-    const f = (v: Value[]) => v[0].mul(v[1]).tanh().add(v[2].exp().log()).mul(v[0].sigmoid()).sub(v[1].div(v[2].pow(2).add(1)));
+    const f = (v: Value[]) =>
+      v[0]
+        .mul(v[1])
+        .tanh()
+        .add(v[2].exp().log())
+        .mul(v[0].sigmoid())
+        .sub(v[1].div(v[2].pow(2).add(1)));
     for (let trial = 0; trial < 20; trial++) {
       const xs = [rng.uniform(-2, 2), rng.uniform(-2, 2), rng.uniform(-2, 2)];
       const vs = xs.map((x) => new Value(x));

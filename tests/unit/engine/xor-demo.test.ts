@@ -39,7 +39,8 @@ describe('runXorDemo', () => {
     const converged = crossings.filter((e) => e <= 1000).length / crossings.length;
     const torchConverged = torchRuns.filter((e) => e <= 1000).length / torchRuns.length;
     expect(converged).toBeGreaterThanOrEqual(torchConverged - 0.1);
-    for (const e of crossings) if (Number.isFinite(e)) expect(e).toBeLessThanOrEqual(torchSorted[torchSorted.length - 1]);
+    for (const e of crossings)
+      if (Number.isFinite(e)) expect(e).toBeLessThanOrEqual(torchSorted[torchSorted.length - 1]);
   });
 
   it('is deterministic for a seed and different across seeds', () => {

@@ -10,14 +10,19 @@ import { runWorkload, type BenchRecord } from '../../../src-main/bench';
 const options = {
   backend: 'auto' as const,
   progress: () => {},
-  loadDigitsCsv: async () => readFileSync(new URL('../../../src-main/bench/data/digits.csv', import.meta.url), 'utf8'),
+  loadDigitsCsv: async () =>
+    readFileSync(new URL('../../../src-main/bench/data/digits.csv', import.meta.url), 'utf8'),
 };
 
 describe('benchmark workloads reproduce the anchor reference values', () => {
   it('W1 xor-seed: final loss 2.29e-10 for seed 0, 19 of 20 seeds converge (seed 15 stalls at 0.125)', async () => {
     const [record] = await runWorkload('W1', options);
     expect(record.workload).toBe('W1-xor-seed');
-    const metric = record.metric as { final_loss_seed0: number; converged_frac_20seeds: number; final_losses: number[] };
+    const metric = record.metric as {
+      final_loss_seed0: number;
+      converged_frac_20seeds: number;
+      final_losses: number[];
+    };
     expect(Math.abs(metric.final_loss_seed0 - 2.29e-10)).toBeLessThan(0.1 * 2.29e-10);
     expect(metric.converged_frac_20seeds).toBe(0.95);
     expect(metric.final_losses[15]).toBeCloseTo(0.125, 4);

@@ -30,12 +30,32 @@ function setup(hidden: Activation, loss: LossName, outputActivation: Activation,
 }
 
 function options(loss: LossName, extra: Partial<TrainerOptions> = {}): TrainerOptions {
-  return { loss, optimizer: { name: 'sgd', lr: 0.1 }, regularization: 'none', regRate: 0, dropout: 0, seed: 0, maxBatch: 8, backend: 'js', ...extra };
+  return {
+    loss,
+    optimizer: { name: 'sgd', lr: 0.1 },
+    regularization: 'none',
+    regRate: 0,
+    dropout: 0,
+    seed: 0,
+    maxBatch: 8,
+    backend: 'js',
+    ...extra,
+  };
 }
 
 /** Central differences in float64 on a float64 copy of the float32 parameters. */
-function numericGradients(spec: MlpSpec, mlp: Mlp, loss: LossName, x: Float32Array, y: Float32Array, reg: (p: Params64[]) => number) {
-  const params: Params64[] = mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) }));
+function numericGradients(
+  spec: MlpSpec,
+  mlp: Mlp,
+  loss: LossName,
+  x: Float32Array,
+  y: Float32Array,
+  reg: (p: Params64[]) => number,
+) {
+  const params: Params64[] = mlp.params.map((p) => ({
+    weight: Float64Array.from(p.weight),
+    bias: Float64Array.from(p.bias),
+  }));
   const f = () => loss64(loss, forward64(spec, params, x, N), y) + reg(params);
   const h = 1e-6;
   return params.map((p) => {
@@ -63,7 +83,8 @@ function expectClose(actual: Float32Array, expected: Float64Array, what: string)
 
 const CASES: [Activation, LossName, Activation][] = [];
 for (const hidden of ACTIVATIONS) {
-  for (const loss of ['mse', 'sse', 'cross_entropy', 'bce'] as LossName[]) CASES.push([hidden, loss, 'linear']);
+  for (const loss of ['mse', 'sse', 'cross_entropy', 'bce'] as LossName[])
+    CASES.push([hidden, loss, 'linear']);
 }
 // The output activation is back-propagated too (e.g. a tanh-bounded regression output).
 CASES.push(['relu', 'mse', 'tanh'], ['tanh', 'sse', 'sigmoid'], ['gelu', 'mse', 'leaky_relu']);
@@ -73,7 +94,16 @@ describe('fused MLP gradients vs float64 finite differences', () => {
     const { spec, mlp, x, y } = setup(hidden, loss, outputActivation);
     const trainer = new MlpTrainer(mlp, options(loss));
     const batchLoss = trainer.computeGradients(x, y, N);
-    const reference = loss64(loss, forward64(spec, mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })), x, N), y);
+    const reference = loss64(
+      loss,
+      forward64(
+        spec,
+        mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })),
+        x,
+        N,
+      ),
+      y,
+    );
     expect(batchLoss).toBeCloseTo(reference, 4);
     const numeric = numericGradients(spec, mlp, loss, x, y, () => 0);
     trainer.gradients.forEach((g, l) => {
@@ -89,7 +119,15 @@ describe('fused MLP gradients vs float64 finite differences', () => {
     trainer.computeGradients(x, y, N);
     // l2 is regRate/2·Σw² (gradient regRate·w), l1 is regRate·Σ|w|; biases are not penalised.
     const penalty = (params: Params64[]) =>
-      params.reduce((acc, p) => acc + p.weight.reduce((a, w) => a + (regularization === 'l2' ? (regRate / 2) * w * w : regRate * Math.abs(w)), 0), 0);
+      params.reduce(
+        (acc, p) =>
+          acc +
+          p.weight.reduce(
+            (a, w) => a + (regularization === 'l2' ? (regRate / 2) * w * w : regRate * Math.abs(w)),
+            0,
+          ),
+        0,
+      );
     const numeric = numericGradients(spec, mlp, 'mse', x, y, penalty);
     trainer.gradients.forEach((g, l) => {
       expectClose(g.weight, numeric[l].weight, `layer ${l} weight grad`);
@@ -99,7 +137,10 @@ describe('fused MLP gradients vs float64 finite differences', () => {
 
   it('trainRows gathers the same batch trainBatch gets', () => {
     const { mlp, x, y } = setup('relu', 'cross_entropy', 'linear');
-    const twin = new Mlp(mlp.spec, mlp.params.map((p) => ({ ...p, weight: p.weight.slice(), bias: p.bias.slice() })));
+    const twin = new Mlp(
+      mlp.spec,
+      mlp.params.map((p) => ({ ...p, weight: p.weight.slice(), bias: p.bias.slice() })),
+    );
     const perm = Int32Array.from([4, 1, 5, 0, 2, 3]);
     const gx = new Float32Array(4 * INPUTS);
     const gy = new Float32Array(4);
@@ -120,7 +161,12 @@ describe('fused MLP gradients vs float64 finite differences', () => {
     const { spec, mlp, x, y } = setup('sigmoid', 'cross_entropy', 'linear', 3);
     const trainer = new MlpTrainer(mlp, options('cross_entropy', { maxBatch: 4 }));
     const result = trainer.evaluate(x, y, N);
-    const outputs = forward64(spec, mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })), x, N);
+    const outputs = forward64(
+      spec,
+      mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })),
+      x,
+      N,
+    );
     expect(result.loss).toBeCloseTo(loss64('cross_entropy', outputs, y), 5);
     const hits = outputs.filter((o, r) => o.indexOf(Math.max(...o)) === y[r]).length;
     expect(result.correct).toBe(hits);
@@ -129,7 +175,12 @@ describe('fused MLP gradients vs float64 finite differences', () => {
   it('forward and predict agree with the float64 reference; softmax rows sum to 1', () => {
     const { spec, mlp, x } = setup('gelu', 'cross_entropy', 'linear', 5);
     const raw = mlp.forward(x, N);
-    const ref = forward64(spec, mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })), x, N);
+    const ref = forward64(
+      spec,
+      mlp.params.map((p) => ({ weight: Float64Array.from(p.weight), bias: Float64Array.from(p.bias) })),
+      x,
+      N,
+    );
     ref.forEach((row, r) => row.forEach((v, c) => expect(raw[r * 3 + c]).toBeCloseTo(v, 5)));
     const probs = mlp.predict(x, N, 'softmax');
     for (let r = 0; r < N; r++) expect(probs[r * 3] + probs[r * 3 + 1] + probs[r * 3 + 2]).toBeCloseTo(1, 6);
@@ -141,6 +192,8 @@ describe('fused MLP gradients vs float64 finite differences', () => {
     const { mlp, x, y } = setup('relu', 'mse', 'linear');
     const trainer = new MlpTrainer(mlp, options('mse', { maxBatch: 4 }));
     expect(() => trainer.trainBatch(x, y, 6)).toThrow('a batch must have 1 to 4 rows (got 6)');
-    expect(() => new Mlp({ inputSize: 2, layers: [{ units: 1, activation: 'linear' }] }, mlp.params.slice(0, 1))).toThrow(/layer 0/);
+    expect(
+      () => new Mlp({ inputSize: 2, layers: [{ units: 1, activation: 'linear' }] }, mlp.params.slice(0, 1)),
+    ).toThrow(/layer 0/);
   });
 });

@@ -28,7 +28,12 @@ function act(name: Activation, x: number): number {
   }
 }
 
-export function forward64(spec: MlpSpec, params: Params64[], x: ArrayLike<number>, n: number): Float64Array[] {
+export function forward64(
+  spec: MlpSpec,
+  params: Params64[],
+  x: ArrayLike<number>,
+  n: number,
+): Float64Array[] {
   const rows: Float64Array[] = [];
   for (let r = 0; r < n; r++) {
     let h = Float64Array.from({ length: spec.inputSize }, (_, i) => x[r * spec.inputSize + i]);
@@ -60,7 +65,10 @@ export function loss64(loss: LossName, outputs: Float64Array[], y: ArrayLike<num
     for (let c = 0; c < k; c++) {
       const t = y[r * k + c];
       const z = out[c];
-      sum += loss === 'bce' ? -(t * Math.log(1 / (1 + Math.exp(-z))) + (1 - t) * Math.log(1 - 1 / (1 + Math.exp(-z)))) : (z - t) ** 2;
+      sum +=
+        loss === 'bce'
+          ? -(t * Math.log(1 / (1 + Math.exp(-z))) + (1 - t) * Math.log(1 - 1 / (1 + Math.exp(-z))))
+          : (z - t) ** 2;
     }
   });
   if (loss === 'sse') return sum;

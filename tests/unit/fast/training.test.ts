@@ -6,7 +6,13 @@ import type { MlpSpec, OptimizerName } from '../../../src-shared/engine/types';
 
 const XOR_X = Float32Array.from([0, 0, 0, 1, 1, 0, 1, 1]);
 const XOR_Y = Float32Array.from([0, 1, 1, 0]);
-const XOR_SPEC: MlpSpec = { inputSize: 2, layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }] };
+const XOR_SPEC: MlpSpec = {
+  inputSize: 2,
+  layers: [
+    { units: 8, activation: 'relu' },
+    { units: 1, activation: 'linear' },
+  ],
+};
 
 function xorTrainer(seed: number, options: Partial<TrainerOptions> = {}) {
   const rng = new Rng(seed);
@@ -46,11 +52,21 @@ describe('training with the fast path', () => {
   });
 
   function runAdamWithDropout(dropoutSeed: number, optimizer: OptimizerName = 'adam') {
-    const spec: MlpSpec = { inputSize: 2, layers: [{ units: 16, activation: 'tanh' }, { units: 16, activation: 'relu' }, { units: 3, activation: 'linear' }] };
+    const spec: MlpSpec = {
+      inputSize: 2,
+      layers: [
+        { units: 16, activation: 'tanh' },
+        { units: 16, activation: 'relu' },
+        { units: 3, activation: 'linear' },
+      ],
+    };
     const data = new Rng(11);
     const n = 60;
     const x = Float32Array.from({ length: n * 2 }, () => data.uniform(-1, 1));
-    const y = Float32Array.from({ length: n }, (_, r) => (x[2 * r] > 0 ? 1 : 0) + (x[2 * r + 1] > 0.3 ? 1 : 0));
+    const y = Float32Array.from(
+      { length: n },
+      (_, r) => (x[2 * r] > 0 ? 1 : 0) + (x[2 * r + 1] > 0.3 ? 1 : 0),
+    );
     const mlp = Mlp.create(spec, 'xavier', new Rng(2));
     const trainer = new MlpTrainer(mlp, {
       loss: 'cross_entropy',
@@ -65,7 +81,8 @@ describe('training with the fast path', () => {
     const shuffler = new Rng(3);
     for (let epoch = 0; epoch < 20; epoch++) {
       shuffler.shuffle(perm);
-      for (let s = 0; s < n; s += 16) trainer.trainRows({ x, y, n, inputSize: 2 }, perm, s, Math.min(16, n - s));
+      for (let s = 0; s < n; s += 16)
+        trainer.trainRows({ x, y, n, inputSize: 2 }, perm, s, Math.min(16, n - s));
     }
     return { params: mlp.params.flatMap((p) => [...p.weight, ...p.bias]), eval: trainer.evaluate(x, y, n) };
   }
@@ -80,10 +97,32 @@ describe('training with the fast path', () => {
   });
 
   it('applies dropout only while training: evaluate is repeatable and differs from a masked step', () => {
-    const spec: MlpSpec = { inputSize: 2, layers: [{ units: 32, activation: 'relu' }, { units: 1, activation: 'linear' }] };
+    const spec: MlpSpec = {
+      inputSize: 2,
+      layers: [
+        { units: 32, activation: 'relu' },
+        { units: 1, activation: 'linear' },
+      ],
+    };
     const mlp = Mlp.create(spec, 'he', new Rng(4));
-    const plain = new MlpTrainer(mlp, { loss: 'mse', optimizer: { name: 'sgd', lr: 1e-9 }, regularization: 'none', regRate: 0, dropout: 0, seed: 1, maxBatch: 4 });
-    const dropped = new MlpTrainer(mlp, { loss: 'mse', optimizer: { name: 'sgd', lr: 1e-9 }, regularization: 'none', regRate: 0, dropout: 0.5, seed: 1, maxBatch: 4 });
+    const plain = new MlpTrainer(mlp, {
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr: 1e-9 },
+      regularization: 'none',
+      regRate: 0,
+      dropout: 0,
+      seed: 1,
+      maxBatch: 4,
+    });
+    const dropped = new MlpTrainer(mlp, {
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr: 1e-9 },
+      regularization: 'none',
+      regRate: 0,
+      dropout: 0.5,
+      seed: 1,
+      maxBatch: 4,
+    });
     const e1 = dropped.evaluate(XOR_X, XOR_Y, 4).loss;
     expect(dropped.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
     expect(plain.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
@@ -91,7 +130,10 @@ describe('training with the fast path', () => {
     expect(dropped.computeGradients(XOR_X, XOR_Y, 4)).not.toBeCloseTo(e1, 6);
     // Dropped units pass no gradient back: their incoming weight rows get exactly zero for a 1-row batch.
     dropped.computeGradients(XOR_X.subarray(6), XOR_Y.subarray(3), 1);
-    const zeroRows = Array.from({ length: 32 }, (_, o) => dropped.gradients[0].weight[o * 2] === 0 && dropped.gradients[0].weight[o * 2 + 1] === 0);
+    const zeroRows = Array.from(
+      { length: 32 },
+      (_, o) => dropped.gradients[0].weight[o * 2] === 0 && dropped.gradients[0].weight[o * 2 + 1] === 0,
+    );
     expect(zeroRows.filter(Boolean).length).toBeGreaterThan(5);
   });
 });

@@ -12,7 +12,8 @@ function fill(array: Float32Array, rng: Rng) {
 
 function expectNear(actual: Float32Array, expected: Float32Array, what: string) {
   for (let j = 0; j < expected.length; j++) {
-    if (Math.abs(actual[j] - expected[j]) > 1e-5 * (1 + Math.abs(expected[j]))) throw new Error(`${what}[${j}]: wasm ${actual[j]} vs js ${expected[j]}`);
+    if (Math.abs(actual[j] - expected[j]) > 1e-5 * (1 + Math.abs(expected[j])))
+      throw new Error(`${what}[${j}]: wasm ${actual[j]} vs js ${expected[j]}`);
   }
 }
 
@@ -36,7 +37,16 @@ describe('WebAssembly SIMD kernels', () => {
   it.each(SHAPES)('match the plain-TS kernels for n=%i, in=%i, out=%i', (n, inSize, outSize) => {
     const backend = createWasmBackend();
     if (backend === null) throw new Error('no wasm backend');
-    const [x, w, bias, out, dz, gw, gb, dx] = backend.allocate([n * inSize, outSize * inSize, outSize, n * outSize, n * outSize, outSize * inSize, outSize, n * inSize]);
+    const [x, w, bias, out, dz, gw, gb, dx] = backend.allocate([
+      n * inSize,
+      outSize * inSize,
+      outSize,
+      n * outSize,
+      n * outSize,
+      outSize * inSize,
+      outSize,
+      n * inSize,
+    ]);
     const rng = new Rng(n * 1000 + inSize * 10 + outSize);
     for (const a of [x, w, bias, dz, out, gw, gb, dx]) fill(a, rng);
     const ref = (length: number) => new Float32Array(length);
@@ -57,29 +67,61 @@ describe('WebAssembly SIMD kernels', () => {
     const backend = createWasmBackend();
     if (backend === null) throw new Error('no wasm backend');
     const [w, bias, out] = backend.allocate([4, 2, 4]);
-    expect(() => backend.kernels.forward(new Float32Array(4), w, bias, out, 2, 2, 2)).toThrow(/outside their memory/);
+    expect(() => backend.kernels.forward(new Float32Array(4), w, bias, out, 2, 2, 2)).toThrow(
+      /outside their memory/,
+    );
   });
 
   it('auto picks wasm for wide layers and JS for tiny ones', () => {
-    const tiny: MlpSpec = { inputSize: 2, layers: [{ units: 8, activation: 'relu' }, { units: 1, activation: 'linear' }] };
-    const wide: MlpSpec = { inputSize: 64, layers: [{ units: 64, activation: 'relu' }, { units: 10, activation: 'linear' }] };
+    const tiny: MlpSpec = {
+      inputSize: 2,
+      layers: [
+        { units: 8, activation: 'relu' },
+        { units: 1, activation: 'linear' },
+      ],
+    };
+    const wide: MlpSpec = {
+      inputSize: 64,
+      layers: [
+        { units: 64, activation: 'relu' },
+        { units: 10, activation: 'linear' },
+      ],
+    };
     expect(createBackend('auto', tiny, 4).kernels.name).toBe('js');
     expect(createBackend('auto', wide, 32).kernels.name).toBe('wasm-simd');
     expect(createBackend('js', wide, 32).kernels.name).toBe('js');
   });
 
   it('trains the same network to the same place as the JS kernels (float32 rounding apart)', () => {
-    const spec: MlpSpec = { inputSize: 20, layers: [{ units: 33, activation: 'relu' }, { units: 17, activation: 'tanh' }, { units: 5, activation: 'linear' }] };
+    const spec: MlpSpec = {
+      inputSize: 20,
+      layers: [
+        { units: 33, activation: 'relu' },
+        { units: 17, activation: 'tanh' },
+        { units: 5, activation: 'linear' },
+      ],
+    };
     const rng = new Rng(9);
     const n = 50;
     const x = Float32Array.from({ length: n * 20 }, () => rng.uniform(-1, 1));
     const y = Float32Array.from({ length: n }, () => rng.int(5));
     const losses = (backend: 'js' | 'wasm') => {
       const mlp = Mlp.create(spec, 'xavier', new Rng(1));
-      const trainer = new MlpTrainer(mlp, { loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, regularization: 'l2', regRate: 1e-3, dropout: 0.1, seed: 3, maxBatch: 16, backend });
+      const trainer = new MlpTrainer(mlp, {
+        loss: 'cross_entropy',
+        optimizer: { name: 'adam', lr: 0.01 },
+        regularization: 'l2',
+        regRate: 1e-3,
+        dropout: 0.1,
+        seed: 3,
+        maxBatch: 16,
+        backend,
+      });
       const perm = Int32Array.from({ length: n }, (_, i) => i);
       const out: number[] = [];
-      for (let epoch = 0; epoch < 10; epoch++) for (let s = 0; s < n; s += 16) out.push(trainer.trainRows({ x, y, n, inputSize: 20 }, perm, s, Math.min(16, n - s)));
+      for (let epoch = 0; epoch < 10; epoch++)
+        for (let s = 0; s < n; s += 16)
+          out.push(trainer.trainRows({ x, y, n, inputSize: 20 }, perm, s, Math.min(16, n - s)));
       return { out, trainer, mlp };
     };
     const js = losses('js');

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_HIDDEN_LAYERS, parseHiddenLayers, resizeLayers } from '../../../src-renderer/src/lib/hidden-layers';
+import {
+  MAX_HIDDEN_LAYERS,
+  parseHiddenLayers,
+  resizeLayers,
+} from '../../../src-renderer/src/lib/hidden-layers';
 import { useDesignStore } from '../../../src-renderer/src/stores/design';
 import { freshStudio } from './setup';
 

@@ -29,14 +29,25 @@ export function xorSummary(overrides: Partial<DatasetSummary> = {}): DatasetSumm
   };
 }
 
-export function snapshotOf(state: SessionSnapshot['state'], epoch = 0, totalEpochs = 100, last: EpochMetrics | null = null): SessionSnapshot {
+export function snapshotOf(
+  state: SessionSnapshot['state'],
+  epoch = 0,
+  totalEpochs = 100,
+  last: EpochMetrics | null = null,
+): SessionSnapshot {
   return {
     state,
     epoch,
     totalEpochs,
     task: 'classification',
     loss: 'cross_entropy',
-    spec: { inputSize: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 2, activation: 'linear' }] },
+    spec: {
+      inputSize: 2,
+      layers: [
+        { units: 8, activation: 'tanh' },
+        { units: 2, activation: 'linear' },
+      ],
+    },
     message: null,
     last,
   };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
-import { MAX_SERIES_POINTS, useLiveSeries, type SeriesPick } from '../../../src-renderer/src/composables/useLiveSeries';
+import {
+  MAX_SERIES_POINTS,
+  useLiveSeries,
+  type SeriesPick,
+} from '../../../src-renderer/src/composables/useLiveSeries';
 import type { EpochMetrics } from '../../../src-shared/training/types';
 
 function metrics(epoch: number): EpochMetrics {
@@ -46,7 +50,7 @@ describe('useLiveSeries', () => {
     const version = ref(0);
     const { series } = useLiveSeries(history, version, picks);
     // Batches of 37 epochs, as throttled progress events deliver them.
-    for (let epoch = 1; epoch <= 50_000; ) {
+    for (let epoch = 1; epoch <= 50_000;) {
       for (let k = 0; k < 37 && epoch <= 50_000; k++) history.value.push(metrics(epoch++));
       version.value++;
       await nextTick();

@@ -92,7 +92,10 @@ describe('NetworkDesigner', () => {
     await units.setValue('32');
     await units.trigger('change');
     await flushPromises();
-    const discard = wrapper.find('dialog').findAll('button').find((b) => b.text() === 'Stop run and continue')!;
+    const discard = wrapper
+      .find('dialog')
+      .findAll('button')
+      .find((b) => b.text() === 'Stop run and continue')!;
     await discard.trigger('click');
     await flushPromises();
     expect(api.calls.at(-1)?.method).toBe('train.stop');

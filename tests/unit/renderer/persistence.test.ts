@@ -7,7 +7,9 @@ import {
   type SettingsStorage,
 } from '../../../src-renderer/src/lib/persistence';
 
-function memoryStorage(initial: Record<string, string> = {}): SettingsStorage & { items: Record<string, string> } {
+function memoryStorage(
+  initial: Record<string, string> = {},
+): SettingsStorage & { items: Record<string, string> } {
   const items = { ...initial };
   return {
     items,
@@ -35,7 +37,9 @@ describe('settings persistence', () => {
     expect(loadSettings(memoryStorage({ [SETTINGS_KEY]: '{not json' }))).toEqual(defaultSettings());
     expect(loadSettings(memoryStorage({ [SETTINGS_KEY]: 'null' }))).toEqual(defaultSettings());
     const future = { ...defaultSettings(), version: 2, hyper: { ...defaultSettings().hyper, epochs: 7 } };
-    expect(loadSettings(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(future) }))).toEqual(defaultSettings());
+    expect(loadSettings(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(future) }))).toEqual(
+      defaultSettings(),
+    );
     expect(loadSettings(null)).toEqual(defaultSettings());
   });
 

@@ -77,7 +77,12 @@ describe('data store', () => {
     const last = api.calls.at(-1)?.arg as { target?: string; fileName: string };
     expect(last).toMatchObject({ fileName: 'good.csv', target: 'b' });
     expect(data.targetColumn).toBe('b');
-    expect(data.projectData()).toMatchObject({ source: 'csv', fileName: 'good.csv', text: 'a,b,c\n1,2,x', target: 'b' });
+    expect(data.projectData()).toMatchObject({
+      source: 'csv',
+      fileName: 'good.csv',
+      text: 'a,b,c\n1,2,x',
+      target: 'b',
+    });
   });
 
   it('refuses a file the UI cannot read without touching the data', async () => {

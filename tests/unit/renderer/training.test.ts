@@ -24,16 +24,29 @@ describe('training store', () => {
     expect(training.isRunning).toBe(true);
 
     let historyUpdates = 0;
-    watch(() => training.historyVersion, () => historyUpdates++);
+    watch(
+      () => training.historyVersion,
+      () => historyUpdates++,
+    );
     const batch = [metricsAt(1, 0.7), metricsAt(2, 0.5), metricsAt(3, 0.25, 0.75)];
-    api.emit('train:progress', { runId: 'run-1', snapshot: snapshotOf('running', 3, 100, batch[2]), metrics: batch, weights: null });
+    api.emit('train:progress', {
+      runId: 'run-1',
+      snapshot: snapshotOf('running', 3, 100, batch[2]),
+      metrics: batch,
+      weights: null,
+    });
     await nextTick();
 
     expect(historyUpdates).toBe(1);
     expect(training.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
     expect(training.statusText).toBe('Epoch 3/100 · loss 0.2500 · acc 75.0% · running');
 
-    api.emit('train:progress', { runId: 'run-1', snapshot: snapshotOf('running', 5, 100), metrics: [metricsAt(4, 0.2), metricsAt(5, 0.1)], weights: null });
+    api.emit('train:progress', {
+      runId: 'run-1',
+      snapshot: snapshotOf('running', 5, 100),
+      metrics: [metricsAt(4, 0.2), metricsAt(5, 0.1)],
+      weights: null,
+    });
     await nextTick();
     expect(historyUpdates).toBe(2);
     expect(training.history).toHaveLength(5);
@@ -43,12 +56,22 @@ describe('training store', () => {
     const training = useTrainingStore();
     training.attach();
     await training.start(config(), 'xor');
-    api.emit('train:progress', { runId: 'run-99', snapshot: snapshotOf('running', 9), metrics: [metricsAt(9, 9)], weights: null });
+    api.emit('train:progress', {
+      runId: 'run-99',
+      snapshot: snapshotOf('running', 9),
+      metrics: [metricsAt(9, 9)],
+      weights: null,
+    });
     expect(training.history).toHaveLength(0);
 
     await training.reset();
     expect(training.snapshot).toBeNull();
-    api.emit('train:progress', { runId: 'run-1', snapshot: snapshotOf('running', 4), metrics: [metricsAt(4, 1)], weights: null });
+    api.emit('train:progress', {
+      runId: 'run-1',
+      snapshot: snapshotOf('running', 4),
+      metrics: [metricsAt(4, 1)],
+      weights: null,
+    });
     expect(training.history).toHaveLength(0);
     expect(training.statusText).toMatch(/^Ready/);
   });
@@ -57,8 +80,15 @@ describe('training store', () => {
     const training = useTrainingStore();
     training.attach();
     await training.start(config(), 'xor');
-    const weights = [{ inSize: 2, outSize: 1, weight: new Float32Array([0.5, -1]), bias: new Float32Array([0]) }];
-    api.emit('train:progress', { runId: 'run-1', snapshot: snapshotOf('running', 1), metrics: [metricsAt(1, 1)], weights });
+    const weights = [
+      { inSize: 2, outSize: 1, weight: new Float32Array([0.5, -1]), bias: new Float32Array([0]) },
+    ];
+    api.emit('train:progress', {
+      runId: 'run-1',
+      snapshot: snapshotOf('running', 1),
+      metrics: [metricsAt(1, 1)],
+      weights,
+    });
     api.emit('train:boundary', {
       runId: 'run-1',
       frame: { xMin: 0, xMax: 1, yMin: 0, yMax: 1, size: 2, values: [0, 1, 1, 0], classes: null },
@@ -72,7 +102,12 @@ describe('training store', () => {
     const runs = useRunsStore();
     training.attach();
     await training.start(config(), 'circle');
-    api.emit('train:progress', { runId: 'run-1', snapshot: snapshotOf('running', 2), metrics: [metricsAt(1, 0.9), metricsAt(2, 0.4)], weights: null });
+    api.emit('train:progress', {
+      runId: 'run-1',
+      snapshot: snapshotOf('running', 2),
+      metrics: [metricsAt(1, 0.9), metricsAt(2, 0.4)],
+      weights: null,
+    });
     const done = snapshotOf('done', 2, 2, metricsAt(2, 0.4));
     api.emit('train:state', { runId: 'run-1', snapshot: done });
     api.emit('train:state', { runId: 'run-1', snapshot: done });
@@ -90,7 +125,10 @@ describe('training store', () => {
     await training.start(config(), 'xor');
     api.emit('train:state', {
       runId: 'run-1',
-      snapshot: { ...snapshotOf('diverged', 7), message: 'Loss became NaN at epoch 7; lower the learning rate' },
+      snapshot: {
+        ...snapshotOf('diverged', 7),
+        message: 'Loss became NaN at epoch 7; lower the learning rate',
+      },
     });
     expect(notices.errors.map((e) => e.message)).toEqual([
       'Training stopped: Loss became NaN at epoch 7; lower the learning rate',
@@ -112,10 +150,16 @@ describe('training store', () => {
     const training = useTrainingStore();
     const notices = useNoticesStore();
     api.train.start = async () => {
-      throw { kind: 'config', message: 'hiddenLayers[0].units must be an integer from 1 to 1024 (got 0)\n  at stack', location: {} };
+      throw {
+        kind: 'config',
+        message: 'hiddenLayers[0].units must be an integer from 1 to 1024 (got 0)\n  at stack',
+        location: {},
+      };
     };
     expect(await training.start(config(), 'xor')).toBe(false);
-    expect(notices.errors[0].message).toBe('Train: hiddenLayers[0].units must be an integer from 1 to 1024 (got 0)');
+    expect(notices.errors[0].message).toBe(
+      'Train: hiddenLayers[0].units must be an integer from 1 to 1024 (got 0)',
+    );
     expect(training.busy).toBe(false);
   });
 
@@ -124,6 +168,10 @@ describe('training store', () => {
     const detach = training.attach();
     expect(api.listenerCount('train:progress')).toBe(1);
     detach();
-    expect(api.listenerCount('train:progress') + api.listenerCount('train:state') + api.listenerCount('train:boundary')).toBe(0);
+    expect(
+      api.listenerCount('train:progress') +
+        api.listenerCount('train:state') +
+        api.listenerCount('train:boundary'),
+    ).toBe(0);
   });
 });

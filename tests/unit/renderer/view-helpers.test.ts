@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { frameToPixels, surfaceMode } from '../../../src-renderer/src/lib/boundary-paint';
 import { NEGATIVE, POSITIVE, divergingColor } from '../../../src-renderer/src/lib/colors';
-import { describeNetwork, edgeWidth, layoutDiagram, MAX_DRAWN_NEURONS } from '../../../src-renderer/src/lib/diagram-layout';
+import {
+  describeNetwork,
+  edgeWidth,
+  layoutDiagram,
+  MAX_DRAWN_NEURONS,
+} from '../../../src-renderer/src/lib/diagram-layout';
 import { formatLoss, formatStatus } from '../../../src-renderer/src/lib/format';
 import { isSpaceActivated, isTextEntry } from '../../../src-renderer/src/composables/useKeyboardShortcuts';
 import { readCsvFile } from '../../../src-renderer/src/lib/csv-file';
@@ -21,14 +26,24 @@ describe('boundary heatmap', () => {
 
   it('colours regression values over the range of surface and points', () => {
     const frame = { xMin: 0, xMax: 1, yMin: 0, yMax: 1, size: 1, values: [5], classes: null };
-    const mode = surfaceMode('regression', 0, frame, { xy: [0, 0, 1, 1], label: [0, 10], val: [false, false] });
+    const mode = surfaceMode('regression', 0, frame, {
+      xy: [0, 0, 1, 1],
+      label: [0, 10],
+      val: [false, false],
+    });
     expect(mode).toEqual({ kind: 'regression', min: 0, max: 10 });
     expect(Array.from(frameToPixels(frame, mode).slice(0, 3))).toEqual(divergingColor(0.5).map(Math.round));
   });
 });
 
 describe('network diagram layout', () => {
-  const spec = { inputSize: 2, layers: [{ units: 3, activation: 'relu' as const }, { units: 1, activation: 'linear' as const }] };
+  const spec = {
+    inputSize: 2,
+    layers: [
+      { units: 3, activation: 'relu' as const },
+      { units: 1, activation: 'linear' as const },
+    ],
+  };
 
   it('draws one edge per weight, reading the row-major [out, in] layout', () => {
     const params = [
@@ -45,7 +60,13 @@ describe('network diagram layout', () => {
   });
 
   it('caps drawn neurons for wide layers and ignores weights of another shape', () => {
-    const wide = { inputSize: 2, layers: [{ units: 40, activation: 'tanh' as const }, { units: 2, activation: 'linear' as const }] };
+    const wide = {
+      inputSize: 2,
+      layers: [
+        { units: 40, activation: 'tanh' as const },
+        { units: 2, activation: 'linear' as const },
+      ],
+    };
     const stale = [{ inSize: 2, outSize: 3, weight: new Float32Array(6).fill(1), bias: new Float32Array(3) }];
     const layout = layoutDiagram(wide, stale, 300, 200);
     expect(layout.columns[1].neurons).toHaveLength(MAX_DRAWN_NEURONS);
@@ -58,7 +79,9 @@ describe('network diagram layout', () => {
 describe('status text', () => {
   it('formats the live line the e2e tests and screen readers read', () => {
     const last = { ...metricsAt(120, 0.0123, 0.98), valLoss: 0.015 };
-    expect(formatStatus(snapshotOf('running', 120, 1000), last)).toBe('Epoch 120/1000 · loss 0.0123 · val 0.0150 · acc 98.0% · running');
+    expect(formatStatus(snapshotOf('running', 120, 1000), last)).toBe(
+      'Epoch 120/1000 · loss 0.0123 · val 0.0150 · acc 98.0% · running',
+    );
     expect(formatLoss(0.00001234)).toBe('1.23e-5');
     expect(formatLoss(Number.NaN)).toBe('NaN');
   });
@@ -66,7 +89,8 @@ describe('status text', () => {
 
 describe('keyboard shortcut targets', () => {
   it('ignores typing in text fields but not on checkboxes', () => {
-    document.body.innerHTML = '<input id="t" type="text"><input id="c" type="checkbox"><select id="s"></select><button id="b">x</button><p id="p">x</p>';
+    document.body.innerHTML =
+      '<input id="t" type="text"><input id="c" type="checkbox"><select id="s"></select><button id="b">x</button><p id="p">x</p>';
     const el = (id: string) => document.getElementById(id);
     expect(isTextEntry(el('t'))).toBe(true);
     expect(isTextEntry(el('s'))).toBe(true);
@@ -85,8 +109,14 @@ describe('reading a CSV file', () => {
   });
 
   it('reads UTF-8 text and refuses binary or non-UTF-8 files with a reason', async () => {
-    expect(await readCsvFile(file('a.csv', [...new TextEncoder().encode('x,y\n1,2\n')]))).toEqual({ ok: true, text: 'x,y\n1,2\n' });
-    expect(await readCsvFile(file('b.png', [0x89, 0x50, 0, 0]))).toEqual({ ok: false, reason: 'this is a binary file, not CSV text' });
+    expect(await readCsvFile(file('a.csv', [...new TextEncoder().encode('x,y\n1,2\n')]))).toEqual({
+      ok: true,
+      text: 'x,y\n1,2\n',
+    });
+    expect(await readCsvFile(file('b.png', [0x89, 0x50, 0, 0]))).toEqual({
+      ok: false,
+      reason: 'this is a binary file, not CSV text',
+    });
     const latin1 = await readCsvFile(file('c.csv', [0x63, 0x61, 0x66, 0xe9]));
     expect(latin1.ok).toBe(false);
     expect(!latin1.ok && latin1.reason).toContain('not UTF-8');
