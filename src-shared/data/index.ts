@@ -22,3 +22,4 @@ export type { CsvDelimiter } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
 export { prepareDataset, encodeTable } from './prepare';
 export { cellText, defaultTarget, rowNumber } from './table';
+export { count, noun } from './plural';

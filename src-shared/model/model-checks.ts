@@ -5,6 +5,7 @@
  */
 import type { StudioError } from '../errors';
 import type { LossName } from '../engine/types';
+import { count } from '../data/plural';
 import type { ModelFile } from './types';
 
 export function outputForLoss(loss: LossName): ModelFile['output'] {
@@ -24,7 +25,10 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
   const lastLayer = layers[layers.length - 1];
 
   if (activations.length !== layers.length)
-    fail('activations', `must have ${layers.length} entries (one per layer), got ${activations.length}`);
+    fail(
+      'activations',
+      `must have ${count(layers.length, 'entry', 'entries')} (one per layer), got ${activations.length}`,
+    );
   activations.forEach((activation, i) => {
     if (activation !== layers[i].activation)
       fail(
@@ -40,18 +44,21 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
       );
   }
   if (weights.length !== layers.length)
-    fail('weights', `must have ${layers.length} entries (one per layer), got ${weights.length}`);
+    fail(
+      'weights',
+      `must have ${count(layers.length, 'entry', 'entries')} (one per layer), got ${weights.length}`,
+    );
   layers.forEach((layer, i) => {
     const expected = layer.inSize * layer.outSize;
     if (weights[i].weight.length !== expected)
       fail(
         `weights[${i}].weight`,
-        `must have ${expected} numbers (layer ${i + 1} has ${layer.inSize} inputs x ${layer.outSize} outputs), got ${weights[i].weight.length}`,
+        `must have ${count(expected, 'number')} (layer ${i + 1} has ${count(layer.inSize, 'input')} x ${count(layer.outSize, 'output')}), got ${weights[i].weight.length}`,
       );
     if (weights[i].bias.length !== layer.outSize)
       fail(
         `weights[${i}].bias`,
-        `must have ${layer.outSize} numbers (layer ${i + 1} has ${layer.outSize} outputs), got ${weights[i].bias.length}`,
+        `must have ${count(layer.outSize, 'number')} (layer ${i + 1} has ${count(layer.outSize, 'output')}), got ${weights[i].bias.length}`,
       );
   });
   const wantedOutput = outputForLoss(model.loss);
@@ -63,7 +70,7 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
   if (pre.encodedNames.length !== inputSize)
     fail(
       'preprocessing.encodedNames',
-      `must have ${inputSize} names (the first layer has ${inputSize} inputs), got ${pre.encodedNames.length}`,
+      `must have ${count(inputSize, 'name')} (the first layer has ${count(inputSize, 'input')}), got ${pre.encodedNames.length}`,
     );
   let encodedWidth = 0;
   pre.features.forEach((feature, i) => {
@@ -87,7 +94,7 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
   if (encodedWidth !== inputSize)
     fail(
       'preprocessing.features',
-      `encode to ${encodedWidth} inputs (1 per numeric column, 1 per category), but the first layer has ${inputSize} inputs`,
+      `encode to ${count(encodedWidth, 'input')} (1 per numeric column, 1 per category), but the first layer has ${count(inputSize, 'input')}`,
     );
 
   const target = pre.target;
@@ -101,7 +108,7 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
     if (!fits)
       fail(
         'preprocessing.target.classes',
-        `has ${classes!.length} classes but the last layer has ${lastLayer.outSize} outputs`,
+        `has ${count(classes!.length, 'class', 'classes')} but the last layer has ${count(lastLayer.outSize, 'output')}`,
       );
   } else {
     if (lastLayer.outSize !== 1)

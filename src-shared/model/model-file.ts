@@ -10,6 +10,7 @@ import { float32ArrayText } from './float-text';
 import { checkModelRelations, outputForLoss } from './model-checks';
 import { parseJsonDocument, validateDocument } from './document';
 import { modelFileSchema } from './schema';
+import { count } from '../data/plural';
 
 export interface BuildModelArgs {
   name: string;
@@ -25,7 +26,7 @@ export function buildModelFile(args: BuildModelArgs): ModelFile {
   const { spec, params } = args;
   if (params.length !== spec.layers.length)
     throw new ModelFileError(
-      `cannot build a model: ${spec.layers.length} layers but ${params.length} weight sets`,
+      `cannot build a model: ${count(spec.layers.length, 'layer')} but ${count(params.length, 'weight set')}`,
     );
   let inSize = spec.inputSize;
   const layers = spec.layers.map((layer, i) => {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '../engine/types';
 import { BUILTIN_DATASETS } from '../data/types';
+import { count as countOf } from '../data/plural';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
@@ -197,13 +198,19 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.origin === 'array')
-        return { field, message: `${name} must have at least ${min} entries, got ${got}` };
+        return {
+          field,
+          message: `${name} must have at least ${countOf(Number(min), 'entry', 'entries')}, got ${got}`,
+        };
       return { field, message: `${name} must be at least ${min}, got ${got}` };
     }
     case 'too_big': {
       const max = String(issue.maximum);
       if (issue.origin === 'array')
-        return { field, message: `${name} must have at most ${max} entries, got ${got}` };
+        return {
+          field,
+          message: `${name} must have at most ${countOf(Number(max), 'entry', 'entries')}, got ${got}`,
+        };
       return { field, message: `${name} must be at most ${max}, got ${got}` };
     }
     case 'invalid_union': {

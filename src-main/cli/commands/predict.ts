@@ -3,6 +3,7 @@
  * prints or writes the predictions CSV.
  */
 import type { Command } from 'commander';
+import { count } from '../../../src-shared/data';
 import { parseModel, predictTable, predictionsCsv } from '../../../src-shared/model';
 import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliContext } from '../context';
@@ -42,13 +43,13 @@ async function predict(flags: PredictFlags): Promise<number> {
   const csv = predictionsCsv(model, table, predictions);
   if (flags.out) {
     await writeFileAtomic(flags.out, csv);
-    process.stderr.write(`wrote ${predictions.n} predictions to ${flags.out}\n`);
+    process.stderr.write(`wrote ${count(predictions.n, 'prediction')} to ${flags.out}\n`);
   } else {
     process.stdout.write(csv);
   }
   if (predictions.dropped > 0) {
     process.stderr.write(
-      `note: ${predictions.dropped} rows skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`,
+      `note: ${count(predictions.dropped, 'row')} skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`,
     );
   }
   return 0;

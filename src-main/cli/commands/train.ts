@@ -13,7 +13,7 @@ import {
   type DenseParams,
   type LayerSpec,
 } from '../../../src-shared/engine/types';
-import { prepareDataset } from '../../../src-shared/data';
+import { count, prepareDataset } from '../../../src-shared/data';
 import type { MissingPolicy, PreparedData } from '../../../src-shared/data/types';
 import { buildModelFile, modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
@@ -131,7 +131,7 @@ function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): Layer
       : [modelActivations?.[0] ?? defaults.hiddenLayers[0].activation]);
   if (activations.length !== 1 && activations.length !== sizes.length) {
     throw new ConfigError(
-      `--activation lists ${activations.length} activations for ${sizes.length} hidden layers: give one for all or one per layer`,
+      `--activation lists ${count(activations.length, 'activation')} for ${count(sizes.length, 'hidden layer')}: give one for all or one per layer`,
       { field: 'hiddenLayers' },
     );
   }
@@ -327,7 +327,7 @@ async function train(flags: TrainFlags): Promise<number> {
     if (!tty) for (const note of data.notes) process.stdout.write(`note: ${note}\n`);
     const what = last ? formatMetrics(last, data.task) : 'no epoch completed';
     process.stdout.write(
-      `trained ${describeSpec(session.spec)} for ${session.epoch} epochs in ${seconds.toFixed(1)} s: ${what}\n`,
+      `trained ${describeSpec(session.spec)} for ${count(session.epoch, 'epoch')} in ${seconds.toFixed(1)} s: ${what}\n`,
     );
     if (written) process.stdout.write(`wrote ${written}\n`);
   }
@@ -344,8 +344,8 @@ async function train(flags: TrainFlags): Promise<number> {
 }
 
 function describeRun(data: PreparedData, session: TrainingSession, config: TrainConfig): string {
-  const rows = `${data.train.n} training rows${data.val ? `, ${data.val.n} validation rows` : ''}`;
+  const rows = `${count(data.train.n, 'training row')}${data.val ? `, ${count(data.val.n, 'validation row')}` : ''}`;
   const activations =
     [...new Set(config.hiddenLayers.map((l) => l.activation))].join('/') || 'no hidden layer';
-  return `${data.name}: ${data.task}, ${rows}; network ${describeSpec(session.spec)} ${activations}, ${session.loss}, ${config.optimizer.name} lr ${config.optimizer.lr}, batch ${config.batchSize}, ${config.epochs} epochs`;
+  return `${data.name}: ${data.task}, ${rows}; network ${describeSpec(session.spec)} ${activations}, ${session.loss}, ${config.optimizer.name} lr ${config.optimizer.lr}, batch ${config.batchSize}, ${count(config.epochs, 'epoch')}`;
 }

@@ -13,6 +13,7 @@ import { CsvError } from '../../errors';
 import type { Table, TableColumn } from '../types';
 import { ColumnScan } from './infer';
 import { parseStrictNumber } from './numbers';
+import { count } from '../plural';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
@@ -124,7 +125,7 @@ class RowReader {
     }
     if (fields.length !== this.header.length) {
       throw new CsvError(
-        `${this.fileName} row ${line} is ragged: expected ${this.header.length} fields (like the header), got ${fields.length}`,
+        `${this.fileName} row ${line} is ragged: expected ${count(this.header.length, 'field')} (like the header), got ${fields.length}`,
         { file: this.fileName, row: line },
       );
     }

@@ -2,6 +2,7 @@
  * Fitting the feature encoding on the TRAINING rows only (statistics from validation rows would
  * leak into the model): numeric mean/std and fill value, categorical vocabulary and fill value.
  */
+import { count } from '../plural';
 import { cellText } from '../table';
 import type { FeatureColumn, MissingPolicy, TableColumn } from '../types';
 
@@ -65,7 +66,7 @@ export function identifierReason(column: TableColumn, rows: Int32Array): string 
     if (text !== '') seen.add(text);
   }
   if (seen.size > MAX_CATEGORIES || (seen.size > MANY_CATEGORIES && seen.size > rows.length / 2)) {
-    return `ignored column "${column.name}": its ${seen.size} distinct text values in ${rows.length} rows look like an identifier or free text`;
+    return `ignored column "${column.name}": its ${count(seen.size, 'distinct text value')} in ${count(rows.length, 'row')} look like an identifier or free text`;
   }
   return null;
 }

@@ -19,6 +19,7 @@ import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode'
 import { fitFeature, identifierReason } from './features';
 import { MIN_ROWS_FOR_VALIDATION, splitRows } from './split';
 import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
+import { count } from '../plural';
 
 export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
   checkOptions(table, opts);
@@ -37,7 +38,7 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
   const target = resolveTargetColumn(table, targetName);
   if (table.rowCount < 2) {
     throw new DatasetError(
-      `${table.source} has only ${table.rowCount} data row; at least 2 are needed to train`,
+      `${table.source} has only ${count(table.rowCount, 'data row')}; at least 2 are needed to train`,
       {
         file: table.source,
       },
@@ -47,8 +48,7 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
   // Rows without a target value teach nothing, whatever the missing-value policy.
   let rows = rowsWhere(table.rowCount, (r) => !isMissing(target, r));
   const noTarget = table.rowCount - rows.length;
-  if (noTarget > 0)
-    notes.push(`dropped ${noTarget} row${plural(noTarget)} with no value in target "${target.name}"`);
+  if (noTarget > 0) notes.push(`dropped ${count(noTarget, 'row')} with no value in target "${target.name}"`);
 
   const used = chooseInputColumns(table, target, excluded, rows, notes);
   let rowsDropped = noTarget;
@@ -58,11 +58,11 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
     rows = complete;
     rowsDropped += dropped;
     if (dropped > 0)
-      notes.push(`dropped ${dropped} row${plural(dropped)} with a missing cell (missing values: drop rows)`);
+      notes.push(`dropped ${count(dropped, 'row')} with a missing cell (missing values: drop rows)`);
   }
   if (rows.length < 2) {
     throw new DatasetError(
-      `${table.source}: only ${rows.length} usable row${plural(rows.length)} after removing rows with missing values; at least 2 are needed`,
+      `${table.source}: only ${count(rows.length, 'usable row')} after removing rows with missing values; at least 2 are needed`,
       { file: table.source },
     );
   }
@@ -109,7 +109,7 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
   const cellsImputed = train.imputed + (val ? val.imputed : 0);
   if (cellsImputed > 0) {
     notes.push(
-      `filled ${cellsImputed} missing cell${plural(cellsImputed)} (numeric: training mean, categorical: most frequent training value)`,
+      `filled ${count(cellsImputed, 'missing cell')} (numeric: training mean, categorical: most frequent training value)`,
     );
   }
 
@@ -275,7 +275,7 @@ function checkOptions(table: Table, opts: PrepareOptions): void {
   }
   if (table.columns.length < 2) {
     throw new DatasetError(
-      `${table.source} has ${table.columns.length} column${plural(table.columns.length)}; at least 2 are needed (inputs and a target)`,
+      `${table.source} has ${count(table.columns.length, 'column')}; at least 2 are needed (inputs and a target)`,
       { file: table.source },
     );
   }
@@ -288,19 +288,15 @@ function describeInputs(features: FeatureColumn[], inputSize: number, standardiz
     `${numeric} numeric${numeric > 0 ? (standardize ? ' (standardized with training statistics)' : ' (raw values)') : ''}`,
   ];
   if (categorical > 0) parts.push(`${categorical} categorical (one-hot)`);
-  return `inputs: ${parts.join(', ')} -> ${inputSize} model input${plural(inputSize)}`;
+  return `inputs: ${parts.join(', ')} -> ${count(inputSize, 'model input')}`;
 }
 
 function describeSplit(nTrain: number, nVal: number, stratified: boolean, opts: PrepareOptions): string {
   if (nVal === 0) {
-    if (opts.valFraction === 0) return `split: all ${nTrain} rows for training (no validation part)`;
+    if (opts.valFraction === 0) return `split: all ${count(nTrain, 'row')} for training (no validation part)`;
     return nTrain < MIN_ROWS_FOR_VALIDATION
-      ? `split: all ${nTrain} rows for training (fewer than ${MIN_ROWS_FOR_VALIDATION} rows: too few to hold some out for validation)`
-      : `split: all ${nTrain} rows for training (the validation fraction is too small to hold out a row)`;
+      ? `split: all ${count(nTrain, 'row')} for training (fewer than ${MIN_ROWS_FOR_VALIDATION} rows: too few to hold some out for validation)`
+      : `split: all ${count(nTrain, 'row')} for training (the validation fraction is too small to hold out a row)`;
   }
-  return `split: ${nTrain} training row${plural(nTrain)}, ${nVal} validation row${plural(nVal)} (${stratified ? 'stratified, ' : ''}seed ${opts.seed})`;
-}
-
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
+  return `split: ${count(nTrain, 'training row')}, ${count(nVal, 'validation row')} (${stratified ? 'stratified, ' : ''}seed ${opts.seed})`;
 }

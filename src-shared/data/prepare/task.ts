@@ -8,6 +8,7 @@
  * `PrepareOptions.task` overrides the guess.
  */
 import { DatasetError } from '../../errors';
+import { count } from '../plural';
 import { cellText, cellWhere, columnList, numberLabel, rowNumber } from '../table';
 import type { Table, TableColumn, Task } from '../types';
 
@@ -71,7 +72,10 @@ export function chooseTask(table: Table, target: TableColumn, rows: Int32Array, 
   if (levels && levels.size <= n / 2) {
     const k = levels.size;
     if (k <= FEW_CLASSES || (k <= MAX_INTEGER_CLASSES && k <= INTEGER_CLASS_SHARE * n)) {
-      return { task: 'classification', reason: `target "${target.name}" has ${k} distinct integer values` };
+      return {
+        task: 'classification',
+        reason: `target "${target.name}" has ${count(k, 'distinct integer value')}`,
+      };
     }
   }
   return { task: 'regression', reason: `target "${target.name}" is numeric with many distinct values` };
@@ -104,7 +108,7 @@ export function collectClasses(table: Table, target: TableColumn, rows: Int32Arr
   if (classes.length > MAX_CLASSES) {
     const hint = target.kind === 'numeric' ? '; train it as regression instead' : '; is it an identifier?';
     throw new DatasetError(
-      `${table.source}: target column "${target.name}" has ${classes.length} classes (at most ${MAX_CLASSES})${hint}`,
+      `${table.source}: target column "${target.name}" has ${count(classes.length, 'class', 'classes')} (at most ${MAX_CLASSES})${hint}`,
       { file: table.source, column: target.name },
     );
   }

@@ -334,3 +334,13 @@ describe('Ctrl-C', () => {
     expect(model.training.epochs).toBeLessThan(100000);
   });
 });
+
+describe('wording', () => {
+  it('counts one epoch and one hidden layer in the singular', () => {
+    const { status, stdout } = runCli(['train', '--data', 'xor', '--epochs', '1', '--layers', '4']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^trained 2-4-2 for 1 epoch in [\d.]+ s: /m);
+    const mismatch = runCli(['train', '--data', 'xor', '--layers', '4', '--activation', 'relu,tanh']);
+    expect(oneLine(mismatch.stderr)).toContain('--activation lists 2 activations for 1 hidden layer:');
+  });
+});

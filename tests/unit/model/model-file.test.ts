@@ -92,6 +92,6 @@ describe('model file round trip', () => {
         preprocessing: model.preprocessing,
         training: null,
       }),
-    ).toThrow(/2 layers but 1 weight sets/);
+    ).toThrow(/2 layers but 1 weight set$/);
   });
 });
