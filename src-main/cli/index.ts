@@ -1,12 +1,23 @@
 /**
  * The `nanograd` command line. Each command lives in ./commands/<name>.ts and exports
- * `register(program, context)`. Errors: a StudioError prints its one-line message on stderr and
- * exits 1 (2 for usage errors, which commander reports itself); a stack trace only with --debug.
+ * `register(program, context)`. Errors print ONE line on stderr, `nanograd: <message>`, and exit
+ * 2 for a usage error (a bad flag value, see ./options.ts, or commander's unknown flag / missing
+ * required flag) or 1 for anything else (files, data, models, a diverged run); a stack trace
+ * only with --debug.
  */
 import { Command, CommanderError } from 'commander';
 import { StudioError, firstLine } from '../../src-shared/errors';
 import { COMMANDS } from './commands';
 import type { CliContext } from './context';
+import { EXIT_USAGE, UsageError } from './options';
+
+/** commander's `error: unknown option '--lrr'\n(Did you mean --lr?)` as one line, our prefix. */
+function commanderMessage(err: CommanderError): string {
+  return err.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
 
 export async function main(argv: string[]): Promise<number> {
   const context: CliContext = { exitCode: 0 };
@@ -15,8 +26,13 @@ export async function main(argv: string[]): Promise<number> {
     .name('nanograd')
     .description('Nanograd Studio CLI: train, predict, export and benchmark small neural networks.')
     .option('--debug', 'print stack traces for errors')
+    .addHelpText(
+      'afterAll',
+      '\nExit codes: 0 done; 1 a problem with a file, the data or the model (or a diverged run);\n2 a bad command line (unknown flag, invalid flag value); 130 stopped by Ctrl-C.',
+    )
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // Errors are printed below, in the one format every error has; help still goes through writeErr.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   for (const register of COMMANDS) register(program, context);
   const debug = argv.includes('--debug');
   try {
@@ -26,11 +42,17 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0)
         return 0;
-      return 2;
+      // `nanograd` without a command has already printed the help on stderr.
+      if (err.code !== 'commander.help') process.stderr.write(`nanograd: ${commanderMessage(err)}\n`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError && !debug) {
+      process.stderr.write(`nanograd: ${firstLine(err.message)}\n`);
+      return EXIT_USAGE;
     }
     if (debug && err instanceof Error) {
       process.stderr.write(`${err.stack ?? err.message}\n`);
-      return 1;
+      return err instanceof UsageError ? EXIT_USAGE : 1;
     }
     const message =
       err instanceof StudioError

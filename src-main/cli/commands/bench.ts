@@ -3,10 +3,11 @@
  * record per line with --json ({workload, seconds, samples_per_s, metric}), a table otherwise;
  * progress goes to stderr on a terminal only, so piped JSON stays clean.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { BackendPreference } from '../../../src-shared/engine/fast';
 import { WORKLOADS, formatTable, runBench, type BenchRecord, type WorkloadKey } from '../../bench';
 import type { CliContext } from '../context';
+import { UsageError } from '../options';
 
 interface BenchFlags {
   json?: boolean;
@@ -17,13 +18,13 @@ interface BenchFlags {
 function parseWorkload(value: string, previous: WorkloadKey[] | undefined): WorkloadKey[] {
   const key = value.toUpperCase() as WorkloadKey;
   if (!WORKLOADS.includes(key))
-    throw new InvalidArgumentError(`unknown workload "${value}" (choose ${WORKLOADS.join(', ')})`);
+    throw new UsageError(`--workload must be one of ${WORKLOADS.join(', ')} (got ${JSON.stringify(value)})`);
   return [...(previous ?? []), key];
 }
 
 function parseBackend(value: string): BackendPreference {
   if (value !== 'auto' && value !== 'js' && value !== 'wasm')
-    throw new InvalidArgumentError(`unknown backend "${value}" (choose auto, js, wasm)`);
+    throw new UsageError(`--backend must be one of auto, js, wasm (got ${JSON.stringify(value)})`);
   return value;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../src-shared/model';
 import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliContext } from '../context';
+import { choiceArg } from '../options';
 import { checkWritable, readTextFile } from '../files';
 
 interface ExportFlags {
@@ -31,6 +32,7 @@ export function register(program: Command, context: CliContext): void {
     .addOption(
       new Option('--format <format>', 'json | onnx | pytorch')
         .choices(MODEL_EXPORT_FORMATS)
+        .argParser(choiceArg('--format', MODEL_EXPORT_FORMATS))
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', 'where to write the export (.json, .onnx or .py)')

@@ -8,7 +8,7 @@ import { parseModel, predictTable, predictionsCsv } from '../../../src-shared/mo
 import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliContext } from '../context';
 import { checkWritable, loadTable, readTextFile } from '../files';
-import { parseInteger } from '../options';
+import { trainArgs } from '../options';
 
 interface PredictFlags {
   model: string;
@@ -29,7 +29,7 @@ export function register(program: Command, context: CliContext): void {
       "a CSV file with the model's input columns (the target column may be absent), or a built-in data set name",
     )
     .option('--out <preds.csv>', 'write the predictions here instead of stdout')
-    .option('--seed <n>', 'seed for a built-in data set', parseInteger, 1)
+    .option('--seed <n>', 'seed for a built-in data set', trainArgs.seed, 1)
     .action(async (flags: PredictFlags) => {
       context.exitCode = await predict(flags);
     });

@@ -32,7 +32,17 @@ import {
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
 import { checkWritable, loadTable, readTextFile } from '../files';
-import { asFlagError, parseInteger, parseLayers, parseList, parseNumber } from '../options';
+import {
+  UsageError,
+  asFlagError,
+  choiceArg,
+  parseActivations,
+  parseLayers,
+  parseNoise,
+  parsePoints,
+  parseValFraction,
+  trainArgs,
+} from '../options';
 import { ProgressBar, epochJson, formatMetrics } from '../progress';
 
 export interface TrainFlags {
@@ -74,41 +84,41 @@ export function register(program: Command, context: CliContext): void {
     .option(
       '--activation <names>',
       `hidden activation: ${ACTIVATIONS.join(', ')}; one for all layers or one per layer (default: ${defaults.hiddenLayers[0].activation})`,
-      parseList,
+      parseActivations,
     )
     .addOption(
-      new Option(
-        '--loss <name>',
-        'loss (default: auto = cross_entropy for classes, mse for numbers)',
-      ).choices(['auto', ...LOSSES]),
+      new Option('--loss <name>', 'loss (default: auto = cross_entropy for classes, mse for numbers)')
+        .choices(['auto', ...LOSSES])
+        .argParser(choiceArg('--loss', ['auto', ...LOSSES])),
     )
     .addOption(
-      new Option('--optimizer <name>', `optimizer (default: ${defaults.optimizer.name})`).choices([
-        ...OPTIMIZERS,
-      ]),
+      new Option('--optimizer <name>', `optimizer (default: ${defaults.optimizer.name})`)
+        .choices(OPTIMIZERS)
+        .argParser(choiceArg('--optimizer', OPTIMIZERS)),
     )
-    .option('--lr <rate>', `learning rate (default: ${defaults.optimizer.lr})`, parseNumber)
-    .option('--epochs <n>', `epochs (default: ${defaults.epochs})`, parseInteger)
-    .option('--batch <n>', `batch size, 0 = full batch (default: ${defaults.batchSize})`, parseInteger)
+    .option('--lr <rate>', `learning rate (default: ${defaults.optimizer.lr})`, trainArgs.lr)
+    .option('--epochs <n>', `epochs (default: ${defaults.epochs})`, trainArgs.epochs)
+    .option('--batch <n>', `batch size, 0 = full batch (default: ${defaults.batchSize})`, trainArgs.batch)
     .option(
       '--seed <n>',
       'seed for data generation, split, init and batch order',
-      parseInteger,
+      trainArgs.seed,
       defaults.seed,
     )
     .option(
       '--val <fraction>',
       'fraction of rows held out for validation, 0 = none (default: 0.2; 0 for xor, the 4 points of the seed)',
-      parseNumber,
+      parseValFraction,
     )
-    .option('--points <n>', 'built-in data sets: number of points', parseInteger)
-    .option('--noise <level>', 'built-in data sets: noise level 0..1', parseNumber)
+    .option('--points <n>', 'built-in data sets: number of points', parsePoints)
+    .option('--noise <level>', 'built-in data sets: noise level 0..1', parseNoise)
     .addOption(
       new Option(
         '--missing <policy>',
         'rows with missing cells: drop them, or impute the mean / most frequent value',
       )
         .choices(['drop', 'impute'])
+        .argParser(choiceArg('--missing', ['drop', 'impute'] as const))
         .default('drop'),
     )
     .option('--out <model.json>', 'write the trained model (JSON) here')
@@ -130,9 +140,9 @@ function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): Layer
       ? modelActivations
       : [modelActivations?.[0] ?? defaults.hiddenLayers[0].activation]);
   if (activations.length !== 1 && activations.length !== sizes.length) {
-    throw new ConfigError(
+    throw new UsageError(
       `--activation lists ${count(activations.length, 'activation')} for ${count(sizes.length, 'hidden layer')}: give one for all or one per layer`,
-      { field: 'hiddenLayers' },
+      'hiddenLayers',
     );
   }
   return sizes.map((units, i) => ({
@@ -141,7 +151,7 @@ function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): Layer
   }));
 }
 
-function buildConfig(flags: TrainFlags, initModel: ModelFile | null): TrainConfig {
+function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: string): TrainConfig {
   const hiddenLayers = hiddenLayersFrom(flags, initModel);
   const saved = initModel?.training?.config ?? null;
   const raw = {
@@ -162,7 +172,13 @@ function buildConfig(flags: TrainFlags, initModel: ModelFile | null): TrainConfi
   try {
     return validateTrainConfig(raw);
   } catch (err) {
-    throw asFlagError(err);
+    // Every flag value was checked while parsing, so what is left came from the --init model.
+    if (err instanceof ConfigError && initPath)
+      throw new ConfigError(`${initPath}: its saved training config: ${err.message}`, {
+        ...err.location,
+        file: initPath,
+      });
+    throw err;
   }
 }
 
@@ -218,14 +234,10 @@ function defaultValFraction(data: string): number {
 
 async function train(flags: TrainFlags): Promise<number> {
   const valFraction = flags.val ?? defaultValFraction(flags.data);
-  if (valFraction < 0 || valFraction >= 1)
-    throw new ConfigError(`--val must be a number from 0 to less than 1 (got ${valFraction})`, {
-      field: 'valFraction',
-    });
   if (flags.out) await checkWritable(flags.out);
 
   const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
-  const config = buildConfig(flags, initModel);
+  const config = buildConfig(flags, initModel, flags.init);
   const { table, builtin } = await loadTable(flags.data, {
     points: flags.points,
     noise: flags.noise,

@@ -1,7 +1,13 @@
-import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src-shared/errors';
-import { asFlagError, parseInteger, parseLayers } from '../../../src-main/cli/options';
+import {
+  UsageError,
+  asFlagError,
+  integerArg,
+  parseActivations,
+  parseLayers,
+  trainArgs,
+} from '../../../src-main/cli/options';
 import { ProgressBar, epochJson, formatMetrics, formatNumber } from '../../../src-main/cli/progress';
 import type { EpochMetrics } from '../../../src-shared/training';
 
@@ -72,8 +78,23 @@ describe('flag parsing', () => {
   it('parses layer lists and rejects non-integers as usage errors', () => {
     expect(parseLayers('16, 8')).toEqual([16, 8]);
     expect(parseLayers('none')).toEqual([]);
-    expect(() => parseLayers('16,x')).toThrow(InvalidArgumentError);
-    expect(() => parseInteger('2.5')).toThrow(InvalidArgumentError);
+    expect(() => parseLayers('16,x')).toThrow(UsageError);
+    expect(() => integerArg('--epochs')('2.5')).toThrow(UsageError);
+  });
+
+  it('range-checks flag values with the config validator and names the flag', () => {
+    expect(trainArgs.lr('0.5')).toBe(0.5);
+    expect(() => trainArgs.lr('-1')).toThrow(UsageError);
+    expect(() => trainArgs.lr('-1')).toThrow(
+      /^--lr must be a number greater than 0 and at most 1000 \(got -1\)$/,
+    );
+    expect(() => trainArgs.epochs('0')).toThrow(/^--epochs must be an integer from 1 to 100000 \(got 0\)$/);
+    expect(() => trainArgs.dropout('0.95')).toThrow(
+      /^--dropout must be a number at least 0 and at most 0\.9/,
+    );
+    expect(() => parseLayers('8,0')).toThrow(/^--layers \(layer 2\) must be an integer from 1 to 1024/);
+    expect(() => parseActivations('swish')).toThrow(/^--activation must be one of linear, relu/);
+    expect(parseActivations('relu, tanh')).toEqual(['relu', 'tanh']);
   });
 
   it('renames config fields to the flags a user typed', () => {
@@ -87,7 +108,7 @@ describe('flag parsing', () => {
       }),
     );
     expect((layer as Error).message).toBe('--layers (layer 3) must be an integer from 1 to 1024 (got 0)');
-    const other = new ConfigError('dropout must be …', { field: 'dropout' });
+    const other = new ConfigError('optimizer.momentum must be …', { field: 'optimizer.momentum' });
     expect(asFlagError(other)).toBe(other);
   });
 });
