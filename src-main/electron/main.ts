@@ -29,7 +29,8 @@ import { contentSecurityPolicy, securityHeaders } from './csp';
 import { createFileService } from './files';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { lockNavigation } from './navigation';
+import { lockNavigation, openAllowedExternal } from './navigation';
+import { fileFromArgv, openWithOsFiles, osFileKind, PendingOsFile, type OsFile } from './os-files';
 import { appOriginOf, isTrustedSender } from './sender';
 import { MIN_SIZE, parseWindowState, serializeWindowState, type WindowState } from './window-state';
 import { BackendWorkerHost } from './worker-host';
@@ -69,12 +70,17 @@ class StudioApp {
   private window: BrowserWindow | null = null;
   private readonly stateFile = path.join(app.getPath('userData'), 'window-state.json');
   private saveTimer: NodeJS.Timeout | null = null;
+  /** A file the OS asked us to open (file association, second instance, macOS open-file). */
+  private readonly osFiles = new PendingOsFile();
+  private started = false;
+  private windowLoaded = false;
   private readonly backend = new BackendWorkerHost(
     () => new Worker(unpacked('training-worker.js')),
     (event, payload) => this.sendToWindow(event, payload),
   );
 
   async start(): Promise<void> {
+    this.started = true;
     this.hardenSession();
     this.registerProtocol();
     const files = createFileService({
@@ -93,7 +99,7 @@ class StudioApp {
       ipcMain,
       isTrustedSender: (event) => isTrustedSender(event as never, this.window, appOrigin),
       backend: this.backend,
-      files,
+      files: openWithOsFiles(files, this.osFiles),
       warn: log,
     });
     Menu.setApplicationMenu(
@@ -103,7 +109,7 @@ class StudioApp {
           appName: app.name,
           isDev: Boolean(devServerUrl),
           send: (command) => this.sendCommand(command),
-          openExternal: (url) => void shell.openExternal(url),
+          openExternal: (url) => void openAllowedExternal(shell, url, log),
           showAbout: () => app.showAboutPanel(),
         }) as Electron.MenuItemConstructorOptions[],
       ),
@@ -114,6 +120,14 @@ class StudioApp {
       copyright: 'MIT License',
     });
     await this.createWindow();
+  }
+
+  /** Opens a project or model the OS handed us, through the UI's own File > Open path. */
+  openFromOs(file: OsFile): void {
+    this.osFiles.offer(file);
+    if (!this.started) return; // start() creates the window; its first load dispatches the file
+    if (this.windowLoaded) this.dispatchOsFile();
+    this.focus();
   }
 
   focus(): void {
@@ -198,9 +212,12 @@ class StudioApp {
         navigateOnDragDrop: false,
         spellcheck: false,
         safeDialogs: true,
+        // Middle-click cannot open windows or navigate (new windows are denied anyway).
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     this.window = win;
+    this.windowLoaded = false;
     if (state.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
     const remember = (): void => this.scheduleStateSave();
@@ -212,6 +229,12 @@ class StudioApp {
     win.on('closed', () => {
       if (this.window === win) this.window = null;
     });
+    // The UI subscribes to app:command while the page loads, so a waiting file can go now.
+    win.webContents.on('did-finish-load', () => {
+      if (this.window !== win) return;
+      this.windowLoaded = true;
+      this.dispatchOsFile();
+    });
     win.webContents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason}`));
     await win.loadURL(devServerUrl ?? APP_ENTRY);
   }
@@ -220,6 +243,11 @@ class StudioApp {
     const contents: WebContents | undefined =
       this.window && !this.window.isDestroyed() ? this.window.webContents : undefined;
     if (contents && !contents.isDestroyed()) contents.send(event, payload);
+  }
+
+  private dispatchOsFile(): void {
+    const command = this.osFiles.dispatch();
+    if (command) this.sendCommand(command);
   }
 
   private sendCommand(command: AppCommand): void {
@@ -231,7 +259,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const studio = new StudioApp();
-  app.on('second-instance', () => studio.focus());
+  const launchFile = fileFromArgv(process.argv, process.cwd());
+  if (launchFile) studio.openFromOs(launchFile);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = fileFromArgv(argv, workingDirectory);
+    if (file) studio.openFromOs(file);
+    else studio.focus();
+  });
+  // macOS delivers double-clicked files as events (possibly before 'ready'), not in argv.
+  app.on('open-file', (event, file) => {
+    const kind = osFileKind(file);
+    if (!kind) return;
+    event.preventDefault();
+    studio.openFromOs({ path: file, kind });
+  });
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, shell, log));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -39,16 +39,30 @@ export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }
 
+/**
+ * The one way the app opens a URL in the system browser (window links and the Help menu): only
+ * allow-listed https URLs; anything else is logged and dropped. Returns whether it was opened.
+ */
+export function openAllowedExternal(
+  shell: ShellLike,
+  url: string,
+  log: (message: string) => void = () => undefined,
+): boolean {
+  if (!isAllowedExternalUrl(url)) {
+    log(`blocked navigation to ${url.slice(0, 200)}`);
+    return false;
+  }
+  void shell.openExternal(url).catch(() => undefined);
+  return true;
+}
+
 /** Installs the navigation lock on one WebContents. */
 export function lockNavigation(
   contents: GuardedContents,
   shell: ShellLike,
   log: (message: string) => void = () => undefined,
 ): void {
-  const openOutside = (url: string): void => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url).catch(() => undefined);
-    else log(`blocked navigation to ${url.slice(0, 200)}`);
-  };
+  const openOutside = (url: string): void => void openAllowedExternal(shell, url, log);
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     openOutside(url);
