@@ -7,9 +7,13 @@ import { Option, type Command } from 'commander';
 import { ConfigError, TrainingError } from '../../../src-shared/errors';
 import {
   ACTIVATIONS,
+  INITS,
   LOSSES,
   OPTIMIZERS,
+  REGULARIZATIONS,
   type Activation,
+  type InitName,
+  type Regularization,
   type DenseParams,
   type LayerSpec,
 } from '../../../src-shared/engine/types';
@@ -19,6 +23,7 @@ import { buildModelFile, modelNetwork, parseModel, serializeModel } from '../../
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
   DEFAULT_TRAIN_CONFIG,
+  LIMITS,
   TrainingSession,
   defaultInitFor,
   describeSpec,
@@ -63,7 +68,14 @@ export interface TrainFlags {
   out?: string;
   json?: boolean;
   init?: string;
+  regularization?: Regularization;
+  regRate?: number;
+  dropout?: number;
+  weightInit?: InitName;
 }
+
+/** The rate `--regularization l1|l2` uses without `--reg-rate` (the app's default rate). */
+export const DEFAULT_REG_RATE = 0.001;
 
 const defaults = DEFAULT_TRAIN_CONFIG;
 
@@ -121,12 +133,53 @@ export function register(program: Command, context: CliContext): void {
         .argParser(choiceArg('--missing', ['drop', 'impute'] as const))
         .default('drop'),
     )
+    .addOption(
+      new Option(
+        '--regularization <kind>',
+        `weight penalty added to the loss: l1 (rate x sum |w|), l2 (rate x sum w²) or none (default: ${defaults.regularization})`,
+      )
+        .choices(REGULARIZATIONS)
+        .argParser(choiceArg('--regularization', REGULARIZATIONS)),
+    )
+    .option(
+      '--reg-rate <rate>',
+      `regularization rate, 0..${LIMITS.maxRegRate} (default: ${DEFAULT_REG_RATE} with --regularization l1 or l2)`,
+      trainArgs.regRate,
+    )
+    .option(
+      '--dropout <p>',
+      `dropout probability of the hidden layers while training, 0..${LIMITS.maxDropout} (default: ${defaults.dropout})`,
+      trainArgs.dropout,
+    )
+    .addOption(
+      new Option(
+        '--weight-init <name>',
+        'initial weights: uniform U(-1,1), pytorch (nn.Linear default), xavier, he (default: he for relu/leaky_relu/gelu, xavier otherwise)',
+      )
+        .choices(INITS)
+        .argParser(choiceArg('--weight-init', INITS)),
+    )
     .option('--out <model.json>', 'write the trained model (JSON) here')
     .option('--json', 'print one JSON object per epoch and a final {"type":"done"} line on stdout')
     .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
     .action(async (flags: TrainFlags) => {
+      checkFlagCombinations(flags);
       context.exitCode = await train(flags);
     });
+}
+
+/** Flags that would silently do nothing together are refused before any work. */
+function checkFlagCombinations(flags: TrainFlags): void {
+  if (flags.regRate !== undefined && flags.regRate > 0 && (flags.regularization ?? 'none') === 'none')
+    throw new UsageError(
+      `--reg-rate ${flags.regRate} has no effect without --regularization l1 or l2`,
+      'regRate',
+    );
+  if (flags.weightInit !== undefined && flags.init !== undefined)
+    throw new UsageError(
+      '--weight-init has no effect with --init: the weights come from the saved model',
+      'init',
+    );
 }
 
 function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): LayerSpec[] {
@@ -151,6 +204,13 @@ function hiddenLayersFrom(flags: TrainFlags, initModel: ModelFile | null): Layer
   }));
 }
 
+/** `--reg-rate`, else the saved model's rate, else DEFAULT_REG_RATE once a penalty is chosen. */
+function regRateFrom(flags: TrainFlags, saved: TrainConfig | null): number {
+  if (flags.regRate !== undefined) return flags.regRate;
+  if (flags.regularization === undefined && saved) return saved.regRate;
+  return (flags.regularization ?? 'none') === 'none' ? 0 : DEFAULT_REG_RATE;
+}
+
 function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: string): TrainConfig {
   const hiddenLayers = hiddenLayersFrom(flags, initModel);
   const saved = initModel?.training?.config ?? null;
@@ -163,10 +223,11 @@ function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: 
     },
     batchSize: flags.batch ?? defaults.batchSize,
     epochs: flags.epochs ?? defaults.epochs,
-    regularization: defaults.regularization,
-    regRate: defaults.regRate,
-    dropout: defaults.dropout,
-    init: hiddenLayers.length > 0 ? defaultInitFor(hiddenLayers[0].activation) : 'xavier',
+    regularization: flags.regularization ?? saved?.regularization ?? defaults.regularization,
+    regRate: regRateFrom(flags, saved),
+    dropout: flags.dropout ?? saved?.dropout ?? defaults.dropout,
+    init:
+      flags.weightInit ?? (hiddenLayers.length > 0 ? defaultInitFor(hiddenLayers[0].activation) : 'xavier'),
     seed: flags.seed,
   };
   try {
@@ -359,5 +420,12 @@ function describeRun(data: PreparedData, session: TrainingSession, config: Train
   const rows = `${count(data.train.n, 'training row')}${data.val ? `, ${count(data.val.n, 'validation row')}` : ''}`;
   const activations =
     [...new Set(config.hiddenLayers.map((l) => l.activation))].join('/') || 'no hidden layer';
-  return `${data.name}: ${data.task}, ${rows}; network ${describeSpec(session.spec)} ${activations}, ${session.loss}, ${config.optimizer.name} lr ${config.optimizer.lr}, batch ${config.batchSize}, ${count(config.epochs, 'epoch')}`;
+  const extras = [
+    config.regularization !== 'none' ? `${config.regularization} ${config.regRate}` : '',
+    config.dropout > 0 ? `dropout ${config.dropout}` : '',
+  ]
+    .filter((text) => text !== '')
+    .map((text) => `, ${text}`)
+    .join('');
+  return `${data.name}: ${data.task}, ${rows}; network ${describeSpec(session.spec)} ${activations}, ${session.loss}, ${config.optimizer.name} lr ${config.optimizer.lr}${extras}, batch ${config.batchSize}, ${count(config.epochs, 'epoch')}`;
 }

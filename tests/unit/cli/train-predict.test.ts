@@ -394,3 +394,74 @@ describe('wording', () => {
     expect(oneLine(mismatch.stderr)).toContain('--activation lists 2 activations for 1 hidden layer:');
   });
 });
+
+describe('nanograd train --regularization / --reg-rate / --dropout / --weight-init', () => {
+  const dir = tempDir();
+  const trainModel = (name: string, extra: string[]) => {
+    const out = join(dir, name);
+    const run = runCli(['train', '--data', 'moons', '--epochs', '3', '--seed', '4', '--out', out, ...extra]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    return JSON.parse(readFileSync(out, 'utf8')) as {
+      training: { config: Record<string, unknown> };
+      weights: { weight: number[] }[];
+    };
+  };
+
+  it('reach the session: saved in the model config, and they change the trained weights', () => {
+    const plain = trainModel('plain.json', []);
+    expect(plain.training.config).toMatchObject({
+      regularization: 'none',
+      regRate: 0,
+      dropout: 0,
+      init: 'he',
+    });
+    const cases: [string[], Record<string, unknown>][] = [
+      [['--regularization', 'l2', '--reg-rate', '0.05'], { regularization: 'l2', regRate: 0.05 }],
+      [['--regularization', 'l1'], { regularization: 'l1', regRate: 0.001 }],
+      [['--dropout', '0.3'], { dropout: 0.3 }],
+      [['--weight-init', 'uniform'], { init: 'uniform' }],
+    ];
+    cases.forEach(([flags, config], i) => {
+      const model = trainModel(`m${i}.json`, flags);
+      expect(model.training.config).toMatchObject(config);
+      expect(model.weights[0].weight).not.toEqual(plain.weights[0].weight);
+    });
+  });
+
+  it('are listed in --help', () => {
+    const help = runCli(['train', '--help']).stdout;
+    for (const flag of [
+      '--regularization <kind>',
+      '--reg-rate <rate>',
+      '--dropout <p>',
+      '--weight-init <name>',
+    ])
+      expect(help).toContain(flag);
+    expect(help).toMatch(/uniform.*pytorch.*xavier.*he/s);
+  });
+
+  it.each([
+    [['--regularization', 'l3'], 'nanograd: --regularization must be one of none, l1, l2 (got "l3")'],
+    [['--reg-rate', '-1'], 'nanograd: --reg-rate must be a number at least 0 and at most 10 (got -1)'],
+    [
+      ['--reg-rate', '11', '--regularization', 'l2'],
+      'nanograd: --reg-rate must be a number at least 0 and at most 10 (got 11)',
+    ],
+    [['--reg-rate', '0.1'], 'nanograd: --reg-rate 0.1 has no effect without --regularization l1 or l2'],
+    [['--dropout', '0.95'], 'nanograd: --dropout must be a number at least 0 and at most 0.9 (got 0.95)'],
+    [['--dropout', 'half'], 'nanograd: --dropout must be a number (got "half")'],
+    [
+      ['--weight-init', 'glorot'],
+      'nanograd: --weight-init must be one of uniform, pytorch, xavier, he (got "glorot")',
+    ],
+    [
+      ['--weight-init', 'he', '--init', 'model.json'],
+      'nanograd: --weight-init has no effect with --init: the weights come from the saved model',
+    ],
+  ])('%j is a usage error', (flags, message) => {
+    const { status, stderr } = runCli(['train', '--data', 'moons', ...flags]);
+    expect(oneLine(stderr)).toBe(message);
+    expect(status).toBe(2);
+  });
+});
