@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ConfigError, TrainingError } from '../../../src-shared/errors';
+import { ConfigError, TrainingError, firstLine } from '../../../src-shared/errors';
 import {
   ACTIVATIONS,
   INITS,
@@ -160,7 +160,10 @@ export function register(program: Command, context: CliContext): void {
         .argParser(choiceArg('--weight-init', INITS)),
     )
     .option('--out <model.json>', 'write the trained model (JSON) here')
-    .option('--json', 'print one JSON object per epoch and a final {"type":"done"} line on stdout')
+    .option(
+      '--json',
+      'print one JSON object per epoch on stdout, and a last {"type":"done","state",...} line, also when the run diverges or fails',
+    )
     .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
     .action(async (flags: TrainFlags) => {
       checkFlagCombinations(flags);
@@ -334,48 +337,11 @@ async function train(flags: TrainFlags): Promise<number> {
   };
   process.once('SIGINT', onInterrupt);
   const started = performance.now();
-  let final: SessionSnapshot;
-  try {
-    final = await runSession(session, {
-      now: () => performance.now(),
-      yieldToHost: yieldToEventLoop,
-      waitWhilePaused: () => wait(50),
-      onProgress: (metrics: EpochMetrics[]) => {
-        if (flags.json) {
-          process.stdout.write(metrics.map((m) => `${JSON.stringify(epochJson(m, data.task))}\n`).join(''));
-        } else if (bar && metrics.length > 0) {
-          bar.update(metrics[metrics.length - 1]);
-        }
-      },
-    });
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-    bar?.clear();
-  }
-  const seconds = (performance.now() - started) / 1000;
-
-  if (final.state === 'diverged') throw new TrainingError(final.message ?? 'training diverged');
-
-  let written: string | null = null;
-  if (flags.out) {
-    const weights = session.weights();
-    const previousEpochs = initModel?.training?.epochs ?? 0;
-    const model = buildModelFile({
-      name: path.basename(flags.out).replace(/\.json$/i, '') || data.name,
-      spec: weights.spec,
-      params: weights.params,
-      task: data.task,
-      loss: session.loss,
-      preprocessing: data.preprocessing,
-      training: { config: session.config, epochs: previousEpochs + session.epoch, metrics: final.last },
-    });
-    await writeFileAtomic(flags.out, serializeModel(model));
-    written = flags.out;
-  }
-
-  const last = final.last;
-  if (flags.json) {
-    const done = {
+  let trainedSeconds: number | null = null;
+  // With --json, a script reads stdout to the end: whatever happens once epochs have started,
+  // the last line is a {"type":"done"} line (state done, stopped, diverged or failed).
+  const doneLine = (state: string, message: string | null, last: EpochMetrics | null, out: string | null) =>
+    `${JSON.stringify({
       type: 'done',
       loss: last?.loss ?? null,
       valLoss: last?.valLoss ?? null,
@@ -390,12 +356,61 @@ async function train(flags: TrainFlags): Promise<number> {
           }
         : {}),
       epochs: session.epoch,
-      seconds: Number(seconds.toFixed(3)),
-      state: final.state,
-      out: written,
+      seconds: Number(((trainedSeconds ?? performance.now() - started) / 1000).toFixed(3)),
+      state,
+      message,
+      out,
       notes: data.notes,
-    };
-    process.stdout.write(`${JSON.stringify(done)}\n`);
+    })}\n`;
+  const failed = (err: unknown): unknown => {
+    if (flags.json) {
+      const message = err instanceof Error ? firstLine(err.message) : String(err);
+      process.stdout.write(doneLine('failed', message, session.snapshot().last, null));
+    }
+    return err;
+  };
+  let final: SessionSnapshot;
+  try {
+    final = await runSession(session, {
+      now: () => performance.now(),
+      yieldToHost: yieldToEventLoop,
+      waitWhilePaused: () => wait(50),
+      onProgress: (metrics: EpochMetrics[]) => {
+        if (flags.json) {
+          process.stdout.write(metrics.map((m) => `${JSON.stringify(epochJson(m, data.task))}\n`).join(''));
+        } else if (bar && metrics.length > 0) {
+          bar.update(metrics[metrics.length - 1]);
+        }
+      },
+    });
+  } catch (err) {
+    throw failed(err);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    bar?.clear();
+  }
+  trainedSeconds = performance.now() - started;
+  const seconds = trainedSeconds / 1000;
+
+  if (final.state === 'diverged') {
+    const message = final.message ?? 'training diverged';
+    if (flags.json) process.stdout.write(doneLine('diverged', message, final.last, null));
+    throw new TrainingError(message);
+  }
+
+  let written: string | null = null;
+  if (flags.out) {
+    try {
+      await saveModel(flags.out, session, data, initModel, final);
+    } catch (err) {
+      throw failed(err);
+    }
+    written = flags.out;
+  }
+
+  const last = final.last;
+  if (flags.json) {
+    process.stdout.write(doneLine(final.state, null, last, written));
   } else {
     if (!tty) for (const note of data.notes) process.stdout.write(`note: ${note}\n`);
     const what = last ? formatMetrics(last, data.task) : 'no epoch completed';
@@ -414,6 +429,27 @@ async function train(flags: TrainFlags): Promise<number> {
     return EXIT_INTERRUPTED;
   }
   return 0;
+}
+
+async function saveModel(
+  out: string,
+  session: TrainingSession,
+  data: PreparedData,
+  initModel: ModelFile | null,
+  final: SessionSnapshot,
+): Promise<void> {
+  const weights = session.weights();
+  const previousEpochs = initModel?.training?.epochs ?? 0;
+  const model = buildModelFile({
+    name: path.basename(out).replace(/\.json$/i, '') || data.name,
+    spec: weights.spec,
+    params: weights.params,
+    task: data.task,
+    loss: session.loss,
+    preprocessing: data.preprocessing,
+    training: { config: session.config, epochs: previousEpochs + session.epoch, metrics: final.last },
+  });
+  await writeFileAtomic(out, serializeModel(model));
 }
 
 function describeRun(data: PreparedData, session: TrainingSession, config: TrainConfig): string {

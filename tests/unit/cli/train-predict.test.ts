@@ -60,6 +60,43 @@ describe('nanograd train --json', () => {
     expect(typeof done.seconds).toBe('number');
   });
 
+  it('a diverged run still ends with the done line (state diverged, its message), then exits 1', () => {
+    const { status, stdout, stderr } = runCli([
+      'train',
+      '--data',
+      'regression-plane',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '5',
+      '--epochs',
+      '30',
+      '--json',
+    ]);
+    expect(status).toBe(1);
+    const message = oneLine(stderr).replace(/^nanograd: /, '');
+    expect(message).toMatch(
+      /^training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate/,
+    );
+    const lines = jsonLines(stdout);
+    expect(lines.length).toBeGreaterThan(1); // some epochs ran before it diverged
+    const epochs = lines.slice(0, -1);
+    const done = lines[lines.length - 1];
+    expect(done).toMatchObject({
+      type: 'done',
+      state: 'diverged',
+      message,
+      out: null,
+      epochs: epochs.length,
+    });
+    expect(done.loss).toBe(epochs[epochs.length - 1].loss);
+    const normal = jsonLines(
+      runCli(['train', '--data', 'regression-plane', '--epochs', '1', '--json']).stdout,
+    );
+    expect(Object.keys(done).sort()).toEqual(Object.keys(normal[1]).sort());
+    expect(normal[1]).toMatchObject({ state: 'done', message: null });
+  });
+
   it('is reproducible for a seed', () => {
     const strip = (s: string) => jsonLines(s).slice(0, -1);
     const a = runCli(['train', '--data', 'moons', '--epochs', '4', '--json', '--seed', '9']);
