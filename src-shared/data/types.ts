@@ -145,8 +145,13 @@ export interface PreparedData {
   train: Dataset;
   val: Dataset | null;
   preprocessing: Preprocessing;
-  /** Human-readable notes: inferred task, dropped/imputed counts, ignored columns. */
+  /** Human-readable notes: inferred task, dropped/imputed counts, ignored columns, warnings. */
   notes: string[];
+  /**
+   * The notes that deserve the user's attention before training (also in `notes`), e.g. a
+   * validation fraction that leaves fewer than 10 training rows. Hosts show them prominently.
+   */
+  warnings?: string[];
 }
 
 export type { Rng };

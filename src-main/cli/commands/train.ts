@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { ConfigError, TrainingError, firstLine } from '../../../src-shared/errors';
+import { ConfigError, DatasetError, TrainingError, firstLine } from '../../../src-shared/errors';
 import {
   ACTIVATIONS,
   INITS,
@@ -18,7 +18,7 @@ import {
   type LayerSpec,
 } from '../../../src-shared/engine/types';
 import { count, prepareDataset } from '../../../src-shared/data';
-import type { MissingPolicy, PreparedData } from '../../../src-shared/data/types';
+import type { MissingPolicy, PreparedData, Table } from '../../../src-shared/data/types';
 import { buildModelFile, modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
@@ -291,6 +291,30 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** prepareDataset, with what it says about the validation fraction naming --val. */
+function prepareForTraining(
+  table: Table,
+  flags: TrainFlags,
+  valFraction: number,
+  builtin: boolean,
+): PreparedData {
+  const asFlag = (text: string) => text.replace(/^validation fraction /, '--val ');
+  try {
+    const prepared = prepareDataset(table, {
+      target: flags.target,
+      valFraction,
+      seed: flags.seed,
+      missing: flags.missing,
+      standardize: !builtin,
+    });
+    return { ...prepared, notes: prepared.notes.map(asFlag), warnings: prepared.warnings?.map(asFlag) };
+  } catch (err) {
+    if (err instanceof DatasetError && err.location.field === 'valFraction')
+      throw new DatasetError(asFlag(err.message), err.location);
+    throw err;
+  }
+}
+
 /** Holding out 1 of xor's 4 points would validate on a point the model never saw a neighbour of. */
 function defaultValFraction(data: string): number {
   return data === 'xor' ? 0 : 0.2;
@@ -307,13 +331,7 @@ async function train(flags: TrainFlags): Promise<number> {
     noise: flags.noise,
     seed: flags.seed,
   });
-  const prepared = prepareDataset(table, {
-    target: flags.target,
-    valFraction,
-    seed: flags.seed,
-    missing: flags.missing,
-    standardize: !builtin,
-  });
+  const prepared = prepareForTraining(table, flags, valFraction, builtin);
   let data = prepared;
   let initial: DenseParams[] | undefined;
   if (initModel && flags.init) {
@@ -328,6 +346,9 @@ async function train(flags: TrainFlags): Promise<number> {
   if (tty) {
     process.stderr.write(`${describeRun(data, session, config)}\n`);
     for (const note of data.notes) process.stderr.write(`note: ${note}\n`);
+  } else {
+    // Notes go to stdout after the run (or into the done line); warnings must be seen now.
+    for (const warning of data.warnings ?? []) process.stderr.write(`note: ${warning}\n`);
   }
 
   let interrupted = false;

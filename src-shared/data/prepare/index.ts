@@ -17,7 +17,7 @@ import type {
 } from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
 import { fitFeature, identifierReason } from './features';
-import { MIN_ROWS_FOR_VALIDATION, splitRows } from './split';
+import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, splitRows } from './split';
 import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
 import { count } from '../plural';
 
@@ -83,6 +83,7 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
 
   const stratify = choice.task === 'classification' && opts.stratify !== false;
   const split = splitRows(rows, opts.valFraction, opts.seed, stratify ? classOfRow : null);
+  const warnings = checkTrainingRows(table, split.train.length, split.val.length, opts.valFraction);
 
   const features: FeatureColumn[] = [];
   for (const column of used) {
@@ -128,8 +129,26 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
     train: train.data,
     val: val ? val.data : null,
     preprocessing,
-    notes,
+    notes: [...notes, ...warnings],
+    warnings,
   };
+}
+
+/**
+ * A validation fraction that leaves the model almost nothing to learn from is nearly always a
+ * slip (0.99 for 0.09): under 2 training rows there is nothing to fit, so it is an error; under
+ * MIN_TRAINING_ROWS it still runs (tiny experiments are legitimate) but says so.
+ */
+function checkTrainingRows(table: Table, nTrain: number, nVal: number, valFraction: number): string[] {
+  if (nVal === 0 || nTrain >= MIN_TRAINING_ROWS) return [];
+  const what = `validation fraction ${valFraction} leaves ${count(nTrain, 'training row')} (${nVal} of ${nTrain + nVal} held out for validation)`;
+  if (nTrain < 2) {
+    throw new DatasetError(`${what}; at least 2 are needed to train: hold out less`, {
+      file: table.source,
+      field: 'valFraction',
+    });
+  }
+  return [`${what}: too few to learn from, hold out less`];
 }
 
 /** Applies a saved Preprocessing to a raw table (predict time). Target column optional. */

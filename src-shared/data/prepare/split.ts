@@ -17,6 +17,9 @@ export interface SplitRows {
  */
 export const MIN_ROWS_FOR_VALIDATION = 10;
 
+/** Fewer training rows than this after holding out validation rows gets a warning (notes). */
+export const MIN_TRAINING_ROWS = 10;
+
 /** Training rows out of n for a validation fraction, at least one. */
 export function trainCount(n: number, valFraction: number): number {
   return Math.max(1, Math.min(n, Math.floor((1 - valFraction) * n + 1e-9)));

@@ -422,6 +422,45 @@ describe('Ctrl-C', () => {
   });
 });
 
+describe('--val leaving too few training rows', () => {
+  it('fewer than 10: a note on stderr and in the done line, the run goes on', () => {
+    const { status, stdout, stderr } = runCli([
+      'train',
+      '--data',
+      'moons',
+      '--val',
+      '0.99',
+      '--epochs',
+      '2',
+      '--json',
+    ]);
+    expect(status).toBe(0);
+    const note =
+      '--val 0.99 leaves 4 training rows (396 of 400 held out for validation): too few to learn from, hold out less';
+    expect(oneLine(stderr)).toBe(`note: ${note}`);
+    const done = jsonLines(stdout).pop()!;
+    expect(done.notes).toContain(note);
+    const text = runCli(['train', '--data', 'moons', '--val', '0.99', '--epochs', '1']);
+    expect(oneLine(text.stderr)).toBe(`note: ${note}`);
+  });
+
+  it('fewer than 2: exit 1 with a one-line error naming --val', () => {
+    const { status, stdout, stderr } = runCli([
+      'train',
+      '--data',
+      'regression-plane',
+      '--val',
+      '0.999',
+      '--json',
+    ]);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(oneLine(stderr)).toBe(
+      'nanograd: --val 0.999 leaves 1 training row (399 of 400 held out for validation); at least 2 are needed to train: hold out less',
+    );
+  });
+});
+
 describe('wording', () => {
   it('counts one epoch and one hidden layer in the singular', () => {
     const { status, stdout } = runCli(['train', '--data', 'xor', '--epochs', '1', '--layers', '4']);

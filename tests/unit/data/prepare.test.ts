@@ -319,6 +319,35 @@ describe('split', () => {
   });
 });
 
+describe('a validation fraction that leaves too few training rows', () => {
+  const moons = () => generateTable('moons', builtinDefaults('moons'));
+
+  it('under 10 training rows: a warning in notes and warnings, training still possible', () => {
+    const data = prepareDataset(moons(), { ...OPTS, valFraction: 0.99, standardize: false });
+    expect(data.train.n).toBe(4);
+    const warning =
+      'validation fraction 0.99 leaves 4 training rows (396 of 400 held out for validation): too few to learn from, hold out less';
+    expect(data.warnings).toEqual([warning]);
+    expect(data.notes).toContain(warning);
+  });
+
+  it('under 2 training rows: an error naming the fraction and the counts', () => {
+    const plane = generateTable('regression-plane', builtinDefaults('regression-plane'));
+    const err = thrown(() => prepareDataset(plane, { ...OPTS, valFraction: 0.999 })) as StudioError;
+    expect(err).toBeInstanceOf(DatasetError);
+    expect(err.message).toBe(
+      'validation fraction 0.999 leaves 1 training row (399 of 400 held out for validation); at least 2 are needed to train: hold out less',
+    );
+    expect(err.location.field).toBe('valFraction');
+  });
+
+  it('no warning for the usual split, nor for a small file with nothing held out', () => {
+    expect(prepareDataset(moons(), OPTS).warnings).toEqual([]);
+    const xor = generateTable('xor', builtinDefaults('xor'));
+    expect(prepareDataset(xor, { ...OPTS, valFraction: 0.5 }).warnings).toEqual([]);
+  });
+});
+
 describe('dataset errors', () => {
   it('unknown or excluded target, unknown excluded column, bad options', () => {
     const cases: [Partial<PrepareOptions>, string][] = [
