@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -47,4 +48,49 @@ export async function setField(page: Page, label: string, value: string): Promis
 export async function screenshot(page: Page, path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path });
+}
+
+/**
+ * Drops a file on the window as the OS would: dragenter/dragover/drop carrying a DataTransfer
+ * with the file, built in the page (Playwright has no native file drag). `hover` stops after
+ * dragover so a test can look at the drop hint; call `drop` on the result to finish.
+ */
+export async function dragFileOver(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<{ drop(): Promise<void> }> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, mimeType, base64 }) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      return transfer;
+    },
+    { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') },
+  );
+  const fire = (type: string) =>
+    dataTransfer.evaluate((transfer, eventType) => {
+      document.body.dispatchEvent(
+        new DragEvent(eventType, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    }, type);
+  await fire('dragenter');
+  await fire('dragover');
+  return {
+    drop: async () => {
+      await fire('drop');
+      await dataTransfer.dispose();
+    },
+  };
+}
+
+export async function dropFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await (await dragFileOver(page, file)).drop();
+}
+
+/** Trains the default XOR set-up to the end (about 1000 epochs, a few seconds). */
+export async function trainXor(page: Page): Promise<void> {
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 45_000 });
 }

@@ -1,7 +1,8 @@
-import type { AppCommand } from '@shared/api';
+import type { AppCommand, OpenedFile } from '@shared/api';
 import type { ExportFormat } from '@shared/model/types';
 import { buildTrainConfig, hyperFromConfig } from '../lib/defaults';
-import { readCsvFile, type ReadableFile } from '../lib/csv-file';
+import { MAX_CSV_BYTES, readCsvFile, type ReadableFile } from '../lib/csv-file';
+import { routeFile, SNIFF_CHARS } from '../lib/file-kind';
 import { useApiStore } from '../stores/api';
 import { useDataStore } from '../stores/data';
 import { useDesignStore } from '../stores/design';
@@ -69,10 +70,33 @@ export function useStudioActions() {
     }
     let imported = false;
     await guard(`Importing ${file.name}`, async () => {
-      const path = file instanceof File ? api.filePath(file) : undefined;
-      imported = await data.importCsv({ fileName: file.name, text: read.text, path });
+      imported = await data.importCsv({ fileName: file.name, text: read.text, path: pathOf(file) });
     });
     return imported;
+  }
+
+  const pathOf = (file: ReadableFile) => (file instanceof File ? api.filePath(file) : undefined);
+
+  /**
+   * A file dropped on the window: CSV data is imported, a model or project file is opened, and
+   * anything else gets one line saying what the studio opens. Returns whether it was taken.
+   */
+  async function openDroppedFile(file: ReadableFile): Promise<boolean> {
+    const byName = routeFile(file.name, '');
+    if (byName.ok && byName.kind === 'csv') return importCsvFile(file);
+    if (file.size > MAX_CSV_BYTES) {
+      notices.report(`${file.name} is too large to open (over 50 MB)`, 'Open file');
+      return false;
+    }
+    const text = new TextDecoder().decode(await file.arrayBuffer());
+    const route = routeFile(file.name, text.slice(0, SNIFF_CHARS));
+    if (!route.ok) {
+      notices.report(route.reason, 'Open file');
+      return false;
+    }
+    if (route.kind === 'csv') return importCsvFile(file);
+    const opened: OpenedFile = { fileName: file.name, text, path: pathOf(file) };
+    return route.kind === 'model' ? loadModel(opened) : loadProject(opened);
   }
 
   async function exportAs(format: ExportFormat): Promise<void> {
@@ -103,28 +127,51 @@ export function useStudioActions() {
   async function openModel(): Promise<void> {
     try {
       const file = await api.get().files.open('model');
-      if (!file) return;
-      await guard(`Opening ${file.fileName}`, async () => {
-        const model = await api.get().model.load(file);
-        if (model.config) {
-          design.apply({
-            hiddenLayers: model.config.hiddenLayers,
-            defaultActivation: design.defaultActivation,
-          });
-          hyper.apply(hyperFromConfig(model.config));
-        }
-        const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
-        notices.notify(`Loaded model ${model.name} (${shape}); export it or train it further`);
-      });
+      if (file) await loadModel(file);
     } catch (error) {
       notices.report(error, 'Open model');
     }
   }
 
+  /**
+   * Loads a model file: the designer takes its hidden layers (and the hyper-parameters it was
+   * trained with, when it says), exports use its weights, and Train continues from them.
+   */
+  async function loadModel(file: OpenedFile): Promise<boolean> {
+    let loaded = false;
+    try {
+      await guard(`Opening ${file.fileName}`, async () => {
+        const model = await api.get().model.load(file);
+        design.apply({
+          hiddenLayers: model.spec.layers.slice(0, -1).map((layer) => ({ ...layer })),
+          defaultActivation: design.defaultActivation,
+        });
+        if (model.config) hyper.apply(hyperFromConfig(model.config));
+        // The backend ended the old run; its status and weights no longer describe the model.
+        training.clearLive();
+        const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
+        notices.notify(`Loaded model ${model.name} (${shape}); export it or train it further`);
+        loaded = true;
+      });
+    } catch (error) {
+      notices.report(error, 'Open model');
+    }
+    return loaded;
+  }
+
   async function openProject(): Promise<void> {
     try {
       const file = await api.get().files.open('project');
-      if (!file) return;
+      if (file) await loadProject(file);
+    } catch (error) {
+      notices.report(error, 'Open project');
+    }
+  }
+
+  /** Loads a project file: design, settings, data, the run's history and the trained weights. */
+  async function loadProject(file: OpenedFile): Promise<boolean> {
+    let loaded = false;
+    try {
       await guard(`Opening ${file.fileName}`, async () => {
         const project = await api.get().project.load(file);
         const { state } = project;
@@ -133,6 +180,7 @@ export function useStudioActions() {
           defaultActivation: design.defaultActivation,
         });
         hyper.apply(hyperFromConfig(state.config));
+        training.clearLive();
         await data.applyProjectData(state.data);
         if (state.history.length > 0) {
           const last = state.history[state.history.length - 1];
@@ -142,7 +190,7 @@ export function useStudioActions() {
             config: state.config,
             history: state.history,
             final: {
-              state: 'stopped',
+              state: last.epoch >= state.config.epochs ? 'done' : 'stopped',
               epoch: last.epoch,
               totalEpochs: state.config.epochs,
               task: data.summary?.task ?? 'classification',
@@ -155,10 +203,12 @@ export function useStudioActions() {
           });
         }
         notices.notify(`Opened project ${state.name}`);
+        loaded = true;
       });
     } catch (error) {
       notices.report(error, 'Open project');
     }
+    return loaded;
   }
 
   async function saveProject(): Promise<void> {
@@ -212,10 +262,13 @@ export function useStudioActions() {
     reset,
     stop: () => training.stop(),
     importCsvFile,
+    openDroppedFile,
     exportAs,
     openCsv,
     openModel,
+    loadModel,
     openProject,
+    loadProject,
     saveProject,
     runCommand,
   };

@@ -85,7 +85,7 @@ export const useDataStore = defineStore('data', () => {
 
   /** Reports a file the UI could not even read (binary, not UTF-8) the same way as a CSV error. */
   function rejectFile(fileName: string, reason: string): void {
-    importError.value = `${fileName}: ${reason}`;
+    importError.value = reason.includes(fileName) ? reason : `${fileName}: ${reason}`;
   }
 
   async function setTarget(target: string): Promise<boolean> {

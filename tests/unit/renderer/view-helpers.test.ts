@@ -108,17 +108,34 @@ describe('reading a CSV file', () => {
     arrayBuffer: async () => new Uint8Array(bytes).buffer,
   });
 
-  it('reads UTF-8 text and refuses binary or non-UTF-8 files with a reason', async () => {
+  it('reads UTF-8 text and refuses binary or non-UTF-8 files with the line, naming the file', async () => {
     expect(await readCsvFile(file('a.csv', [...new TextEncoder().encode('x,y\n1,2\n')]))).toEqual({
       ok: true,
       text: 'x,y\n1,2\n',
     });
     expect(await readCsvFile(file('b.png', [0x89, 0x50, 0, 0]))).toEqual({
       ok: false,
-      reason: 'this is a binary file, not CSV text',
+      reason: 'b.png is not a text file (byte 2 is a NUL byte, line 1); save the data as CSV text',
     });
-    const latin1 = await readCsvFile(file('c.csv', [0x63, 0x61, 0x66, 0xe9]));
-    expect(latin1.ok).toBe(false);
-    expect(!latin1.ok && latin1.reason).toContain('not UTF-8');
+    const latin1 = await readCsvFile(file('c.csv', [0x78, 0x0a, 0x63, 0x61, 0x66, 0xe9]));
+    expect(latin1).toEqual({
+      ok: false,
+      reason: 'c.csv line 2 is not valid UTF-8 text (byte 0xE9 at offset 5); save the file as "CSV UTF-8"',
+    });
+  });
+
+  it('reads UTF-16 text with a byte-order mark (Excel "Unicode text") instead of calling it binary', async () => {
+    const utf16 = [0xff, 0xfe, ...[...'x,y\n1,2\n'].flatMap((char) => [char.charCodeAt(0), 0])];
+    expect(await readCsvFile(file('u.txt', utf16))).toEqual({ ok: true, text: 'x,y\n1,2\n' });
+  });
+
+  it('refuses files over the size limit before reading them', async () => {
+    const huge = {
+      name: 'big.csv',
+      size: 60 * 1024 * 1024,
+      arrayBuffer: () => Promise.reject(new Error('read')),
+    };
+    const read = await readCsvFile(huge);
+    expect(read).toEqual({ ok: false, reason: 'big.csv is 60 MB; the studio reads CSV files up to 50 MB' });
   });
 });
