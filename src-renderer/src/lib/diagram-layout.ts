@@ -101,3 +101,15 @@ export function describeNetwork(spec: MlpSpec): string {
     : 'no hidden layer';
   return `Network diagram: ${spec.inputSize} inputs, ${hiddenText}, ${output ? output.units : 0} outputs`;
 }
+
+/** Same architecture: progress events carry a fresh copy of the spec every time. */
+export function sameSpec(a: MlpSpec, b: MlpSpec): boolean {
+  return (
+    a.inputSize === b.inputSize &&
+    a.layers.length === b.layers.length &&
+    a.layers.every(
+      (layer, index) =>
+        layer.units === b.layers[index].units && layer.activation === b.layers[index].activation,
+    )
+  );
+}

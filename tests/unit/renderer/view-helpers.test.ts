@@ -4,6 +4,7 @@ import { frameToPixels, surfaceMode } from '../../../src-renderer/src/lib/bounda
 import { NEGATIVE, POSITIVE, divergingColor } from '../../../src-renderer/src/lib/colors';
 import {
   describeNetwork,
+  sameSpec,
   edgeWidth,
   layoutDiagram,
   MAX_DRAWN_NEURONS,
@@ -73,6 +74,21 @@ describe('network diagram layout', () => {
     expect(layout.columns[1].hidden).toBe(40 - MAX_DRAWN_NEURONS);
     expect(layout.maxAbsWeight).toBe(0);
     expect(describeNetwork(wide)).toBe('Network diagram: 2 inputs, hidden layers 40 tanh, 2 outputs');
+  });
+
+  it('tells the same architecture apart from a changed one (the diagram keeps its layout)', () => {
+    const spec = (units: number, activation: 'tanh' | 'relu' = 'tanh') => ({
+      inputSize: 2,
+      layers: [
+        { units, activation },
+        { units: 2, activation: 'linear' as const },
+      ],
+    });
+    expect(sameSpec(spec(8), spec(8))).toBe(true);
+    expect(sameSpec(spec(8), spec(9))).toBe(false);
+    expect(sameSpec(spec(8), spec(8, 'relu'))).toBe(false);
+    expect(sameSpec(spec(8), { ...spec(8), inputSize: 3 })).toBe(false);
+    expect(sameSpec(spec(8), { inputSize: 2, layers: spec(8).layers.slice(1) })).toBe(false);
   });
 });
 
