@@ -61,6 +61,8 @@ export interface DataSourceOptions {
   points?: number;
   noise?: number;
   seed: number;
+  /** CSV columns read as text when they are not clean numbers (see ParseOptions.lenient). */
+  lenient?: (column: string) => boolean;
 }
 
 /**
@@ -89,5 +91,5 @@ export async function loadTable(
   }
   const bytes = await readFileBytes(source);
   const text = decodeCsvBytes(bytes, source);
-  return { table: parseCsv(text, source), builtin: false };
+  return { table: parseCsv(text, source, { lenient: opts.lenient }), builtin: false };
 }

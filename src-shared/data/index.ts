@@ -18,8 +18,8 @@ export {
   FLOAT32_MAX,
   parseStrictNumber,
 } from './csv';
-export type { CsvDelimiter } from './csv';
+export type { CsvDelimiter, ParseOptions } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
-export { prepareDataset, encodeTable } from './prepare';
+export { prepareDataset, encodeInputs, encodeTable, type EncodedInputs } from './prepare';
 export { cellText, defaultTarget, rowNumber } from './table';
 export { count, noun } from './plural';

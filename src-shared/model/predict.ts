@@ -3,7 +3,7 @@
  * table (so a raw CSV gives the same answers as the app), the network runs with its output
  * transform, and regression values are un-standardized back into the target's units.
  */
-import { cellText, encodeTable } from '../data';
+import { cellText, encodeInputs } from '../data';
 import type { Table } from '../data/types';
 import { Mlp } from '../engine/fast';
 import { float32Text } from './float-text';
@@ -23,7 +23,8 @@ export interface Predictions {
 }
 
 export function predictTable(model: ModelFile, table: Table): Predictions {
-  const encoded = encodeTable(table, model.preprocessing);
+  // Inputs only: the target column (if the file has one) is shown in the output, never read.
+  const encoded = encodeInputs(table, model.preprocessing);
   const { spec, params } = modelNetwork(model);
   const raw = new Mlp(spec, params).predict(encoded.x, encoded.n, model.output);
   const n = encoded.n;

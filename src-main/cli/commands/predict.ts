@@ -38,7 +38,15 @@ export function register(program: Command, context: CliContext): void {
 async function predict(flags: PredictFlags): Promise<number> {
   if (flags.out) await checkWritable(flags.out);
   const model = parseModel(await readTextFile(flags.model), flags.model);
-  const { table } = await loadTable(flags.data, { seed: flags.seed });
+  // Only the numeric inputs must be clean numbers; a typo elsewhere (the target column, a
+  // comment column) does not stop a prediction the model never reads it for.
+  const numericInputs = new Set(
+    model.preprocessing.features.filter((f) => f.kind === 'numeric').map((f) => f.name),
+  );
+  const { table } = await loadTable(flags.data, {
+    seed: flags.seed,
+    lenient: (column) => !numericInputs.has(column),
+  });
   const predictions = predictTable(model, table);
   const csv = predictionsCsv(model, table, predictions);
   if (flags.out) {

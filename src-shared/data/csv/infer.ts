@@ -64,12 +64,15 @@ export class ColumnScan {
     if (isNumberAttempt(numberProblem(cell, this.decimalComma))) this.attempts++;
   }
 
-  /** The column's kind; throws CsvError for a numeric column with a bad cell (see the rule above). */
-  decide(ctx: InferContext): ColumnKind {
+  /**
+   * The column's kind; throws CsvError for a numeric column with a bad cell (see the rule
+   * above), unless `lenient` (a column nobody reads as numbers): then it is categorical.
+   */
+  decide(ctx: InferContext, lenient = false): ColumnKind {
     const filled = this.count - this.missing;
     if (filled === 0) return 'empty';
     if (this.numeric === filled) return 'numeric';
-    if ((this.numeric + this.attempts) / filled < NUMERIC_MAJORITY) return 'categorical';
+    if (lenient || (this.numeric + this.attempts) / filled < NUMERIC_MAJORITY) return 'categorical';
     const cell = this.firstBadText;
     const row = ctx.lineNumbers[this.firstBadRow];
     const share = Math.floor((100 * this.numeric) / filled);

@@ -18,7 +18,17 @@ import { count } from '../plural';
 export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
-export function parseCsv(text: string, fileName: string): Table {
+export interface ParseOptions {
+  /**
+   * Columns whose values the caller will not use as numbers (at predict time: every column but
+   * the model's numeric inputs). A mostly-numeric such column with a stray text cell is read as
+   * text instead of being an error: the typo rule exists to protect training, not to refuse
+   * predictions because of a column the model never reads.
+   */
+  lenient?: (column: string) => boolean;
+}
+
+export function parseCsv(text: string, fileName: string, options: ParseOptions = {}): Table {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // One line ending for papaparse and for line numbers: it guesses a single style from the
   // start of the file, so a file mixing CRLF and LF (two files pasted together) would otherwise
@@ -26,7 +36,7 @@ export function parseCsv(text: string, fileName: string): Table {
   const body = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
   if (body.trim() === '') throw new CsvError(`${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(body);
-  const reader = new RowReader(body, fileName, delimiter);
+  const reader = new RowReader(body, fileName, delimiter, options.lenient ?? (() => false));
   streamRows(body, delimiter, (fields, errors, cursor) => reader.accept(fields, errors, cursor));
   const { table, textColumns } = reader.finish();
   if (textColumns.length > 0) collectText(body, delimiter, table, textColumns);
@@ -111,6 +121,7 @@ class RowReader {
     private readonly text: string,
     private readonly fileName: string,
     private readonly delimiter: CsvDelimiter,
+    private readonly lenient: (column: string) => boolean,
   ) {}
 
   accept(fields: string[], errors: ParseErrorLike[], cursor: number): void {
@@ -151,7 +162,7 @@ class RowReader {
     const ctx = { fileName: this.fileName, lineNumbers, decimalComma: this.delimiter !== ',' };
     const textColumns: number[] = [];
     const columns: TableColumn[] = this.scans.map((scan, c) => {
-      const kind = scan.decide(ctx);
+      const kind = scan.decide(ctx, this.lenient(scan.name));
       if (kind === 'numeric')
         return { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
       textColumns.push(c);

@@ -151,24 +151,53 @@ function checkTrainingRows(table: Table, nTrain: number, nVal: number, valFracti
   return [`${what}: too few to learn from, hold out less`];
 }
 
-/** Applies a saved Preprocessing to a raw table (predict time). Target column optional. */
-export function encodeTable(
-  table: Table,
-  pre: Preprocessing,
-): { x: Float32Array; n: number; y: Float32Array | null; rowIndex: Int32Array; dropped: number } {
+export interface EncodedInputs {
+  /** n x inputs, row-major, for the rows the saved missing-value policy can encode. */
+  x: Float32Array;
+  n: number;
+  /** The table row of each encoded row (ascending). */
+  rowIndex: Int32Array;
+  /** Table rows left out (a missing cell under the 'drop' policy), ascending. */
+  skipped: Int32Array;
+  dropped: number;
+}
+
+/**
+ * Applies a saved Preprocessing to a raw table's INPUT columns (predict time). The target
+ * column, if the table has one, is not read at all: a class the model never saw, text in a
+ * regression target or an empty target cell changes nothing.
+ */
+export function encodeInputs(table: Table, pre: Preprocessing): EncodedInputs {
   const plan = planEncoding(table, pre.features);
-  const canFill = pre.missing.policy === 'impute';
-  const rows = rowsWhere(
-    table.rowCount,
-    (r) => (canFill && hasFills(pre.features)) || isRowComplete(plan, r),
-  );
+  const canFill = pre.missing.policy === 'impute' && hasFills(pre.features);
+  const keep = new Uint8Array(table.rowCount);
+  let kept = 0;
+  for (let r = 0; r < table.rowCount; r++) {
+    if (canFill || isRowComplete(plan, r)) {
+      keep[r] = 1;
+      kept++;
+    }
+  }
+  const rows = rowsWhere(table.rowCount, (r) => keep[r] === 1);
+  const skipped = rowsWhere(table.rowCount, (r) => keep[r] === 0);
   const { x } = encodeRows(table, plan, rows);
+  return { x, n: kept, rowIndex: rows, skipped, dropped: skipped.length };
+}
+
+/**
+ * encodeInputs plus the target (continuing training on new data): `y` holds class indices /
+ * standardized values when the target column is present and complete, else null; a class the
+ * model does not know is an error naming its cell.
+ */
+export function encodeTable(table: Table, pre: Preprocessing): EncodedInputs & { y: Float32Array | null } {
+  const inputs = encodeInputs(table, pre);
+  const rows = inputs.rowIndex;
   const target = table.columns.find((c) => c.name === pre.target.name);
   let y: Float32Array | null = null;
   if (target && target.kind !== 'empty' && rows.every((r) => !isMissing(target, r))) {
     y = encodeTarget(table, target, rows, pre.target);
   }
-  return { x, n: rows.length, y, rowIndex: rows, dropped: table.rowCount - rows.length };
+  return { ...inputs, y };
 }
 
 function checkExcluded(table: Table, names: string[]): Set<string> {

@@ -180,6 +180,38 @@ describe('nanograd train --out / predict', () => {
     expect(agree).toBeGreaterThan(0.8);
   });
 
+  it('ignores the values of the target column: a class the model never saw is kept as an input cell', () => {
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    lines[5] = lines[5].replace(/,(tall|short)$/, ',unknownkind');
+    const file = join(dir, 'new-kinds.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const { status, stdout, stderr } = runCli(['predict', '--model', model, '--data', file]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const rows = csvRows(stdout);
+    expect(rows).toHaveLength(lines.length);
+    expect(rows[5][3]).toBe('unknownkind');
+    expect(['tall', 'short']).toContain(rows[5][4]);
+  });
+
+  it('a regression model predicts a file whose target column is mostly numbers with a typo', () => {
+    const houses = join(root, 'tests/fixtures/export/houses.csv');
+    const regression = join(dir, 'houses.json');
+    expect(runCli(['train', '--data', houses, '--epochs', '5', '--out', regression]).status).toBe(0);
+    const lines = readFileSync(houses, 'utf8').trimEnd().split('\n');
+    lines[3] = lines[3].replace(/;[^;]*$/, ';unknown');
+    const file = join(dir, 'houses-new.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    // Training on it would rightly refuse the typo; predicting never reads that column.
+    expect(runCli(['train', '--data', file, '--epochs', '1']).status).toBe(1);
+    const { status, stdout, stderr } = runCli(['predict', '--model', regression, '--data', file]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(lines.length);
+    expect(rows[3]).toMatch(/^[^,]+,[^,]+,[^,]+,unknown,-?[\d.e+-]+$/);
+  });
+
   it('--init continues from the saved model: the first epoch starts near the saved loss', () => {
     const saved = JSON.parse(readFileSync(model, 'utf8'));
     const savedLoss = saved.training.metrics.loss as number;

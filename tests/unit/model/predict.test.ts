@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { encodeTable } from '../../../src-shared/data';
+import { encodeTable, parseCsv } from '../../../src-shared/data';
 import { Mlp } from '../../../src-shared/engine/fast';
 import { modelNetwork, predictTable, predictionsCsv } from '../../../src-shared/model';
 import { fixtureTable, makeModel } from './make-model';
@@ -43,6 +43,41 @@ describe('predictTable', () => {
     const p = predictTable(model, fixtureTable('moons'));
     expect(p.outputs.length).toBe(2 * p.n);
     for (let i = 0; i < p.n; i++) expect(p.outputs[2 * i] + p.outputs[2 * i + 1]).toBeCloseTo(1, 6);
+  });
+});
+
+describe('predictTable ignores the target column', () => {
+  const withTarget = (target: string[]) =>
+    parseCsv(
+      ['sepal,petal,color,species', ...target.map((t, i) => `${5 + i / 2},${1 + i},red,${t}`)].join('\n'),
+      'with-target.csv',
+    );
+
+  it('a class the model never saw, or an empty target cell, in the file: predicted like any row', () => {
+    const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
+    const table = withTarget(['setosa', 'unknownspecies', '', 'virginica']);
+    const without = parseCsv(
+      ['sepal,petal,color', ...[0, 1, 2, 3].map((i) => `${5 + i / 2},${1 + i},red`)].join('\n'),
+      'inputs.csv',
+    );
+    const p = predictTable(model, table);
+    expect(p.n).toBe(4);
+    expect(Array.from(p.outputs)).toEqual(Array.from(predictTable(model, without).outputs));
+    const rows = Papa.parse<string[]>(predictionsCsv(model, table, p).trim()).data;
+    expect(rows.map((r) => r[3])).toEqual(['species', 'setosa', 'unknownspecies', '', 'virginica']);
+    // Every target cell filled, one of them unknown (the case that used to fail).
+    const complete = withTarget(['setosa', 'unknownspecies', 'versicolor', 'virginica']);
+    expect(Array.from(predictTable(model, complete).outputs)).toEqual(Array.from(p.outputs));
+  });
+
+  it('a regression model on a file whose target column holds text', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['tanh'] });
+    const table = parseCsv('area;rooms;city;price\n118;3;Lyon;unknown\n61;2;Nice;ask the owner\n', 'new.csv');
+    const p = predictTable(model, table);
+    expect(p.n).toBe(2);
+    expect(Array.from(p.outputs).every(Number.isFinite)).toBe(true);
+    const rows = Papa.parse<string[]>(predictionsCsv(model, table, p).trim()).data;
+    expect(rows[1]).toEqual(['118', '3', 'Lyon', 'unknown', expect.any(String)]);
   });
 });
 
