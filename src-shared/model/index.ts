@@ -8,7 +8,13 @@ export {
   validateModelValue,
   type BuildModelArgs,
 } from './model-file';
-export { predictTable, predictionsCsv, predictionColumns, type Predictions } from './predict';
+export {
+  predictTable,
+  predictionsCsv,
+  predictionColumns,
+  skippedRowsNote,
+  type Predictions,
+} from './predict';
 export { exportOnnx, ONNX_INPUT, ONNX_IR_VERSION, ONNX_OPSET } from './onnx/export-onnx';
 export { exportPytorch } from './pytorch';
 export { serializeProject, parseProject, PROJECT_FORMAT, PROJECT_VERSION } from './project';

@@ -3,7 +3,7 @@
  * table (so a raw CSV gives the same answers as the app), the network runs with its output
  * transform, and regression values are un-standardized back into the target's units.
  */
-import { cellText, encodeInputs } from '../data';
+import { cellText, count, encodeInputs, rowNumber } from '../data';
 import type { Table } from '../data/types';
 import { Mlp } from '../engine/fast';
 import { float32Text } from './float-text';
@@ -16,9 +16,14 @@ export interface Predictions {
   outputs: Float32Array;
   /** Predicted class label per row (classifiers), null for regression. */
   labels: string[] | null;
-  /** Row of the source table each prediction belongs to. */
+  /** Row of the source table each prediction belongs to (ascending). */
   rowIndex: Int32Array;
-  /** Rows the preprocessing could not use (missing cells under the 'drop' policy). */
+  /**
+   * Table rows that could not be predicted (a missing cell under the 'drop' policy), ascending.
+   * They stay in the predictions CSV, with empty prediction cells.
+   */
+  skipped: Int32Array;
+  /** skipped.length */
   dropped: number;
 }
 
@@ -34,7 +39,14 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
     const mean = target.mean ?? 0;
     const outputs = new Float32Array(n);
     for (let i = 0; i < n; i++) outputs[i] = raw[i] * std + mean;
-    return { n, outputs, labels: null, rowIndex: encoded.rowIndex, dropped: encoded.dropped };
+    return {
+      n,
+      outputs,
+      labels: null,
+      rowIndex: encoded.rowIndex,
+      skipped: encoded.skipped,
+      dropped: encoded.dropped,
+    };
   }
   const classes = target.classes ?? [];
   const outputs = raw.length === n * classes.length ? raw : binaryProbabilities(raw, n);
@@ -45,7 +57,31 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
     for (let c = 1; c < k; c++) if (outputs[i * k + c] > outputs[i * k + best]) best = c;
     labels[i] = classes[best];
   }
-  return { n, outputs, labels, rowIndex: encoded.rowIndex, dropped: encoded.dropped };
+  return {
+    n,
+    outputs,
+    labels,
+    rowIndex: encoded.rowIndex,
+    skipped: encoded.skipped,
+    dropped: encoded.dropped,
+  };
+}
+
+/** How many row numbers a note lists before "and N more". */
+const LISTED_ROWS = 5;
+
+/**
+ * The note for rows that could not be predicted, or null: how many, why, and which (editor row
+ * numbers, the first few), e.g. `1 row could not be predicted because of a missing value (the
+ * model's policy is drop); its prediction cells are empty: row 6`.
+ */
+export function skippedRowsNote(model: ModelFile, table: Table, predictions: Predictions): string | null {
+  const skipped = predictions.skipped;
+  if (skipped.length === 0) return null;
+  const one = skipped.length === 1;
+  const listed = Array.from(skipped.subarray(0, LISTED_ROWS), (r) => rowNumber(table, r)).join(', ');
+  const more = skipped.length > LISTED_ROWS ? ` and ${skipped.length - LISTED_ROWS} more` : '';
+  return `${count(skipped.length, 'row')} could not be predicted because of ${one ? 'a missing value' : 'missing values'} (the model's policy is ${model.preprocessing.missing.policy}); ${one ? 'its' : 'their'} prediction cells are empty: ${one ? 'row' : 'rows'} ${listed}${more}`;
 }
 
 /** A one-output binary classifier gives p(class 1); the table shows both classes. */
@@ -71,15 +107,22 @@ export function predictionColumns(model: ModelFile): string[] {
 
 /**
  * The table's columns as read, then `predicted_<target>` (class label or value) and, for
- * classifiers, `p_<class>` per class. One line per predicted row (dropped rows are left out).
+ * classifiers, `p_<class>` per class. One line per table row, in order, so the output lines up
+ * with the input; a row that could not be predicted has empty prediction cells.
  */
 export function predictionsCsv(model: ModelFile, table: Table, predictions: Predictions): string {
-  const header = [...table.columns.map((c) => c.name), ...predictionColumns(model)];
+  const columns = predictionColumns(model);
+  const header = [...table.columns.map((c) => c.name), ...columns];
   const lines = [header.map(csvField).join(',')];
   const k = model.task === 'classification' ? (model.preprocessing.target.classes ?? []).length : 1;
-  for (let i = 0; i < predictions.n; i++) {
-    const row = predictions.rowIndex[i];
+  let i = 0;
+  for (let row = 0; row < table.rowCount; row++) {
     const cells = table.columns.map((c) => cellText(c, row));
+    if (i >= predictions.n || predictions.rowIndex[i] !== row) {
+      for (let c = 0; c < columns.length; c++) cells.push('');
+      lines.push(cells.map(csvField).join(','));
+      continue;
+    }
     if (predictions.labels) {
       cells.push(predictions.labels[i]);
       for (let c = 0; c < k; c++) cells.push(float32Text(predictions.outputs[i * k + c]));
@@ -87,6 +130,7 @@ export function predictionsCsv(model: ModelFile, table: Table, predictions: Pred
       cells.push(float32Text(predictions.outputs[i]));
     }
     lines.push(cells.map(csvField).join(','));
+    i++;
   }
   return `${lines.join('\n')}\n`;
 }

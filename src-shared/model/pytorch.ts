@@ -84,7 +84,7 @@ ${features.map((f) => `    ${py(f)},`).join('\n')}
 ]
 INPUT_NAMES = ${py(pre.encodedNames)}
 TARGET = ${py({ name: target.name, classes: target.classes ?? null, mean: target.mean ?? null, std: target.std ?? null })}
-MISSING_POLICY = ${py(pre.missing.policy)}  # drop: rows with an empty feature cell are skipped; impute: use "fill"
+MISSING_POLICY = ${py(pre.missing.policy)}  # drop: rows with an empty feature cell get no prediction; impute: use "fill"
 PREDICTION_COLUMNS = ${py(predictionColumns(model))}
 WEIGHTS = [
 ${weightLines}
@@ -249,6 +249,21 @@ def encode_rows(path, header, rows, lines, delimiter):
     return tensor, kept
 
 
+def skipped_note(skipped_lines):
+    """The note for rows that could not be predicted (worded like nanograd predict's), or None."""
+    n = len(skipped_lines)
+    if n == 0:
+        return None
+    one = n == 1
+    listed = ", ".join(str(line) for line in skipped_lines[:5])
+    more = f" and {n - 5} more" if n > 5 else ""
+    return (
+        f"{n} {'row' if one else 'rows'} could not be predicted because of "
+        f"{'a missing value' if one else 'missing values'} (the model's policy is {MISSING_POLICY}); "
+        f"{'its' if one else 'their'} prediction cells are empty: {'row' if one else 'rows'} {listed}{more}"
+    )
+
+
 def js_number_text(value):
     """A number as JavaScript's String(number) writes it (the app's CSV output): the shortest
     round-trip digits, plain notation for 1e-6 <= |value| < 1e21, otherwise like 1.5e-7."""
@@ -305,15 +320,20 @@ def predict_csv(path):
     writer.writerow(header + PREDICTION_COLUMNS)
     classes = TARGET["classes"]
     shown = display_rows(header, rows, delimiter)
-    for position, index in enumerate(kept):
-        row = outputs[position].tolist()
+    # Every input row, in order; a row that cannot be predicted gets empty prediction cells.
+    position_of = {index: position for position, index in enumerate(kept)}
+    for index in range(len(rows)):
+        if index not in position_of:
+            writer.writerow(shown[index] + [""] * len(PREDICTION_COLUMNS))
+            continue
+        row = outputs[position_of[index]].tolist()
         if TASK == "regression":
             extra = [float32_text(row[0])]
         else:
             best = max(range(len(row)), key=lambda c: (row[c], -c))
             extra = [classes[best]] + [float32_text(p) for p in row]
         writer.writerow(shown[index] + extra)
-    return out.getvalue(), len(rows) - len(kept)
+    return out.getvalue(), [lines[index] for index in range(len(rows)) if index not in position_of]
 
 
 def main(argv=None):
@@ -325,7 +345,7 @@ def main(argv=None):
         print(build_model())
         return 0
     try:
-        text, dropped = predict_csv(args.predict)
+        text, skipped = predict_csv(args.predict)
     except (InputError, OSError, UnicodeDecodeError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -334,8 +354,9 @@ def main(argv=None):
             handle.write(text)
     else:
         sys.stdout.write(text)
-    if dropped:
-        print(f"{dropped} rows skipped (empty feature cells)", file=sys.stderr)
+    note = skipped_note(skipped)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

@@ -1,10 +1,11 @@
 /**
  * `nanograd predict`: applies a saved model (with its saved preprocessing) to raw rows and
- * prints or writes the predictions CSV.
+ * prints or writes the predictions CSV: every input row, in order, plus the prediction columns
+ * (empty for a row that cannot be predicted, which a stderr note lists).
  */
 import type { Command } from 'commander';
 import { count } from '../../../src-shared/data';
-import { parseModel, predictTable, predictionsCsv } from '../../../src-shared/model';
+import { parseModel, predictTable, predictionsCsv, skippedRowsNote } from '../../../src-shared/model';
 import { writeFileAtomic } from '../../node/atomic-write';
 import type { CliContext } from '../context';
 import { checkWritable, loadTable, readTextFile } from '../files';
@@ -38,8 +39,8 @@ export function register(program: Command, context: CliContext): void {
 async function predict(flags: PredictFlags): Promise<number> {
   if (flags.out) await checkWritable(flags.out);
   const model = parseModel(await readTextFile(flags.model), flags.model);
-  // Only the numeric inputs must be clean numbers; a typo elsewhere (the target column, a
-  // comment column) does not stop a prediction the model never reads it for.
+  // Only the numeric inputs must be clean numbers: a typo in a column the model does not read
+  // (the target, a comment) must not stop the prediction.
   const numericInputs = new Set(
     model.preprocessing.features.filter((f) => f.kind === 'numeric').map((f) => f.name),
   );
@@ -51,14 +52,13 @@ async function predict(flags: PredictFlags): Promise<number> {
   const csv = predictionsCsv(model, table, predictions);
   if (flags.out) {
     await writeFileAtomic(flags.out, csv);
-    process.stderr.write(`wrote ${count(predictions.n, 'prediction')} to ${flags.out}\n`);
+    process.stderr.write(
+      `wrote ${count(table.rowCount, 'row')} (${count(predictions.n, 'prediction')}) to ${flags.out}\n`,
+    );
   } else {
     process.stdout.write(csv);
   }
-  if (predictions.dropped > 0) {
-    process.stderr.write(
-      `note: ${count(predictions.dropped, 'row')} skipped because of missing values (the model's policy is ${model.preprocessing.missing.policy})\n`,
-    );
-  }
+  const note = skippedRowsNote(model, table, predictions);
+  if (note) process.stderr.write(`note: ${note}\n`);
   return 0;
 }

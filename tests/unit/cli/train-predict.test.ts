@@ -194,6 +194,27 @@ describe('nanograd train --out / predict', () => {
     expect(['tall', 'short']).toContain(rows[5][4]);
   });
 
+  it('keeps every input row in order; a row with a missing cell gets empty predictions and a note', () => {
+    const flowers = join(root, 'tests/fixtures/export/flowers.csv');
+    const irisModel = join(dir, 'iris.json');
+    expect(runCli(['train', '--data', flowers, '--epochs', '5', '--out', irisModel]).status).toBe(0);
+    const data = join(root, 'tests/fixtures/export/flowers-predict.csv');
+    const { status, stdout, stderr } = runCli(['predict', '--model', irisModel, '--data', data]);
+    expect(status).toBe(0);
+    expect(oneLine(stderr)).toBe(
+      "note: 1 row could not be predicted because of a missing value (the model's policy is drop); its prediction cells are empty: row 5",
+    );
+    const input = readFileSync(data, 'utf8').trimEnd().split('\n');
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(input.length);
+    expect(rows.slice(1).map((r) => r.split(',')[2])).toEqual(input.slice(1).map((r) => r.split(',')[2]));
+    expect(rows[4]).toBe(',2,green,missing sepal,,,,');
+    const out = join(dir, 'iris-preds.csv');
+    const written = runCli(['predict', '--model', irisModel, '--data', data, '--out', out]);
+    expect(written.stderr.split('\n')[0]).toBe(`wrote 5 rows (4 predictions) to ${out}`);
+    expect(readFileSync(out, 'utf8')).toBe(stdout);
+  });
+
   it('a regression model predicts a file whose target column is mostly numbers with a typo', () => {
     const houses = join(root, 'tests/fixtures/export/houses.csv');
     const regression = join(dir, 'houses.json');

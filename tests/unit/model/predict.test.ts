@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { encodeTable, parseCsv } from '../../../src-shared/data';
 import { Mlp } from '../../../src-shared/engine/fast';
-import { modelNetwork, predictTable, predictionsCsv } from '../../../src-shared/model';
+import { modelNetwork, predictTable, predictionsCsv, skippedRowsNote } from '../../../src-shared/model';
 import { fixtureTable, makeModel } from './make-model';
 
 describe('predictTable', () => {
@@ -13,6 +13,10 @@ describe('predictTable', () => {
     expect(p.n).toBe(4);
     expect(p.dropped).toBe(1); // the row with an empty sepal cell (policy drop)
     expect(Array.from(p.rowIndex)).toEqual([0, 1, 2, 4]);
+    expect(Array.from(p.skipped)).toEqual([3]);
+    expect(skippedRowsNote(model, table, p)).toBe(
+      "1 row could not be predicted because of a missing value (the model's policy is drop); its prediction cells are empty: row 5",
+    );
     const classes = model.preprocessing.target.classes!;
     for (let i = 0; i < p.n; i++) {
       const row = Array.from(p.outputs.subarray(i * 3, i * 3 + 3));
@@ -43,6 +47,31 @@ describe('predictTable', () => {
     const p = predictTable(model, fixtureTable('moons'));
     expect(p.outputs.length).toBe(2 * p.n);
     for (let i = 0; i < p.n; i++) expect(p.outputs[2 * i] + p.outputs[2 * i + 1]).toBeCloseTo(1, 6);
+  });
+});
+
+describe('rows that cannot be predicted', () => {
+  it('stay in the output in order with empty prediction cells; the note lists the first few', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['relu'] });
+    const lines = ['area;rooms;city'];
+    for (let i = 0; i < 9; i++)
+      lines.push(i % 3 === 1 || i > 6 ? `${60 + i};;Lyon` : `${60 + i};${(i % 4) + 1};Nice`);
+    const table = parseCsv(lines.join('\n'), 'gaps.csv');
+    const p = predictTable(model, table);
+    expect(Array.from(p.skipped)).toEqual([1, 4, 7, 8]);
+    const rows = Papa.parse<string[]>(predictionsCsv(model, table, p).trim()).data;
+    expect(rows.map((r) => r[0])).toEqual(['area', ...Array.from({ length: 9 }, (_, i) => String(60 + i))]);
+    rows.slice(1).forEach((row, r) => expect(row[3] === '').toBe(p.skipped.includes(r)));
+    expect(skippedRowsNote(model, table, p)).toBe(
+      "4 rows could not be predicted because of missing values (the model's policy is drop); their prediction cells are empty: rows 3, 6, 9, 10",
+    );
+    const many = parseCsv(
+      ['area;rooms;city', ...Array.from({ length: 8 }, (_, i) => `${i};;Lyon`), '5;2;Nice'].join('\n'),
+      'many.csv',
+    );
+    expect(skippedRowsNote(model, many, predictTable(model, many))).toMatch(
+      /: rows 2, 3, 4, 5, 6 and 3 more$/,
+    );
   });
 });
 
@@ -98,11 +127,21 @@ describe('predictionsCsv', () => {
       'p_versicolor',
       'p_virginica',
     ]);
-    expect(rows).toHaveLength(5);
+    // Every input row, in input order: the row with the empty sepal cell has empty predictions.
+    expect(rows).toHaveLength(1 + table.rowCount);
+    expect(rows.slice(1).map((row) => row[3])).toEqual([
+      'plain',
+      'unseen category',
+      'quoted, with comma',
+      'missing sepal',
+      'x',
+    ]);
     expect(rows[3].slice(0, 4)).toEqual(['7.2', '6.1', 'blue', 'quoted, with comma']);
     expect(csv).toContain('"quoted, with comma"');
     expect(rows[2][2]).toBe('purple'); // an unseen category still gets a prediction
-    rows.slice(1).forEach((row, i) => {
+    expect(rows[4]).toEqual(['', '2', 'green', 'missing sepal', '', '', '', '']);
+    [1, 2, 3, 5].forEach((line, i) => {
+      const row = rows[line];
       expect(row[4]).toBe(predictions.labels![i]);
       expect(row.slice(5).map((text) => Math.fround(Number(text)))).toEqual(
         Array.from(predictions.outputs.subarray(i * 3, i * 3 + 3)),

@@ -1,7 +1,7 @@
 /**
  * The app's "Export predictions" (StudioBackend model:export format "predictions") goes through
  * the same predictTable/predictionsCsv as `nanograd predict`: trained on one file, it predicts
- * another file whose target column holds a class the model never saw.
+ * another file whose target column holds a class the model never saw, and keeps every row.
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,17 @@ describe('Export predictions in the app', () => {
     expect(rows[0]).toEqual(['height', 'weight', 'size', 'predicted_size', 'p_large', 'p_small']);
     expect(rows.slice(1).map((r) => r[2])).toEqual(['small', 'medium', 'large']);
     for (const row of rows.slice(1)) expect(['large', 'small']).toContain(row[3]);
+  });
+
+  it('keeps a row with a missing cell, in place, with empty prediction cells', async () => {
+    const h = await trainedHarness();
+    const other = ['height,weight,size', '160,45,small', '175,,small', '190,65,large'].join('\n');
+    await h.call('data:import-csv', csvRequest(other, 'gaps.csv'));
+    const file = await h.call('model:export', { format: 'predictions' });
+    const rows = Papa.parse<string[]>(String(file.data).trim()).data;
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['160', '175', '190']);
+    expect(rows[2]).toEqual(['175', '', 'small', '', '', '']);
+    expect(rows[1][3]).not.toBe('');
+    expect(rows[3][3]).not.toBe('');
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src-shared/data';
-import { exportPytorch, predictTable, predictionsCsv } from '../../../src-shared/model';
+import { exportPytorch, predictTable, predictionsCsv, skippedRowsNote } from '../../../src-shared/model';
 import { fixturePath, fixtureTable, makeModel, type ModelRecipe } from './make-model';
 
 const PYTHON = '/usr/bin/python3';
@@ -123,8 +123,16 @@ describe.skipIf(torchMissing)('PyTorch export', () => {
   });
 
   it('the driver ran every exported script without errors', () => {
-    expect(driver.stderr.replace(/\d+ rows skipped \(empty feature cells\)\n/g, '')).toBe('');
+    expect(driver.stderr.replace(/^note: .* could not be predicted .*\n/gm, '')).toBe('');
     expect(driver.status).toBe(0);
+  });
+
+  it('notes the rows it could not predict in the same words as nanograd predict', () => {
+    const { model, dataFile } = prepared[0]; // flowers-predict.csv: one row without a sepal value
+    const table = parseCsv(readFileSync(dataFile, 'utf8'), path.basename(dataFile));
+    const note = skippedRowsNote(model, table, predictTable(model, table));
+    expect(note).toMatch(/^1 row could not be predicted .*: row 5$/);
+    expect(driver.stderr.split('\n')).toContain(`note: ${note}`);
   });
 
   it.each(CASES.map((recipe, index) => ({ ...recipe, index })))(
