@@ -6,6 +6,7 @@
 import type { StudioError } from '../errors';
 import type { LossName } from '../engine/types';
 import { count } from '../data/plural';
+import { FLOAT32_MAX } from '../data/csv/numbers';
 import type { ModelFile } from './types';
 
 export function outputForLoss(loss: LossName): ModelFile['output'] {
@@ -80,7 +81,16 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
         fail(`${at}.mean`, `is missing (numeric column "${feature.name}" needs its standardization mean)`);
       if (feature.std === undefined)
         fail(`${at}.std`, `is missing (numeric column "${feature.name}" needs its standardization std)`);
-      if (feature.std === 0) fail(`${at}.std`, `must not be 0 (inputs are divided by it)`);
+      checkStatistic(`${at}.mean`, feature.mean!, false, fail);
+      checkStatistic(`${at}.std`, feature.std!, true, fail);
+      if (feature.fill !== undefined) {
+        if (typeof feature.fill !== 'number')
+          fail(
+            `${at}.fill`,
+            `must be a number for numeric column "${feature.name}", got ${JSON.stringify(feature.fill)}`,
+          );
+        checkStatistic(`${at}.fill`, feature.fill as number, false, fail);
+      }
       encodedWidth += 1;
     } else {
       if (!feature.categories || feature.categories.length === 0)
@@ -120,5 +130,22 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
       fail('preprocessing.target.mean', 'is missing (regression predictions are un-standardized with it)');
     if (target.std === undefined)
       fail('preprocessing.target.std', 'is missing (regression predictions are un-standardized with it)');
+    checkStatistic('preprocessing.target.mean', target.mean!, false, fail);
+    checkStatistic('preprocessing.target.std', target.std!, true, fail);
   }
+}
+
+/**
+ * A standardization mean / fill value must be a float32-range number; a std must also be
+ * positive (inputs are divided by it; 0 or a negative std is never fitted, std 0 is stored as 1).
+ */
+function checkStatistic(
+  field: string,
+  value: number,
+  isStd: boolean,
+  fail: (field: string, problem: string) => never,
+): void {
+  if (!Number.isFinite(value) || Math.abs(value) > FLOAT32_MAX)
+    fail(field, `must be a number within ±3.4e38 (float32), got ${value}`);
+  if (isStd && value <= 0) fail(field, `must be greater than 0 (values are divided by it), got ${value}`);
 }

@@ -11,6 +11,7 @@ import { checkModelRelations, outputForLoss } from './model-checks';
 import { parseJsonDocument, validateDocument } from './document';
 import { modelFileSchema } from './schema';
 import { count } from '../data/plural';
+import { FLOAT32_MAX } from '../data/csv/numbers';
 
 export interface BuildModelArgs {
   name: string;
@@ -135,11 +136,37 @@ export function validateModelValue(raw: unknown, fileName: string, prefix: strin
     prefix,
   ) as ModelFile;
   checkModelRelations(model, prefix, (field, message) => err(message, field));
+  checkWeightRange(model, (field, message) => err(message, field), at);
   for (const layer of model.weights) {
     // A float64 number that is not a float32 would predict differently after export: snap it.
     for (const key of ['weight', 'bias'] as const) layer[key] = Array.from(Float32Array.from(layer[key]));
   }
   return model;
+}
+
+/**
+ * Every weight and bias must be a float32: the engine computes in float32, where 1e300 is
+ * Infinity and the predictions become NaN. (A float64 value inside the range is only rounded.)
+ */
+function checkWeightRange(
+  model: ModelFile,
+  fail: (field: string, message: string) => Error,
+  at: (field: string) => string,
+): void {
+  model.weights.forEach((layer, i) => {
+    for (const key of ['weight', 'bias'] as const) {
+      const values = layer[key];
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j];
+        if (Number.isFinite(v) && Math.abs(v) <= FLOAT32_MAX) continue;
+        const field = at(`weights[${i}].${key}[${j}]`);
+        throw fail(
+          field,
+          `field "${field}" is ${v}, outside the float32 range (±3.4e38) the engine computes in; a trained weight is never that large, so the file was edited or is corrupt`,
+        );
+      }
+    }
+  });
 }
 
 export function modelNetwork(model: ModelFile): { spec: MlpSpec; params: DenseParams[] } {

@@ -6,6 +6,7 @@
 import { cellText, count, encodeInputs, rowNumber } from '../data';
 import type { Table } from '../data/types';
 import { Mlp } from '../engine/fast';
+import { ModelFileError } from '../errors';
 import { float32Text } from './float-text';
 import { modelNetwork } from './model-file';
 import type { ModelFile } from './types';
@@ -39,6 +40,7 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
     const mean = target.mean ?? 0;
     const outputs = new Float32Array(n);
     for (let i = 0; i < n; i++) outputs[i] = raw[i] * std + mean;
+    checkFinite(outputs, 1, encoded.rowIndex, table);
     return {
       n,
       outputs,
@@ -51,6 +53,7 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
   const classes = target.classes ?? [];
   const outputs = raw.length === n * classes.length ? raw : binaryProbabilities(raw, n);
   const k = classes.length;
+  checkFinite(outputs, k, encoded.rowIndex, table);
   const labels = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     let best = 0;
@@ -65,6 +68,22 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
     skipped: encoded.skipped,
     dropped: encoded.dropped,
   };
+}
+
+/**
+ * A NaN or infinite output is never written as a prediction (a NaN "probability" with a label
+ * looks like an answer): it means the weights or the row's values are beyond what float32
+ * arithmetic can carry, and the user has to hear which row.
+ */
+function checkFinite(outputs: Float32Array, k: number, rowIndex: Int32Array, table: Table): void {
+  for (let i = 0; i < outputs.length; i++) {
+    if (Number.isFinite(outputs[i])) continue;
+    const row = rowIndex[Math.floor(i / k)];
+    throw new ModelFileError(
+      `cannot predict ${table.source} row ${rowNumber(table, row)}: the model's output is ${outputs[i]} (its weights or this row's values are too large for float32 arithmetic)`,
+      { file: table.source, row: rowNumber(table, row) },
+    );
+  }
 }
 
 /** How many row numbers a note lists before "and N more". */

@@ -184,6 +184,12 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
       if (value === undefined) return { field, message: `${name} is missing` };
       const wanted = ARTICLE[issue.expected] ?? issue.expected;
       // JSON has no NaN/Infinity: a diverged value shows up as null or as text.
+      // A JSON number beyond the float64 range (1e400) reads back as Infinity.
+      if (typeof value === 'number' && !Number.isFinite(value))
+        return {
+          field,
+          message: `${name} must be a finite number, got a number beyond any float range (it reads as ${value})`,
+        };
       const nonFinite =
         value === null || (typeof value === 'string' && /^[+-]?(nan|inf(inity)?)$/i.test(value));
       const extra =

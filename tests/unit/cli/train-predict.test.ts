@@ -310,6 +310,22 @@ describe('nanograd errors', () => {
       /^nanograd: .*not-json\.json/,
     ],
     [
+      'a model weight beyond the float32 range',
+      [
+        'predict',
+        '--model',
+        join(root, 'tests/fixtures/models/weight-beyond-float32.json'),
+        '--data',
+        'circle',
+      ],
+      /^nanograd: .*weight-beyond-float32\.json: field "weights\[1\]\.weight\[3\]" is 1e\+300, outside the float32 range/,
+    ],
+    [
+      'a model file whose standardization std is negative',
+      ['predict', '--model', join(root, 'tests/fixtures/models/std-negative.json'), '--data', 'circle'],
+      /^nanograd: .*std-negative\.json: field "preprocessing\.features\[1\]\.std" must be greater than 0/,
+    ],
+    [
       'a missing model file',
       ['predict', '--model', join(dir, 'none.json'), '--data', 'circle'],
       /^nanograd: cannot read .*none\.json: no such file$/,
@@ -415,6 +431,25 @@ describe('nanograd errors', () => {
     ]);
     expect(status).toBe(2);
     expect(oneLine(stderr)).toMatch(/^nanograd: --lr must be/);
+  });
+
+  it('predictions that overflow to NaN are an error, not a CSV of NaN probabilities', () => {
+    const model = JSON.parse(readFileSync(join(root, 'tests/fixtures/models/good.json'), 'utf8'));
+    model.layers[0].activation = 'linear';
+    model.activations[0] = 'linear';
+    model.weights[0].weight = model.weights[0].weight.map(() => 3e38);
+    const file = join(dir, 'overflowing.json');
+    writeFileSync(file, JSON.stringify(model));
+    const data = join(dir, 'xs.csv');
+    writeFileSync(data, 'x1,x2\n0.5,-1\n1,1\n');
+    const out = join(dir, 'nan-preds.csv');
+    const { status, stdout, stderr } = runCli(['predict', '--model', file, '--data', data, '--out', out]);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(oneLine(stderr)).toMatch(
+      /^nanograd: cannot predict .*xs\.csv row 3: the model's output is NaN \(its weights or this row's values are too large for float32 arithmetic\)$/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it('--debug prints the stack trace', () => {

@@ -3,7 +3,7 @@
  * gives a ModelFileError whose ONE-line message names the file and the broken field (or the
  * line/column for broken JSON), never a crash or a generic zod dump.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ModelFileError } from '../../../src-shared/errors';
 import { parseModel } from '../../../src-shared/model';
@@ -89,6 +89,33 @@ const CASES: { file: string; field?: string; message: RegExp }[] = [
     field: 'output',
     message: /field "output" must be "softmax" for loss "cross_entropy", got "none"$/,
   },
+  {
+    file: 'weight-beyond-float32.json',
+    field: 'weights[1].weight[3]',
+    message: /field "weights\[1\]\.weight\[3\]" is 1e\+300, outside the float32 range \(±3\.4e38\)/,
+  },
+  {
+    file: 'bias-overflow-literal.json',
+    field: 'weights[0].bias[0]',
+    message: /field "weights\[0\]\.bias\[0\]" must be a finite number, got a number beyond any float range/,
+  },
+  {
+    file: 'std-negative.json',
+    field: 'preprocessing.features[1].std',
+    message:
+      /field "preprocessing\.features\[1\]\.std" must be greater than 0 \(values are divided by it\), got -0\.5$/,
+  },
+  {
+    file: 'std-zero.json',
+    field: 'preprocessing.features[0].std',
+    message: /field "preprocessing\.features\[0\]\.std" must be greater than 0 .*, got 0$/,
+  },
+  {
+    file: 'mean-beyond-float32.json',
+    field: 'preprocessing.features[0].mean',
+    message:
+      /field "preprocessing\.features\[0\]\.mean" must be a number within ±3\.4e38 \(float32\), got -5e\+38$/,
+  },
 ];
 
 describe('bad model files', () => {
@@ -117,6 +144,41 @@ describe('bad model files', () => {
     model.preprocessing.features[1] = { name: 'x2', kind: 'categorical', categories: ['a', 'b'] };
     expect(() => parseModel(JSON.stringify(model), 'edited.json')).toThrow(
       /field "preprocessing\.features" encode to 3 inputs .* but the first layer has 2 inputs/,
+    );
+  });
+
+  it('every file of the corpus directory is covered by a case (so a new file cannot go untested)', () => {
+    const files = readdirSync(MODEL_FIXTURES).filter((f) => f.endsWith('.json') && f !== 'good.json');
+    expect(files.sort()).toEqual(CASES.map((c) => c.file).sort());
+  });
+
+  it('checks the statistics of a regression target and numeric fill values', () => {
+    const regression = () => {
+      const model = JSON.parse(load('good.json'));
+      model.task = 'regression';
+      model.loss = 'mse';
+      model.output = 'none';
+      model.layers[1].outSize = 1;
+      model.weights[1] = { weight: [1, -1, 0.5], bias: [0] };
+      model.preprocessing.target = { name: 'y', task: 'regression', mean: 10, std: 2 };
+      return model;
+    };
+    expect(parseModel(JSON.stringify(regression()), 'r.json').task).toBe('regression');
+    const std = regression();
+    std.preprocessing.target.std = -1;
+    expect(() => parseModel(JSON.stringify(std), 'r.json')).toThrow(
+      /field "preprocessing\.target\.std" must be greater than 0 .*got -1$/,
+    );
+    const mean = regression();
+    mean.preprocessing.target.mean = 1e39;
+    expect(() => parseModel(JSON.stringify(mean), 'r.json')).toThrow(
+      /field "preprocessing\.target\.mean" must be a number within/,
+    );
+    const fill = regression();
+    fill.preprocessing.missing.policy = 'impute';
+    fill.preprocessing.features[0].fill = 'zero';
+    expect(() => parseModel(JSON.stringify(fill), 'r.json')).toThrow(
+      /field "preprocessing\.features\[0\]\.fill" must be a number for numeric column "x1", got "zero"$/,
     );
   });
 

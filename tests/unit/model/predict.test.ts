@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { encodeTable, parseCsv } from '../../../src-shared/data';
 import { Mlp } from '../../../src-shared/engine/fast';
-import { modelNetwork, predictTable, predictionsCsv, skippedRowsNote } from '../../../src-shared/model';
-import { fixtureTable, makeModel } from './make-model';
+import { readFileSync } from 'node:fs';
+import { ModelFileError } from '../../../src-shared/errors';
+import {
+  modelNetwork,
+  parseModel,
+  predictTable,
+  predictionsCsv,
+  skippedRowsNote,
+} from '../../../src-shared/model';
+import { thrown } from '../data/fixtures';
+import { MODEL_FIXTURES, fixtureTable, makeModel } from './make-model';
 
 describe('predictTable', () => {
   it('classifier: softmax probabilities per row, the argmax label, dropped rows counted', () => {
@@ -47,6 +56,35 @@ describe('predictTable', () => {
     const p = predictTable(model, fixtureTable('moons'));
     expect(p.outputs.length).toBe(2 * p.n);
     for (let i = 0; i < p.n; i++) expect(p.outputs[2 * i] + p.outputs[2 * i + 1]).toBeCloseTo(1, 6);
+  });
+});
+
+describe('non-finite outputs', () => {
+  /** good.json with a linear hidden layer and weights at the top of the float32 range: valid, but overflows. */
+  function overflowingModel() {
+    const model = JSON.parse(readFileSync(`${MODEL_FIXTURES}good.json`, 'utf8'));
+    model.layers[0].activation = 'linear';
+    model.activations[0] = 'linear';
+    model.weights[0].weight = model.weights[0].weight.map(() => 3e38);
+    return parseModel(JSON.stringify(model), 'big.json');
+  }
+
+  it('are an error naming the row, never NaN predictions', () => {
+    const table = parseCsv('x1,x2\n0.5,-1\n1,1\n', 'rows.csv');
+    const err = thrown(() => predictTable(overflowingModel(), table));
+    expect(err).toBeInstanceOf(ModelFileError);
+    expect(err.message).toBe(
+      "cannot predict rows.csv row 3: the model's output is NaN (its weights or this row's values are too large for float32 arithmetic)",
+    );
+    expect((err as ModelFileError).location.row).toBe(3);
+  });
+
+  it('a regression value that overflows when un-standardized is refused too', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['tanh'] });
+    model.preprocessing.target.std = 3e38;
+    model.weights[1].bias = model.weights[1].bias.map(() => 1e5);
+    const err = thrown(() => predictTable(model, fixtureTable('houses.csv')));
+    expect(err.message).toMatch(/^cannot predict houses\.csv row 2: the model's output is (-)?Infinity /);
   });
 });
 
