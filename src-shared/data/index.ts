@@ -15,6 +15,9 @@ export {
   decodeCsvBytes,
   detectDelimiter,
   NUMERIC_MAJORITY,
+  MISSING_TOKENS,
+  MAX_TOKEN_SPELLINGS,
+  isMissingToken,
   FLOAT32_MAX,
   parseStrictNumber,
 } from './csv';

@@ -43,8 +43,18 @@ export interface TableColumn {
    * text with `cellText(column, row)` from ./table.
    */
   strings?: string[];
-  /** Count of missing (blank) cells. */
+  /** Count of missing cells: blank ones, plus missing-value markers in a numeric column. */
   missing: number;
+  /**
+   * Numeric columns: the missing-value markers (`?`, `NA`, ...) read as missing cells, by
+   * spelling as written, with their counts (see csv/infer.ts). Absent when there were none.
+   */
+  missingTokens?: MissingToken[];
+}
+
+export interface MissingToken {
+  token: string;
+  count: number;
 }
 
 export interface Table {

@@ -4,8 +4,10 @@
  *   python3 model.py --predict data.csv [--out predictions.csv]
  * prints the same CSV as `nanograd predict` (input columns, predicted_<target>, p_<class>).
  * The CSV reading rules mirror src-shared/data (delimiter from the header line, trimmed cells,
- * strict numbers, decimal comma in ;/tab files, only empty cells are missing).
+ * strict numbers, decimal comma in ;/tab files, empty cells and missing-value markers such as
+ * "?" or "NA" in a mostly numeric column are missing).
  */
+import { MAX_TOKEN_SPELLINGS, MISSING_TOKENS } from '../data/csv/infer';
 import type { ModelFile } from './types';
 import { float32ArrayText } from './float-text';
 import { predictionColumns } from './predict';
@@ -149,6 +151,8 @@ def transform_output(raw):
 DECIMAL = re.compile(r"^[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?$")
 DECIMAL_COMMA = re.compile(r"^[+-]?(?:\\d+,\\d*|,\\d+)(?:[eE][+-]?\\d+)?$")
 FLOAT32_MAX = 3.4028234663852886e38
+MISSING_TOKENS = ${py([...MISSING_TOKENS])}  # compared lower-case
+MAX_TOKEN_SPELLINGS = ${MAX_TOKEN_SPELLINGS}
 
 
 class InputError(Exception):
@@ -214,6 +218,30 @@ def read_csv(path):
     return header, rows, lines, delimiter
 
 
+def mark_missing(header, rows, delimiter):
+    """Missing-value markers in a mostly numeric column become empty cells, as in Nanograd
+    Studio: more than half of the non-empty cells are numbers, every other one is one of
+    MISSING_TOKENS (any case), in at most MAX_TOKEN_SPELLINGS spellings."""
+    decimal_comma = delimiter != ","
+    for c in range(len(header)):
+        numbers, other, markers = 0, 0, {}
+        for row in rows:
+            cell = row[c]
+            if cell == "":
+                continue
+            if parse_number(cell, decimal_comma) is not None:
+                numbers += 1
+            elif cell.lower() in MISSING_TOKENS:
+                markers[cell] = markers.get(cell, 0) + 1
+            else:
+                other += 1
+        filled = numbers + other + sum(markers.values())
+        if markers and other == 0 and len(markers) <= MAX_TOKEN_SPELLINGS and numbers > filled / 2:
+            for row in rows:
+                if row[c] in markers:
+                    row[c] = ""
+
+
 def encode_rows(path, header, rows, lines, delimiter):
     """Raw features [N, inputs] (float32) for the rows that can be predicted, and their indices."""
     decimal_comma = delimiter != ","
@@ -230,7 +258,7 @@ def encode_rows(path, header, rows, lines, delimiter):
         skip = False
         for feature in FEATURES:
             cell = row[positions[feature["name"]]]
-            if cell == "":
+            if cell == "" or (feature["kind"] == "numeric" and cell.lower() in MISSING_TOKENS):
                 if not can_fill:
                     skip = True
                     break
@@ -311,6 +339,7 @@ def display_rows(header, rows, delimiter):
 
 def predict_csv(path):
     header, rows, lines, delimiter = read_csv(path)
+    mark_missing(header, rows, delimiter)
     features, kept = encode_rows(path, header, rows, lines, delimiter)
     net = build_model()
     with torch.no_grad():

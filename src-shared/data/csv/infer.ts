@@ -2,18 +2,35 @@
  * Column type inference. The rule (users see its outcome in the import preview and notes):
  * - a column with no non-empty cell is `empty` (ignored for training);
  * - a column whose every non-empty cell is a plain finite number is `numeric`;
- * - a column where at least 80% of the non-empty cells are numbers (or number attempts such as
- *   "NaN", "Infinity", "1e999") but some are not is a numeric column with a typo: the FIRST bad
- *   cell is an error naming its row, column and value. A user who writes "12x" in an age column
- *   expects to hear about it, not to see "age" silently become 300 one-hot categories;
- * - otherwise the column is `categorical` (its cells are category names, numbers included).
- * Only an empty cell is missing: "NA", "?" and "NaN" are not guessed to mean missing.
+ * - a column where MORE THAN HALF of the non-empty cells are numbers and every other one is a
+ *   missing-value marker (MISSING_TOKENS: `?`, `-`, `NA`, `N/A`, `#N/A`, `null`, `none`, any
+ *   case), written in at most MAX_TOKEN_SPELLINGS ways, is `numeric` with those cells missing
+ *   (counted in `missing` and listed in `missingTokens`, so the missing-value policy applies
+ *   and the notes say so). Spreadsheets and R write `NA`, the UCI files `?`;
+ * - a column where at least 80% of the non-empty cells are numbers, number attempts such as
+ *   "NaN", "Infinity", "1e999", or markers, but some are not, is a numeric column with a typo:
+ *   the FIRST bad cell (not a marker) is an error naming its row, column and value. A user who
+ *   writes "12x" in an age column expects to hear about it, not to see "age" silently become
+ *   300 one-hot categories. "NaN" stays such an error: it is the float value a diverged
+ *   computation writes, not a marker someone typed (and the message says how to mark a gap);
+ * - otherwise the column is `categorical` (its cells are category names, numbers and markers
+ *   included: in a column of words, "-" or "none" may well be a category).
  */
 import { CsvError } from '../../errors';
-import type { ColumnKind } from '../types';
+import type { ColumnKind, MissingToken } from '../types';
 import { describeProblem, isNumberAttempt, numberProblem, parseStrictNumber } from './numbers';
 
 export const NUMERIC_MAJORITY = 0.8;
+
+/** Cell texts (compared lower-case) that mean "no value" in a mostly numeric column. */
+export const MISSING_TOKENS: readonly string[] = ['?', '-', 'na', 'n/a', '#n/a', 'null', 'none'];
+const TOKEN_SET = new Set(MISSING_TOKENS);
+/** More spellings than this in one column is no longer "a missing marker" but data. */
+export const MAX_TOKEN_SPELLINGS = 3;
+
+export function isMissingToken(cell: string): boolean {
+  return TOKEN_SET.has(cell.toLowerCase());
+}
 
 export interface InferContext {
   fileName: string;
@@ -31,8 +48,13 @@ export class ColumnScan {
   missing = 0;
   private numeric = 0;
   private attempts = 0;
+  /** Missing-value markers by spelling (a few entries at most: one Map, not a string per cell). */
+  private tokens = new Map<string, number>();
+  private tokenCells = 0;
   private firstBadRow = -1;
   private firstBadText = '';
+  /** Set by decide(): the markers read as missing cells. */
+  missingTokens: MissingToken[] = [];
 
   constructor(
     readonly name: string,
@@ -57,6 +79,12 @@ export class ColumnScan {
       this.numeric++;
       return;
     }
+    if (isMissingToken(cell)) {
+      this.tokenCells++;
+      if (this.tokens.size <= MAX_TOKEN_SPELLINGS || this.tokens.has(cell))
+        this.tokens.set(cell, (this.tokens.get(cell) ?? 0) + 1);
+      return;
+    }
     if (this.firstBadRow < 0) {
       this.firstBadRow = row;
       this.firstBadText = cell;
@@ -72,12 +100,24 @@ export class ColumnScan {
     const filled = this.count - this.missing;
     if (filled === 0) return 'empty';
     if (this.numeric === filled) return 'numeric';
-    if (lenient || (this.numeric + this.attempts) / filled < NUMERIC_MAJORITY) return 'categorical';
+    const others = filled - this.numeric - this.tokenCells;
+    if (others === 0 && this.tokens.size <= MAX_TOKEN_SPELLINGS && this.numeric > filled / 2) {
+      // Numbers with a few missing-value markers: the markers' cells are already NaN.
+      this.missing += this.tokenCells;
+      this.missingTokens = [...this.tokens].map(([token, count]) => ({ token, count }));
+      return 'numeric';
+    }
+    if (others === 0 || lenient) return 'categorical';
+    if ((this.numeric + this.attempts + this.tokenCells) / filled < NUMERIC_MAJORITY) return 'categorical';
     const cell = this.firstBadText;
     const row = ctx.lineNumbers[this.firstBadRow];
     const share = Math.floor((100 * this.numeric) / filled);
+    const markers =
+      this.tokenCells > 0
+        ? ` and ${Math.floor((100 * this.tokenCells) / filled)}% missing-value markers such as "${[...this.tokens.keys()][0]}"`
+        : '';
     throw new CsvError(
-      `${ctx.fileName} row ${row}, column "${this.name}": ${describeProblem(cell, numberProblem(cell, ctx.decimalComma))} (column is numeric: ${share}% of its cells are numbers)`,
+      `${ctx.fileName} row ${row}, column "${this.name}": ${describeProblem(cell, numberProblem(cell, ctx.decimalComma))} (column is numeric: ${share}% of its cells are numbers${markers})`,
       { file: ctx.fileName, row, column: this.name },
     );
   }

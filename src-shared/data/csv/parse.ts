@@ -163,8 +163,11 @@ class RowReader {
     const textColumns: number[] = [];
     const columns: TableColumn[] = this.scans.map((scan, c) => {
       const kind = scan.decide(ctx, this.lenient(scan.name));
-      if (kind === 'numeric')
-        return { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
+      if (kind === 'numeric') {
+        const column: TableColumn = { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
+        if (scan.missingTokens.length > 0) column.missingTokens = scan.missingTokens;
+        return column;
+      }
       textColumns.push(c);
       return { name: scan.name, kind, missing: scan.missing };
     });

@@ -5,6 +5,7 @@
  * order (an unseen category is all zeros), missing cells filled with `fill` or the row dropped.
  */
 import { CsvError, DatasetError } from '../../errors';
+import { isMissingToken } from '../csv/infer';
 import { describeProblem, numberProblem, parseStrictNumber } from '../csv/numbers';
 import { cellText, cellWhere, columnList, rowNumber } from '../table';
 import type { FeatureColumn, Table, TableColumn } from '../types';
@@ -74,7 +75,9 @@ function numericValues(table: Table, column: TableColumn): Float64Array {
   const values = new Float64Array(table.rowCount);
   for (let r = 0; r < table.rowCount; r++) {
     const text = cellText(column, r);
-    if (text === '') {
+    // A missing-value marker ("?", "NA", ...) is missing here too: a file with only a few rows
+    // may have no number at all in a column the model reads as numbers.
+    if (text === '' || isMissingToken(text)) {
       values[r] = NaN;
       continue;
     }

@@ -19,7 +19,7 @@ import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode'
 import { fitFeature, identifierReason } from './features';
 import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, splitRows } from './split';
 import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
-import { count } from '../plural';
+import { count, noun } from '../plural';
 
 export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
   checkOptions(table, opts);
@@ -51,6 +51,10 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
   if (noTarget > 0) notes.push(`dropped ${count(noTarget, 'row')} with no value in target "${target.name}"`);
 
   const used = chooseInputColumns(table, target, excluded, rows, notes);
+  for (const column of [...used, target]) {
+    const note = missingTokensNote(column);
+    if (note) notes.push(note);
+  }
   let rowsDropped = noTarget;
   if (opts.missing === 'drop') {
     const complete = completeRows(table, used, rows);
@@ -198,6 +202,16 @@ export function encodeTable(table: Table, pre: Preprocessing): EncodedInputs & {
     y = encodeTarget(table, target, rows, pre.target);
   }
   return { ...inputs, y };
+}
+
+/** `column "age": read 3 "?" cells as missing values (...)`, or null when the column had no markers. */
+function missingTokensNote(column: TableColumn): string | null {
+  const tokens = column.missingTokens ?? [];
+  if (tokens.length === 0) return null;
+  const parts = tokens.map((t) => `${t.count} "${t.token}" ${noun(t.count, 'cell')}`);
+  const listed =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `column "${column.name}": read ${listed} as missing values (the other cells are numbers)`;
 }
 
 function checkExcluded(table: Table, names: string[]): Set<string> {

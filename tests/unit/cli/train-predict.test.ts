@@ -549,6 +549,19 @@ describe('--val leaving too few training rows', () => {
   });
 });
 
+describe('missing-value markers', () => {
+  it('train notes the "?" / "NA" cells it read as missing values', () => {
+    const file = join(root, 'tests/fixtures/csv/tricky/missing-tokens.csv');
+    const { status, stdout } = runCli(['train', '--data', file, '--epochs', '1', '--missing', 'impute']);
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      'note: column "age": read 2 "?" cells as missing values (the other cells are numbers)\n',
+    );
+    expect(stdout).toContain('note: filled 5 missing cells');
+    expect(stdout).not.toContain('identifier');
+  });
+});
+
 describe('wording', () => {
   it('counts one epoch and one hidden layer in the singular', () => {
     const { status, stdout } = runCli(['train', '--data', 'xor', '--epochs', '1', '--layers', '4']);

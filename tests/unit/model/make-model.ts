@@ -16,18 +16,21 @@ import { buildModelFile, type ModelFile } from '../../../src-shared/model';
 export const EXPORT_FIXTURES = fileURLToPath(new URL('../../fixtures/export/', import.meta.url));
 export const MODEL_FIXTURES = fileURLToPath(new URL('../../fixtures/models/', import.meta.url));
 
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** A file of tests/fixtures/export, or `csv/...` for the CSV corpus (tests/fixtures/csv). */
 export function fixturePath(name: string): string {
-  return `${EXPORT_FIXTURES}${name}`;
+  return name.startsWith('csv/') ? `${FIXTURES}${name}` : `${EXPORT_FIXTURES}${name}`;
 }
 
 /** A CSV fixture, or `moons` (the built-in two-class data set, 60 points). */
 export function fixtureTable(name: string): Table {
   if (name === 'moons') return generateTable('moons', { points: 60, noise: 0.1, seed: 5 });
-  return parseCsv(readFileSync(fixturePath(name), 'utf8'), name);
+  return parseCsv(readFileSync(fixturePath(name), 'utf8'), name.split('/').pop()!);
 }
 
 export interface ModelRecipe {
-  csv: 'flowers.csv' | 'houses.csv' | 'weird-names.csv' | 'moons';
+  csv: 'flowers.csv' | 'houses.csv' | 'weird-names.csv' | 'csv/tricky/missing-tokens.csv' | 'moons';
   hidden: Activation[];
   /** Activation of the output layer (default linear). */
   outputActivation?: Activation;
@@ -59,7 +62,7 @@ export function makeModel(recipe: ModelRecipe): ModelFile {
   const config = defaultTrainConfig();
   config.hiddenLayers = recipe.hidden.map((activation) => ({ units: 5, activation }));
   return buildModelFile({
-    name: `${recipe.csv.replace('.csv', '')} ${recipe.hidden.join('-') || 'linear'}`,
+    name: `${recipe.csv.split('/').pop()!.replace('.csv', '')} ${recipe.hidden.join('-') || 'linear'}`,
     spec,
     params: mlp.params,
     task: data.task,

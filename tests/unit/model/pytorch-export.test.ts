@@ -75,6 +75,19 @@ const CASES: (ModelRecipe & { label: string; data: string })[] = [
     data: 'weird-names.csv',
   },
   {
+    label: 'missing-value markers ("?", "NA", "n/a") in numeric columns, impute',
+    csv: 'csv/tricky/missing-tokens.csv',
+    hidden: ['tanh'],
+    missing: 'impute',
+    data: 'csv/tricky/missing-tokens.csv',
+  },
+  {
+    label: 'missing-value markers, drop: those rows get empty prediction cells',
+    csv: 'csv/tricky/missing-tokens.csv',
+    hidden: ['relu'],
+    data: 'csv/tricky/missing-tokens.csv',
+  },
+  {
     label: 'houses regression, ; delimiter and decimal commas',
     csv: 'houses.csv',
     hidden: ['relu', 'linear'],
