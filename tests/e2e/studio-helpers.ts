@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The live region every test reads: `Epoch 120/1000 · loss 0.0123 · ... · running`. */
@@ -48,6 +48,20 @@ export async function setField(page: Page, label: string, value: string): Promis
 export async function screenshot(page: Page, path: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path });
+}
+
+/**
+ * A README image, at a common laptop window size where the boundary map, the network and the
+ * learning curves are all in view. Always written under test-results/; copied over docs/screenshots/ only by
+ * `npm run screenshots`, so an ordinary test run leaves the tracked images alone.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300); // let the charts and the boundary map repaint at the new size
+  const path = `test-results/screens/readme/${name}`;
+  await screenshot(page, path);
+  expect(statSync(path).size, `${name} must stay small enough for the README`).toBeLessThan(320 * 1024);
+  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(path, `docs/screenshots/${name}`);
 }
 
 /**
