@@ -1,10 +1,20 @@
-// `npm run setup`: `npm ci`, but without the Electron binary download when its host is unreachable
-// (offline machines, registry-only networks) — otherwise electron's postinstall fails the whole
-// install. Without the binary, `npm start` serves the same UI as a web app.
+// `npm run setup`: everything a fresh clone needs to run the app and every test.
+// 1. `npm ci`, without the Electron binary download when its host is unreachable (offline
+//    machines, registry-only networks) — otherwise electron's postinstall fails the whole install.
+//    Without the binary, `npm start` serves the same UI as a web app.
+// 2. The system packages the tests use, on Debian/Ubuntu via apt-get when this user may install
+//    (root, or sudo without a password): Chromium for the end-to-end tests, and Python's torch,
+//    scikit-learn and onnx for the tests that run the PyTorch and ONNX exports. Elsewhere it
+//    prints the one command that would install them; the app itself needs none of them.
+// `--no-system` skips step 2.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:tls';
 
 const TIMEOUT_MS = 8000;
+const args = process.argv.slice(2);
+const skipSystem = args.includes('--no-system');
+const npmArgs = args.filter((arg) => arg !== '--no-system');
 
 /** Resolves true when a TLS connection to host:443 succeeds within the timeout. */
 function reachable(host) {
@@ -21,6 +31,10 @@ function reachable(host) {
   });
 }
 
+function run(command, commandArgs, env = process.env) {
+  return spawnSync(command, commandArgs, { stdio: 'inherit', env }).status ?? 1;
+}
+
 const env = { ...process.env };
 if (!env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   const mirror = env.ELECTRON_MIRROR ?? env.npm_config_electron_mirror;
@@ -34,7 +48,54 @@ if (!env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 }
 
 const npm = process.env.npm_execpath
-  ? [process.execPath, [process.env.npm_execpath, 'ci', ...process.argv.slice(2)]]
-  : ['npm', ['ci', ...process.argv.slice(2)]];
-const result = spawnSync(npm[0], npm[1], { stdio: 'inherit', env });
-process.exit(result.status ?? 1);
+  ? [process.execPath, [process.env.npm_execpath, 'ci', '--no-audit', '--no-fund', ...npmArgs]]
+  : ['npm', ['ci', '--no-audit', '--no-fund', ...npmArgs]];
+const npmStatus = run(npm[0], npm[1], env);
+if (npmStatus !== 0) process.exit(npmStatus);
+
+if (!skipSystem) process.exitCode = installSystemPackages();
+
+/** The Debian packages the tests need and this machine lacks. */
+function missingPackages() {
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  const python = '/usr/bin/python3';
+  const probe = existsSync(python)
+    ? spawnSync(python, ['-c', 'import torch, sklearn, onnx'], { stdio: 'ignore' }).status
+    : 1;
+  if (probe !== 0) missing.push('python3-torch', 'python3-sklearn', 'python3-onnx');
+  return missing;
+}
+
+function installSystemPackages() {
+  const missing = missingPackages();
+  if (missing.length === 0) return 0;
+  const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const isRoot = process.getuid?.() === 0;
+  const canSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  if (!existsSync('/usr/bin/apt-get') || (!isRoot && !canSudo)) {
+    console.log(
+      `setup: the tests also need ${missing.join(', ')} (end-to-end tests in Chromium, PyTorch/ONNX export checks); ` +
+        `on Debian/Ubuntu: sudo ${command}`,
+    );
+    return 0;
+  }
+  console.log(`setup: installing ${missing.join(', ')} for the tests (${command})`);
+  const asRoot = (list) => (isRoot ? ['env', list] : ['sudo', ['-n', 'env', ...list]]);
+  const aptEnv = ['DEBIAN_FRONTEND=noninteractive'];
+  const [updateCmd, updateArgs] = asRoot([...aptEnv, 'apt-get', 'update', '-q']);
+  const [installCmd, installArgs] = asRoot([
+    ...aptEnv,
+    'apt-get',
+    'install',
+    '-y',
+    '-q',
+    '--no-install-recommends',
+    ...missing,
+  ]);
+  if (run(updateCmd, updateArgs) !== 0 || run(installCmd, installArgs) !== 0) {
+    console.error(`setup: apt-get could not install ${missing.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
