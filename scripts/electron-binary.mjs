@@ -1,4 +1,4 @@
-// Where the Electron executable is, or why there is none (npm ci with ELECTRON_SKIP_BINARY_DOWNLOAD=1,
+// Where a usable Electron executable is, or why there is none (npm ci with ELECTRON_SKIP_BINARY_DOWNLOAD=1,
 // or a download that could not reach GitHub). Shared by `npm start` and the Playwright electron tests.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +20,10 @@ export function findElectronBinary() {
   }
   if (typeof executable !== 'string' || !existsSync(executable)) {
     return { path: null, reason: `electron executable missing at ${String(executable)}` };
+  }
+  // A window needs a display: over SSH or on a headless Linux box Electron would only crash.
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { path: null, reason: 'no display (DISPLAY and WAYLAND_DISPLAY unset; run under xvfb-run)' };
   }
   return { path: executable };
 }
