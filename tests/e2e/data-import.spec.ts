@@ -2,14 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
+  boundaryScreenshots,
+  download,
   dragFileOver,
   dropFile,
   openStudio,
-  readmeScreenshot,
   readStatus,
   screenshot,
   setField,
   statusRegion,
+  trainToDone,
   trainXor,
 } from './studio-helpers';
 
@@ -51,11 +53,7 @@ function dataSummary(page: Page) {
 }
 
 async function exportedModel(page: Page): Promise<Record<string, unknown>> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const file = await download;
-  const path = await file.path();
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  return JSON.parse((await download(page, 'Export JSON')).bytes.toString('utf8')) as Record<string, unknown>;
 }
 
 test.describe('importing CSV data', () => {
@@ -90,8 +88,7 @@ test.describe('importing CSV data', () => {
     await expect(page.getByText(/Output: 3 \(classes setosa, versicolor, virginica\)/)).toBeVisible();
 
     await setField(page, 'Epochs', '60');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 30_000 });
+    await trainToDone(page, 30_000);
     await expect(statusRegion(page)).toContainText(/Epoch 60\/60 .* acc \d+\.\d% .*val acc \d+\.\d%/);
     // sepal, petal and the one-hot colour columns.
     await expect(page.getByRole('img', { name: /^Network diagram: 5 inputs/ })).toBeVisible();
@@ -119,8 +116,7 @@ test.describe('importing CSV data', () => {
     await page.getByRole('textbox', { name: 'Hidden layers' }).fill('8');
     await page.getByRole('textbox', { name: 'Hidden layers' }).press('Enter');
     await setField(page, 'Epochs', '200');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 30_000 });
+    await trainToDone(page, 30_000);
     const status = await readStatus(page);
     expect(status.epoch).toBe(200);
     await expect(statusRegion(page)).toContainText(/acc \d+\.\d%/);
@@ -129,9 +125,7 @@ test.describe('importing CSV data', () => {
         name: /Decision boundary over x1 .* x2 .*: the model output, with 160 data points/,
       }),
     ).toBeVisible();
-    await page.waitForTimeout(400); // the boundary map repaints a few times a second
-    await screenshot(page, 'test-results/screens/csv-moons-trained.png');
-    await readmeScreenshot(page, 'csv-trained.png');
+    await boundaryScreenshots(page, 'csv-moons-trained.png', 'csv-trained.png');
   });
 
   test('a broken CSV is reported by row and column, and the trained XOR model stays', async ({ page }) => {

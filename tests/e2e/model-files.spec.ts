@@ -1,42 +1,27 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { dropFile, openStudio, screenshot, setField, statusRegion, trainXor } from './studio-helpers';
+import {
+  expectGoodModelInDesigner,
+  GOOD_MODEL,
+  modelNumerics,
+  parseModelJson,
+  type ModelJson,
+} from './studio-flows';
+import {
+  download,
+  dropFile,
+  openStudio,
+  screenshot,
+  setField,
+  statusRegion,
+  trainXor,
+} from './studio-helpers';
 
-const GOOD_MODEL = 'tests/fixtures/models/good.json';
 const BAD_MODEL = 'tests/fixtures/models/truncated.json';
 
-interface ModelJson {
-  format: string;
-  layers: Array<{ inSize: number; outSize: number; activation: string }>;
-  weights: Array<{ weight: number[]; bias: number[] }>;
-  preprocessing: unknown;
-  task: string;
-  loss: string;
-  output: string;
-}
-
-/** What makes two model files the same model: architecture, weights (exactly), preprocessing. */
-function numerics(model: ModelJson) {
-  return {
-    layers: model.layers,
-    weights: model.weights,
-    preprocessing: model.preprocessing,
-    task: model.task,
-    loss: model.loss,
-    output: model.output,
-  };
-}
-
-async function download(page: Page, button: string): Promise<{ fileName: string; bytes: Buffer }> {
-  const event = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await event;
-  return { fileName: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-}
-
 async function exportJson(page: Page): Promise<ModelJson> {
-  return JSON.parse((await download(page, 'Export JSON')).bytes.toString('utf8')) as ModelJson;
+  return parseModelJson((await download(page, 'Export JSON')).bytes.toString('utf8'));
 }
 
 /** Clicks an open button and answers the browser's file chooser, as a user picking a file. */
@@ -66,20 +51,13 @@ test.describe('model and project files', () => {
     await trainXor(page);
     await pickFile(page, 'Open model', fileOf(GOOD_MODEL));
 
-    await expect(page.getByText('Loaded model tiny (2-3-2)')).toBeVisible();
-    await expect(hiddenLayers(page)).toHaveValue('3');
-    await expect(page.getByRole('spinbutton', { name: 'Layer 1 units' })).toHaveValue('3');
-    await expect(page.getByRole('combobox', { name: 'Layer 1 activation' })).toHaveValue('tanh');
-    await expect(page.getByRole('spinbutton', { name: 'Layer 2 units' })).toHaveCount(0);
-    await expect(
-      page.getByRole('img', { name: /^Network diagram: 2 inputs.*hidden layers 3 tanh/ }),
-    ).toBeVisible();
+    await expectGoodModelInDesigner(page);
     // The XOR run's status no longer stands for what the exports hold.
     await expect(statusRegion(page)).toHaveText(/^Ready/);
     await screenshot(page, 'test-results/screens/model-opened.png');
 
     const exported = await exportJson(page);
-    expect(numerics(exported)).toEqual(numerics(JSON.parse(readFileSync(GOOD_MODEL, 'utf8')) as ModelJson));
+    expect(modelNumerics(exported)).toEqual(modelNumerics(parseModelJson(readFileSync(GOOD_MODEL, 'utf8'))));
   });
 
   test('a model file dropped on the window is opened, not imported as CSV', async ({ page }) => {
@@ -88,7 +66,7 @@ test.describe('model and project files', () => {
     await hiddenLayers(page).press('Enter');
     await trainXor(page);
     const trained = await download(page, 'Export JSON');
-    const trainedModel = JSON.parse(trained.bytes.toString('utf8')) as ModelJson;
+    const trainedModel = parseModelJson(trained.bytes.toString('utf8'));
 
     await page.getByRole('button', { name: 'Reset' }).click();
     await hiddenLayers(page).fill('4');
@@ -99,7 +77,7 @@ test.describe('model and project files', () => {
     await expect(hiddenLayers(page)).toHaveValue('5,3');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByTestId('data-summary')).toContainText(/^xor:/);
-    expect(numerics(await exportJson(page))).toEqual(numerics(trainedModel));
+    expect(modelNumerics(await exportJson(page))).toEqual(modelNumerics(trainedModel));
   });
 
   test('a broken model file or an unknown file type gets one line, and the designer is kept', async ({
@@ -141,7 +119,7 @@ test.describe('model and project files', () => {
     };
     expect(project.format).toBe('nanograd-studio/project');
     expect(project.state.history).toHaveLength(400);
-    expect(numerics(project.model!)).toEqual(numerics(model));
+    expect(modelNumerics(project.model!)).toEqual(modelNumerics(model));
 
     // Coming back on a fresh browser profile: nothing is remembered but the file.
     const later = await browser.newPage();
@@ -164,7 +142,7 @@ test.describe('model and project files', () => {
     await expect(later.getByText(/#1 xor \(project\) · 5,3 tanh .* done/)).toBeVisible();
     await later.getByRole('checkbox', { name: 'Overlay run #1' }).check();
     await expect(later.getByRole('img', { name: /Run comparison chart/ })).toBeVisible();
-    expect(numerics(await exportJson(later))).toEqual(numerics(model));
+    expect(modelNumerics(await exportJson(later))).toEqual(modelNumerics(model));
     await screenshot(later, 'test-results/screens/project-opened.png');
 
     // Dropping the project file works the same way.

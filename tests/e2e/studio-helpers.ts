@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** The live region every test reads: `Epoch 120/1000 · loss 0.0123 · ... · running`. */
@@ -64,6 +64,21 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
   if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(path, `docs/screenshots/${name}`);
 }
 
+/** The boundary map repaints a few times a second: lets it settle, then the test's and the README's image. */
+export async function boundaryScreenshots(page: Page, name: string, readmeName: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await screenshot(page, `test-results/screens/${name}`);
+  await readmeScreenshot(page, readmeName);
+}
+
+/** Clicks an export or save button and returns the file the browser downloaded. */
+export async function download(page: Page, button: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const event = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await event;
+  return { fileName: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
 /**
  * Drops a file on the window as the OS would: dragenter/dragover/drop carrying a DataTransfer
  * with the file, built in the page (Playwright has no native file drag). `hover` stops after
@@ -102,9 +117,14 @@ export async function dropFile(page: Page, file: { name: string; mimeType: strin
   await (await dragFileOver(page, file)).drop();
 }
 
+/** Clicks Train and waits until the run is done. */
+export async function trainToDone(page: Page, timeout = 45_000): Promise<void> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(statusRegion(page)).toHaveText(/· done$/, { timeout });
+}
+
 /** Trains the default XOR set-up to the end (about 1000 epochs, a few seconds). */
 export async function trainXor(page: Page): Promise<void> {
   await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 45_000 });
+  await trainToDone(page);
 }

@@ -1,76 +1,27 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { expectXorTrained, pauseStepResumeStop, startLongRun, useLongRun } from './studio-flows';
 import {
+  boundaryScreenshots,
   openStudio,
-  readmeScreenshot,
   readStatus,
   screenshot,
   setField,
   statusRegion,
+  trainXor,
 } from './studio-helpers';
-
-/** A run that cannot finish during the test: spiral data, the maximum epoch count. */
-async function useLongRun(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
-  await expect(page.getByTestId('data-summary')).toContainText('spiral');
-  await setField(page, 'Epochs', '100000');
-}
 
 test.describe('training in the web build', () => {
   test('trains XOR to a loss below 0.05', async ({ page }) => {
     await openStudio(page);
-    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 45_000 });
-    const status = await readStatus(page);
-    expect(status.epoch).toBe(status.totalEpochs);
-    expect(status.loss).not.toBeNull();
-    expect(status.loss!).toBeLessThan(0.05);
-    await expect(statusRegion(page)).toContainText('acc 100.0%');
-    await expect(page.getByRole('img', { name: /Loss chart/ })).toBeVisible();
-    await expect(page.getByRole('img', { name: /Accuracy chart/ })).toBeVisible();
-    await expect(
-      page.getByRole('img', { name: /Decision boundary over x1 .* the model output/ }),
-    ).toBeVisible();
-    await expect(page.getByRole('img', { name: /^Network diagram: 2 inputs/ })).toBeVisible();
-    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
-    await page.waitForTimeout(400); // the boundary map repaints a few times a second
-    await screenshot(page, 'test-results/screens/xor-trained.png');
-    await readmeScreenshot(page, 'xor-trained.png');
+    await trainXor(page);
+    await expectXorTrained(page);
+    await boundaryScreenshots(page, 'xor-trained.png', 'xor-trained.png');
   });
 
   test('pause, step, resume and stop a run', async ({ page }) => {
     await openStudio(page);
-    await useLongRun(page);
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect(statusRegion(page)).toHaveText(/running$/);
-    await expect.poll(async () => (await readStatus(page)).epoch).toBeGreaterThan(5);
-
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await expect(statusRegion(page)).toHaveText(/paused$/);
-    const paused = await readStatus(page);
-    await page.waitForTimeout(500);
-    expect((await readStatus(page)).epoch).toBe(paused.epoch);
-    await screenshot(page, 'test-results/screens/paused.png');
-
-    await page.getByRole('button', { name: 'Step' }).click();
-    await expect.poll(async () => (await readStatus(page)).epoch).toBe(paused.epoch + 1);
-    await expect(statusRegion(page)).toHaveText(/paused$/);
-
-    await page.getByRole('button', { name: 'Resume' }).click();
-    await expect(statusRegion(page)).toHaveText(/running$/);
-    await expect.poll(async () => (await readStatus(page)).epoch).toBeGreaterThan(paused.epoch + 5);
-
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await expect(statusRegion(page)).toHaveText(/stopped$/);
-    const stopped = await readStatus(page);
-    await page.waitForTimeout(400);
-    expect((await readStatus(page)).epoch).toBe(stopped.epoch);
-    await expect(page.getByRole('checkbox', { name: 'Overlay run #1' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
-
-    await page.getByRole('button', { name: 'Reset' }).click();
-    await expect(statusRegion(page)).toHaveText(/^Ready/);
+    await startLongRun(page);
+    await pauseStepResumeStop(page, () => screenshot(page, 'test-results/screens/paused.png'));
   });
 
   test('keyboard shortcuts: space trains and pauses, S steps, R resets after asking', async ({ page }) => {
