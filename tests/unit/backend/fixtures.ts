@@ -14,6 +14,19 @@ export const validTrainConfig: TrainConfig = {
   seed: 7,
 };
 
+/**
+ * 40 people, `size` large or small by height + weight: feature values far from 0/1 so raw and
+ * standardized units cannot be confused.
+ */
+export const PEOPLE_CSV = [
+  'height,weight,size',
+  ...Array.from({ length: 40 }, (_, i) => {
+    const h = 150 + i;
+    const w = 40 + ((i * 7) % 30);
+    return `${h},${w},${h + w > 215 ? 'large' : 'small'}`;
+  }),
+].join('\n');
+
 export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'data:generate': { kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 },
   'data:import-csv': {

@@ -3,6 +3,7 @@ import { REQUEST_CHANNELS } from '../../../src-shared/api';
 import type { BuiltinDataRequest, CsvDataRequest, ProjectState } from '../../../src-shared/api';
 import { parseModel, parseProject } from '../../../src-shared/model';
 import type { TrainConfig } from '../../../src-shared/training/types';
+import { PEOPLE_CSV, validTrainConfig } from './fixtures';
 import { createHarness } from './harness';
 
 const XOR: BuiltinDataRequest = { kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 };
@@ -10,29 +11,8 @@ const CIRCLE: BuiltinDataRequest = { kind: 'circle', points: 200, noise: 0.05, s
 
 /** XOR 2-8-1 tanh with Adam: solves the four points in a few hundred full-batch epochs. */
 function xorConfig(epochs: number): TrainConfig {
-  return {
-    hiddenLayers: [{ units: 8, activation: 'tanh' }],
-    loss: 'auto',
-    optimizer: { name: 'adam', lr: 0.05 },
-    batchSize: 0,
-    epochs,
-    regularization: 'none',
-    regRate: 0,
-    dropout: 0,
-    init: 'xavier',
-    seed: 4,
-  };
+  return { ...validTrainConfig, epochs, init: 'xavier', seed: 4 };
 }
-
-// Feature values far from 0/1 so raw and standardized units cannot be confused.
-const GOOD_CSV = [
-  'height,weight,size',
-  ...Array.from({ length: 40 }, (_, i) => {
-    const h = 150 + i;
-    const w = 40 + ((i * 7) % 30);
-    return `${h},${w},${h + w > 215 ? 'large' : 'small'}`;
-  }),
-].join('\n');
 
 function csvRequest(text: string, fileName = 'people.csv'): CsvDataRequest {
   return { fileName, text, missing: 'drop', valFraction: 0.25, seed: 1 };
@@ -54,7 +34,7 @@ describe('StudioBackend data', () => {
 
   it('imports a CSV and plots its points in raw units, not standardized ones', async () => {
     const h = createHarness();
-    const summary = await h.call('data:import-csv', csvRequest(GOOD_CSV));
+    const summary = await h.call('data:import-csv', csvRequest(PEOPLE_CSV));
     expect(summary.featureNames).toEqual(['height', 'weight']);
     expect(summary.targetName).toBe('size');
     expect(summary.classes!.slice().sort()).toEqual(['large', 'small']);
@@ -81,7 +61,7 @@ describe('StudioBackend data', () => {
 
   it('keeps a trained model when the data changes so it can predict the new data', async () => {
     const h = createHarness();
-    await h.call('data:import-csv', csvRequest(GOOD_CSV, 'train.csv'));
+    await h.call('data:import-csv', csvRequest(PEOPLE_CSV, 'train.csv'));
     await h.call('train:start', { ...xorConfig(30), batchSize: 8 });
     await h.until(() => h.lastState() === 'done');
     const other = ['height,weight,size', '160,45,small', '190,65,large'].join('\n');
@@ -161,7 +141,7 @@ describe('StudioBackend training', () => {
 
   it('reports a diverging run with its message', async () => {
     const h = createHarness();
-    await h.call('data:import-csv', csvRequest(GOOD_CSV));
+    await h.call('data:import-csv', csvRequest(PEOPLE_CSV));
     await h.call('train:start', {
       ...xorConfig(1000),
       loss: 'mse',
