@@ -18,6 +18,14 @@ function jsonLines(stdout: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/** A usage error: exit 2, the one expected line on stderr, nothing on stdout. */
+function expectUsageError(args: string[], message: string): void {
+  const { status, stdout, stderr } = runCli(args);
+  expect(oneLine(stderr)).toBe(message);
+  expect(status).toBe(2);
+  expect(stdout).toBe('');
+}
+
 function csvRows(text: string): string[][] {
   return text
     .trimEnd()
@@ -395,10 +403,7 @@ describe('nanograd errors', () => {
     [['--noise', '3'], 'nanograd: --noise must be a number from 0 to 1 (got 3)'],
     [['--missing', 'guess'], 'nanograd: --missing must be one of drop, impute (got "guess")'],
   ])('train --data xor %j: usage error, exit 2', (args, message) => {
-    const { status, stdout, stderr } = runCli(['train', '--data', 'xor', ...args]);
-    expect(oneLine(stderr)).toBe(message);
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
+    expectUsageError(['train', '--data', 'xor', ...args], message);
   });
 
   it.each([
@@ -414,9 +419,7 @@ describe('nanograd errors', () => {
     ],
     [['bench', '--workload', 'W9'], 'nanograd: --workload must be one of W1, W2, W3, W4, GEMM (got "W9")'],
   ])('usage error %j exits 2 with one line', (args, message) => {
-    const { status, stderr } = runCli(args);
-    expect(oneLine(stderr)).toBe(message);
-    expect(status).toBe(2);
+    expectUsageError(args, message);
   });
 
   it('reports a bad flag value before reading any file', () => {
@@ -637,8 +640,6 @@ describe('nanograd train --regularization / --reg-rate / --dropout / --weight-in
       'nanograd: --weight-init has no effect with --init: the weights come from the saved model',
     ],
   ])('%j is a usage error', (flags, message) => {
-    const { status, stderr } = runCli(['train', '--data', 'moons', ...flags]);
-    expect(oneLine(stderr)).toBe(message);
-    expect(status).toBe(2);
+    expectUsageError(['train', '--data', 'moons', ...flags], message);
   });
 });
