@@ -10,35 +10,23 @@ export type { SgdOptions } from './sgd';
 export function createOptimizer(params: readonly ParamSlot[], config: OptimizerConfig): Optimizer {
   switch (config.name) {
     case 'sgd':
-      return new Sgd(params, {
-        lr: config.lr,
-        momentum: config.momentum ?? 0,
-        nesterov: config.nesterov,
-        weightDecay: config.weightDecay,
-      });
     case 'momentum':
       return new Sgd(params, {
         lr: config.lr,
-        momentum: config.momentum ?? 0.9,
+        momentum: config.momentum ?? (config.name === 'momentum' ? 0.9 : 0),
         nesterov: config.nesterov,
         weightDecay: config.weightDecay,
       });
     case 'adam':
-      return new Adam(params, {
-        lr: config.lr,
-        beta1: config.beta1,
-        beta2: config.beta2,
-        eps: config.eps,
-        weightDecay: config.weightDecay ?? 0,
-      });
     case 'adamw':
+      // AdamW is Adam with decoupled decay; Adam defaults weightDecay to match (0, or 0.01 decoupled).
       return new Adam(params, {
         lr: config.lr,
         beta1: config.beta1,
         beta2: config.beta2,
         eps: config.eps,
-        weightDecay: config.weightDecay ?? 0.01,
-        decoupled: true,
+        weightDecay: config.weightDecay,
+        decoupled: config.name === 'adamw',
       });
   }
 }
