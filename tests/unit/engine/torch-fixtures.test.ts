@@ -73,6 +73,14 @@ function run(c: NetCase, loss: LossName, dtype: DType): { net: Sequential; value
   return { net, value: value.item() };
 }
 
+/** Every layer's weight and bias gradient against PyTorch's, with expectClose's tolerances. */
+function expectGradsClose(net: Sequential, grads: LossGradCase['grads'], rel: number, abs: number): void {
+  net.layers.forEach((layer, l) => {
+    for (const part of ['weight', 'bias'] as const)
+      expectClose(layer[part].grad as ArrayLike<number>, grads[l][part], rel, abs, `layer ${l} ${part} grad`);
+  });
+}
+
 describe('PyTorch fixtures: loss and every parameter gradient', () => {
   it('cover every loss × activation', () => {
     expect(lossGrads).toHaveLength(4 * ACTIVATIONS.length);
@@ -83,16 +91,7 @@ describe('PyTorch fixtures: loss and every parameter gradient', () => {
     (_name, c) => {
       const { net, value } = run(c, c.loss, 'float64');
       expectClose([value], [c.value], 1e-6, 0, 'loss');
-      net.layers.forEach((layer, l) => {
-        expectClose(
-          layer.weight.grad as Float64Array,
-          c.grads[l].weight,
-          1e-6,
-          1e-12,
-          `layer ${l} weight grad`,
-        );
-        expectClose(layer.bias.grad as Float64Array, c.grads[l].bias, 1e-6, 1e-12, `layer ${l} bias grad`);
-      });
+      expectGradsClose(net, c.grads, 1e-6, 1e-12);
     },
   );
 
@@ -102,22 +101,7 @@ describe('PyTorch fixtures: loss and every parameter gradient', () => {
       const { net, value } = run(c, c.loss, 'float32');
       expectClose([value], [c.value], 1e-4, 1e-6, 'loss');
       const largest = Math.max(...c.grads.flatMap((g) => [...g.weight, ...g.bias].map(Math.abs)));
-      net.layers.forEach((layer, l) => {
-        expectClose(
-          layer.weight.grad as Float32Array,
-          c.grads[l].weight,
-          1e-4,
-          1e-5 * largest,
-          `layer ${l} weight grad`,
-        );
-        expectClose(
-          layer.bias.grad as Float32Array,
-          c.grads[l].bias,
-          1e-4,
-          1e-5 * largest,
-          `layer ${l} bias grad`,
-        );
-      });
+      expectGradsClose(net, c.grads, 1e-4, 1e-5 * largest);
     },
   );
 });

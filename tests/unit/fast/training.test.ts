@@ -105,7 +105,7 @@ describe('training with the fast path', () => {
       ],
     };
     const mlp = Mlp.create(spec, 'he', new Rng(4));
-    const plain = new MlpTrainer(mlp, {
+    const options: TrainerOptions = {
       loss: 'mse',
       optimizer: { name: 'sgd', lr: 1e-9 },
       regularization: 'none',
@@ -113,16 +113,9 @@ describe('training with the fast path', () => {
       dropout: 0,
       seed: 1,
       maxBatch: 4,
-    });
-    const dropped = new MlpTrainer(mlp, {
-      loss: 'mse',
-      optimizer: { name: 'sgd', lr: 1e-9 },
-      regularization: 'none',
-      regRate: 0,
-      dropout: 0.5,
-      seed: 1,
-      maxBatch: 4,
-    });
+    };
+    const plain = new MlpTrainer(mlp, options);
+    const dropped = new MlpTrainer(mlp, { ...options, dropout: 0.5 });
     const e1 = dropped.evaluate(XOR_X, XOR_Y, 4).loss;
     expect(dropped.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
     expect(plain.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
