@@ -14,6 +14,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
+    // `npm start` prints one line about what it serves; rolldown's plugin-timing advice is noise there.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   preview: { host: '127.0.0.1' },
 });
