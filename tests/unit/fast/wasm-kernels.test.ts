@@ -3,6 +3,7 @@ import { Mlp, MlpTrainer } from '../../../src-shared/engine/fast';
 import { jsKernels } from '../../../src-shared/engine/fast/kernels';
 import { createBackend } from '../../../src-shared/engine/fast/backend-select';
 import { createWasmBackend } from '../../../src-shared/engine/fast/wasm-backend';
+import { WASM_KERNELS_BASE64 } from '../../../src-shared/engine/fast/wasm-kernels.generated';
 import { Rng } from '../../../src-shared/engine/rng';
 import type { MlpSpec } from '../../../src-shared/engine/types';
 
@@ -132,5 +133,81 @@ describe('WebAssembly SIMD kernels', () => {
     // The trained parameters are readable through the Mlp (moved into wasm memory, same values).
     expect(wasm.mlp.forward(x, n)[0]).toBeCloseTo(js.mlp.forward(x, n)[0], 3);
     expect(wasm.trainer.evaluate(x, y, n).correct).toBe(js.trainer.evaluate(x, y, n).correct);
+  });
+});
+
+// The raw gemm export, driven with the strides of each of the three dense-layer products.
+interface RawKernels {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  heapBase(): number;
+  scratchBytes(): number;
+  gemm(...args: number[]): void;
+}
+const raw = new WebAssembly.Instance(
+  new WebAssembly.Module(Uint8Array.from(atob(WASM_KERNELS_BASE64), (ch) => ch.charCodeAt(0))),
+  {},
+).exports as unknown as RawKernels;
+raw.memory.grow(256);
+const rawScratch = Math.ceil(raw.heapBase() / 16) * 16;
+const rawHeap = rawScratch + raw.scratchBytes();
+
+// Strides of a(m,k) and b(k,n) for each product (see assembly/kernels.ts).
+const PRODUCTS = {
+  forward: (M: number, N: number, K: number) => [K, 1, 1, K], // a = x, b = Wᵀ read from W [N,K]
+  weightGrad: (M: number, N: number, _K: number) => [1, M, N, 1], // a = dzᵀ read from dz [K,M], b = x
+  inputGrad: (M: number, N: number, K: number) => [K, 1, N, 1], // a = dz, b = W
+} as const;
+
+// M, N, K straddle the 4x8 micro-tile, the 4-row A strips, the 4-wide transposes of the
+// packing and the MC 64 / KC 128 / NC 256 blocks.
+const GEMM_SHAPES: [number, number, number][] = [
+  [1, 1, 1],
+  [1, 9, 3],
+  [3, 5, 7],
+  [4, 8, 4],
+  [5, 9, 5],
+  [7, 17, 6],
+  [8, 16, 131],
+  [63, 7, 129],
+  [65, 33, 257],
+  [69, 258, 11],
+  [6, 520, 130],
+  [11, 23, 0],
+];
+
+describe('wasm gemm, bit for bit', () => {
+  // The kernel adds a(m,k)·b(k,n) to its starting value in k order, each product and sum
+  // rounded to float32, so a Math.fround loop in the same order must agree exactly.
+  it.each(GEMM_SHAPES)('M=%i N=%i K=%i, all three products, modes 0/1/2', (M, N, K) => {
+    const rng = new Rng(M * 10007 + N * 101 + K);
+    for (const [name, strides] of Object.entries(PRODUCTS)) {
+      const [sAm, sAk, sBk, sBn] = strides(M, N, K);
+      for (const mode of [0, 1, 2]) {
+        const a = rawHeap;
+        const b = a + 4 * M * K + 64;
+        const c = b + 4 * K * N + 64;
+        const bias = c + 4 * M * N + 64;
+        const f = new Float32Array(raw.memory.buffer);
+        const A = f.subarray(a / 4, a / 4 + M * K);
+        const B = f.subarray(b / 4, b / 4 + K * N);
+        const C = f.subarray(c / 4, c / 4 + M * N);
+        const bv = f.subarray(bias / 4, bias / 4 + N);
+        for (const arr of [A, B, C, bv]) fill(arr, rng);
+        const expected = new Float32Array(M * N);
+        for (let m = 0; m < M; m++)
+          for (let n = 0; n < N; n++) {
+            let acc = mode === 1 ? C[m * N + n] : mode === 2 ? bv[n] : 0;
+            for (let k = 0; k < K; k++)
+              acc = Math.fround(acc + Math.fround(A[m * sAm + k * sAk] * B[k * sBk + n * sBn]));
+            expected[m * N + n] = acc;
+          }
+        raw.gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, mode, bias, rawScratch);
+        for (let j = 0; j < expected.length; j++)
+          if (!Object.is(C[j], expected[j]))
+            throw new Error(`${name} mode ${mode} C[${j}]: wasm ${C[j]} vs reference ${expected[j]}`);
+        // Nothing is written past C (the bias vector right after it is intact).
+        expect(Array.from(f.subarray(bias / 4, bias / 4 + N))).toEqual(Array.from(bv));
+      }
+    }
   });
 });
