@@ -10,7 +10,7 @@ import {
   type DialogLike,
   type FsLike,
 } from '../../../src-main/electron/files';
-import { writeFileAtomic } from '../../../src-main/node/atomic-write';
+import { writeFailureReason, writeFileAtomic } from '../../../src-main/node/atomic-write';
 
 const realFs: FsLike = { stat: (f) => fs.stat(f), readFile: (f) => fs.readFile(f), writeFileAtomic };
 
@@ -124,13 +124,37 @@ describe('writeFileAtomic', () => {
     writeFileSync(path.join(target, 'inside.txt'), 'keep me');
     const err = await rejection(writeFileAtomic(target, 'new'));
     expect(err.kind).toBe('io');
-    expect(err.message).toMatch(/^cannot write .*taken: E[A-Z]+$/);
+    expect(err.message).toBe(`cannot write ${target}: it is a folder`);
     expect(readFileSync(path.join(target, 'inside.txt'), 'utf8')).toBe('keep me');
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 
   it('fails cleanly when the folder does not exist', async () => {
     const err = await rejection(writeFileAtomic(path.join(tempDir(), 'no', 'such', 'file.json'), 'x'));
-    expect(err.message).toMatch(/ENOENT$/);
+    expect(err.message).toMatch(/^cannot write .*file\.json: the folder .*no[/\\]such does not exist$/);
+  });
+
+  it('says when an existing folder takes no new files (/proc), keeping the path', async () => {
+    if (process.platform !== 'linux') return;
+    const err = await rejection(writeFileAtomic('/proc/x.csv', 'x'));
+    expect(err.message).toBe('cannot write /proc/x.csv: files cannot be created in the folder /proc');
+  });
+
+  it('names the common errno codes in words, and passes unknown codes through', async () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: boom`), { code });
+    const dir = tempDir();
+    const target = path.join(dir, 'm.json');
+    const cases: [string, string][] = [
+      ['EACCES', 'permission denied'],
+      ['EPERM', 'permission denied'],
+      ['EROFS', 'the file system is read-only'],
+      ['ENOSPC', 'the disk is full'],
+      ['EISDIR', 'it is a folder'],
+      ['EEXIST', 'a file of that name already exists'],
+      ['ENOTDIR', 'a part of the path is a file, not a folder'],
+      ['EWHATEVER', 'EWHATEVER'],
+    ];
+    for (const [code, words] of cases) expect(await writeFailureReason(errno(code), target, dir)).toBe(words);
+    expect(await writeFailureReason(new Error('plain\nsecond line'), target, dir)).toBe('plain');
   });
 });
