@@ -25,5 +25,9 @@ export function findElectronBinary() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { path: null, reason: 'no display (DISPLAY and WAYLAND_DISPLAY unset; run under xvfb-run)' };
   }
+  // The app keeps Chromium's sandbox on, and Chromium refuses to start sandboxed as root.
+  if (process.platform !== 'win32' && process.getuid?.() === 0) {
+    return { path: null, reason: 'running as root, where the sandboxed Electron window cannot start' };
+  }
   return { path: executable };
 }

@@ -43,7 +43,8 @@ async function serveWeb(reason) {
   });
   const address = server.httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://localhost:${actualPort}`;
+  // The preview server binds 127.0.0.1 (vite.web.config.ts); localhost may resolve to ::1 first.
+  const url = `http://127.0.0.1:${actualPort}`;
   console.log(
     reason === null
       ? `Serving the web build at ${url}`
