@@ -5,13 +5,21 @@
 // 2. The system packages the tests use, on Debian/Ubuntu via apt-get when this user may install
 //    (root, or sudo without a password): Chromium for the end-to-end tests, and Python's torch,
 //    scikit-learn and onnx for the tests that run the PyTorch and ONNX exports. Elsewhere it
-//    prints the one command that would install them; the app itself needs none of them.
+//    fetches Playwright's own Chromium instead and prints the one command that would install the
+//    rest (those tests then report themselves skipped); the app itself needs none of them.
 // `--no-system` skips step 2.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:tls';
 
 const TIMEOUT_MS = 8000;
+
+// Vite 8 and ESLint 10 refuse older Node versions, and npm only warns about it; say so up front.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 24)) {
+  console.error(`setup: Node ${process.versions.node} is too old: use Node 20.19+, 22.13+ or 24+`);
+  process.exit(1);
+}
 const args = process.argv.slice(2);
 const skipSystem = args.includes('--no-system');
 const npmArgs = args.filter((arg) => arg !== '--no-system');
@@ -74,9 +82,19 @@ function installSystemPackages() {
   const isRoot = process.getuid?.() === 0;
   const canSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
   if (!existsSync('/usr/bin/apt-get') || (!isRoot && !canSudo)) {
+    // Without a system Chromium the e2e tests use Playwright's own build (playwright.config.ts).
+    if (missing.includes('chromium')) {
+      console.log('setup: no /usr/bin/chromium; installing Playwright’s Chromium for the end-to-end tests');
+      const playwright = run(process.execPath, [
+        'node_modules/@playwright/test/cli.js',
+        'install',
+        'chromium',
+      ]);
+      if (playwright !== 0) console.log('setup: Playwright could not download Chromium either');
+    }
     console.log(
-      `setup: the tests also need ${missing.join(', ')} (end-to-end tests in Chromium, PyTorch/ONNX export checks); ` +
-        `on Debian/Ubuntu: sudo ${command}`,
+      `setup: for every test also install ${missing.join(', ')}` +
+        ` (PyTorch/ONNX export checks${missing.includes('chromium') ? ', system Chromium' : ''}); on Debian/Ubuntu: sudo ${command}`,
     );
     return 0;
   }
