@@ -433,7 +433,9 @@ async function train(flags: TrainFlags): Promise<number> {
   if (flags.json) {
     process.stdout.write(doneLine(final.state, null, last, written));
   } else {
-    if (!tty) for (const note of data.notes) process.stdout.write(`note: ${note}\n`);
+    // The warnings among the notes were printed on stderr before the run: not again here.
+    const warned = new Set(data.warnings ?? []);
+    if (!tty) for (const note of data.notes) if (!warned.has(note)) process.stdout.write(`note: ${note}\n`);
     const what = last ? formatMetrics(last, data.task) : 'no epoch completed';
     process.stdout.write(
       `trained ${describeSpec(session.spec)} for ${count(session.epoch, 'epoch')} in ${seconds.toFixed(1)} s: ${what}\n`,

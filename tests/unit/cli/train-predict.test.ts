@@ -533,6 +533,9 @@ describe('--val leaving too few training rows', () => {
     expect(done.notes).toContain(note);
     const text = runCli(['train', '--data', 'moons', '--val', '0.99', '--epochs', '1']);
     expect(oneLine(text.stderr)).toBe(`note: ${note}`);
+    // Printed once: the other notes go to stdout after the run, the warning does not come again.
+    expect(text.stdout).not.toContain(note);
+    expect(text.stdout).toContain('note: split: 4 training rows, 396 validation rows');
   });
 
   it('fewer than 2: exit 1 with a one-line error naming --val', () => {
