@@ -102,6 +102,10 @@ test.describe('training in the web build', () => {
     await expect(page.getByRole('textbox', { name: 'Hidden layers' })).toHaveValue('8');
     await expect(page.getByText(/#1 xor \(seed preset\).*sse · uniform/)).toBeVisible();
     await expect(page.getByText(/#2 xor \(pytorch preset\).*mse · pytorch/)).toBeVisible();
+    // The comparison chart fits the Runs column: nothing is pushed past the window's edge.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('button', { name: 'Export ONNX' })).toBeInViewport({ ratio: 1 });
     await screenshot(page, 'test-results/screens/seed-demo.png');
   });
 
