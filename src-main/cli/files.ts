@@ -63,6 +63,8 @@ export interface DataSourceOptions {
   seed: number;
   /** CSV columns read as text when they are not clean numbers (see ParseOptions.lenient). */
   lenient?: (column: string) => boolean;
+  /** See ParseOptions.markersAsText (predict). */
+  markersAsText?: boolean;
 }
 
 /**
@@ -91,5 +93,8 @@ export async function loadTable(
   }
   const bytes = await readFileBytes(source);
   const text = decodeCsvBytes(bytes, source);
-  return { table: parseCsv(text, source, { lenient: opts.lenient }), builtin: false };
+  return {
+    table: parseCsv(text, source, { lenient: opts.lenient, markersAsText: opts.markersAsText }),
+    builtin: false,
+  };
 }

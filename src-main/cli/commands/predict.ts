@@ -47,6 +47,7 @@ async function predict(flags: PredictFlags): Promise<number> {
   const { table } = await loadTable(flags.data, {
     seed: flags.seed,
     lenient: (column) => !numericInputs.has(column),
+    markersAsText: true,
   });
   const predictions = predictTable(model, table);
   const csv = predictionsCsv(model, table, predictions);

@@ -7,6 +7,12 @@
  *   case), written in at most MAX_TOKEN_SPELLINGS ways, is `numeric` with those cells missing
  *   (counted in `missing` and listed in `missingTokens`, so the missing-value policy applies
  *   and the notes say so). Spreadsheets and R write `NA`, the UCI files `?`;
+ * - the same but with MORE spellings (`?`, `-`, `NA`, `null`) is an error naming the column and
+ *   the spellings: so many ways to write "no value" suggest they mean different things (`none`
+ *   may be 0, `-` "not applicable", `?` unknown), which one missing value would blur, while
+ *   reading the column as text would drop a numeric input with a misleading "identifier or
+ *   free text" note. Unless `markersAsText` (predict time, where the model already knows its
+ *   numeric inputs and reads every marker in them as missing): then it is categorical;
  * - a column where at least 80% of the non-empty cells are numbers, number attempts such as
  *   "NaN", "Infinity", "1e999", or markers, but some are not, is a numeric column with a typo:
  *   the FIRST bad cell (not a marker) is an error naming its row, column and value. A user who
@@ -25,7 +31,10 @@ export const NUMERIC_MAJORITY = 0.8;
 /** Cell texts (compared lower-case) that mean "no value" in a mostly numeric column. */
 export const MISSING_TOKENS: readonly string[] = ['?', '-', 'na', 'n/a', '#n/a', 'null', 'none'];
 const TOKEN_SET = new Set(MISSING_TOKENS);
-/** More spellings than this in one column is no longer "a missing marker" but data. */
+/**
+ * More spellings than this in one column is no longer "a missing marker" but data whose meaning
+ * the user has to tell (an error at training time, see above).
+ */
 export const MAX_TOKEN_SPELLINGS = 3;
 
 export function isMissingToken(cell: string): boolean {
@@ -48,7 +57,10 @@ export class ColumnScan {
   missing = 0;
   private numeric = 0;
   private attempts = 0;
-  /** Missing-value markers by spelling (a few entries at most: one Map, not a string per cell). */
+  /**
+   * Missing-value markers by spelling, in order of first appearance (46 case spellings exist at
+   * most: one small Map, not a string per cell).
+   */
   private tokens = new Map<string, number>();
   private tokenCells = 0;
   private firstBadRow = -1;
@@ -81,8 +93,7 @@ export class ColumnScan {
     }
     if (isMissingToken(cell)) {
       this.tokenCells++;
-      if (this.tokens.size <= MAX_TOKEN_SPELLINGS || this.tokens.has(cell))
-        this.tokens.set(cell, (this.tokens.get(cell) ?? 0) + 1);
+      this.tokens.set(cell, (this.tokens.get(cell) ?? 0) + 1);
       return;
     }
     if (this.firstBadRow < 0) {
@@ -93,10 +104,11 @@ export class ColumnScan {
   }
 
   /**
-   * The column's kind; throws CsvError for a numeric column with a bad cell (see the rule
-   * above), unless `lenient` (a column nobody reads as numbers): then it is categorical.
+   * The column's kind; throws CsvError for a numeric column with a bad cell or with markers in
+   * too many spellings (see the rule above), unless `lenient` (a column nobody reads as
+   * numbers): then it is categorical. `markersAsText` makes only the spellings case categorical.
    */
-  decide(ctx: InferContext, lenient = false): ColumnKind {
+  decide(ctx: InferContext, lenient = false, markersAsText = false): ColumnKind {
     const filled = this.count - this.missing;
     if (filled === 0) return 'empty';
     if (this.numeric === filled) return 'numeric';
@@ -106,6 +118,13 @@ export class ColumnScan {
       this.missing += this.tokenCells;
       this.missingTokens = [...this.tokens].map(([token, count]) => ({ token, count }));
       return 'numeric';
+    }
+    if (others === 0 && this.numeric > filled / 2 && !lenient && !markersAsText) {
+      const spellings = [...this.tokens.keys()];
+      throw new CsvError(
+        `${ctx.fileName}: column "${this.name}" is numeric but marks missing values ${spellings.length} ways (${spellings.join(', ')}): use one marker or leave the cells empty`,
+        { file: ctx.fileName, column: this.name },
+      );
     }
     if (others === 0 || lenient) return 'categorical';
     if ((this.numeric + this.attempts + this.tokenCells) / filled < NUMERIC_MAJORITY) return 'categorical';

@@ -26,6 +26,12 @@ export interface ParseOptions {
    * predictions because of a column the model never reads.
    */
   lenient?: (column: string) => boolean;
+  /**
+   * A mostly numeric column with missing-value markers in more than MAX_TOKEN_SPELLINGS
+   * spellings is read as text instead of being an error. `nanograd predict` sets it: the model
+   * already knows its numeric inputs, and `encodeInputs` reads every marker in them as missing.
+   */
+  markersAsText?: boolean;
 }
 
 export function parseCsv(text: string, fileName: string, options: ParseOptions = {}): Table {
@@ -36,7 +42,13 @@ export function parseCsv(text: string, fileName: string, options: ParseOptions =
   const body = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
   if (body.trim() === '') throw new CsvError(`${fileName} is empty`, { file: fileName });
   const delimiter = detectDelimiter(body);
-  const reader = new RowReader(body, fileName, delimiter, options.lenient ?? (() => false));
+  const reader = new RowReader(
+    body,
+    fileName,
+    delimiter,
+    options.lenient ?? (() => false),
+    options.markersAsText ?? false,
+  );
   streamRows(body, delimiter, (fields, errors, cursor) => reader.accept(fields, errors, cursor));
   const { table, textColumns } = reader.finish();
   if (textColumns.length > 0) collectText(body, delimiter, table, textColumns);
@@ -122,6 +134,7 @@ class RowReader {
     private readonly fileName: string,
     private readonly delimiter: CsvDelimiter,
     private readonly lenient: (column: string) => boolean,
+    private readonly markersAsText: boolean,
   ) {}
 
   accept(fields: string[], errors: ParseErrorLike[], cursor: number): void {
@@ -162,7 +175,7 @@ class RowReader {
     const ctx = { fileName: this.fileName, lineNumbers, decimalComma: this.delimiter !== ',' };
     const textColumns: number[] = [];
     const columns: TableColumn[] = this.scans.map((scan, c) => {
-      const kind = scan.decide(ctx, this.lenient(scan.name));
+      const kind = scan.decide(ctx, this.lenient(scan.name), this.markersAsText);
       if (kind === 'numeric') {
         const column: TableColumn = { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
         if (scan.missingTokens.length > 0) column.missingTokens = scan.missingTokens;

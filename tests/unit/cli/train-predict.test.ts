@@ -566,6 +566,25 @@ describe('missing-value markers', () => {
     expect(stdout).toContain('note: filled 5 missing cells');
     expect(stdout).not.toContain('identifier');
   });
+
+  it('train refuses markers in 4 spellings, naming the column; predict reads them all as missing', () => {
+    const bad = join(root, 'tests/fixtures/csv/bad/many-markers.csv');
+    const refused = runCli(['train', '--data', bad, '--epochs', '1']);
+    expect(refused.status).toBe(1);
+    expect(oneLine(refused.stderr)).toBe(
+      `nanograd: ${bad}: column "a" is numeric but marks missing values 4 ways (?, -, NA, null): use one marker or leave the cells empty`,
+    );
+    const dir = tempDir();
+    const model = join(dir, 'm.json');
+    const file = join(root, 'tests/fixtures/csv/tricky/missing-tokens.csv');
+    expect(runCli(['train', '--data', file, '--epochs', '1', '--out', model]).status).toBe(0);
+    const rows = ['?', '31', 'NA', '-', 'null', '33', '34', '35'].map((age, i) => `${age},5000${i},7,Lyon`);
+    const data = join(dir, 'new.csv');
+    writeFileSync(data, ['age,income,score,city', ...rows, ''].join('\n'));
+    const predicted = runCli(['predict', '--model', model, '--data', data]);
+    expect(predicted.status).toBe(0);
+    expect(oneLine(predicted.stderr)).toMatch(/^note: 4 rows could not be predicted .*: rows 2, 4, 5, 6$/);
+  });
 });
 
 describe('wording', () => {

@@ -67,6 +67,17 @@ const CASES: BadCase[] = [
     column: 'b',
   },
   {
+    // Numbers with missing values marked 4 ways: not silently a text column ("identifier or
+    // free text"), but an error saying what to do.
+    file: 'many-markers.csv',
+    stage: 'load',
+    kind: CsvError,
+    says: [
+      'many-markers.csv: column "a" is numeric but marks missing values 4 ways (?, -, NA, null): use one marker or leave the cells empty',
+    ],
+    column: 'a',
+  },
+  {
     file: 'duplicate-columns.csv',
     stage: 'load',
     kind: CsvError,

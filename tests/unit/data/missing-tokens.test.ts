@@ -1,7 +1,8 @@
 /**
  * Missing-value markers: in a column that is mostly numbers, `?`, `NA`, `n/a`, `-`, `null`,
- * `none` (any case, at most 3 spellings) are missing cells, reported in the notes; elsewhere
- * they are ordinary text. Fixture: tests/fixtures/csv/tricky/missing-tokens.csv.
+ * `none` (any case, at most 3 spellings) are missing cells, reported in the notes; more
+ * spellings are an error naming them (read as text at predict time); elsewhere they are
+ * ordinary text. Fixture: tests/fixtures/csv/tricky/missing-tokens.csv.
  */
 import { describe, expect, it } from 'vitest';
 import { CsvError } from '../../../src-shared/errors';
@@ -79,13 +80,33 @@ describe('the marker rule', () => {
     );
   });
 
-  it('needs more than half numbers and at most 3 spellings; otherwise the column is text', () => {
+  it('needs more than half numbers, else the column is text; more than 3 spellings is an error', () => {
     expect(table(['1', '?', '?', '4']).columns[0].kind).toBe('categorical');
-    expect(table(['1', '?', 'NA', '-', 'null', '5', '6', '7', '8', '9']).columns[0].kind).toBe('categorical');
+    const many = thrown(() => table(['1', '?', 'NA', '-', 'null', '5', '6', 'Null', '8', '9', '10', '11']));
+    expect(many).toBeInstanceOf(CsvError);
+    expect(many.message).toBe(
+      't.csv: column "x" is numeric but marks missing values 5 ways (?, NA, -, null, Null): use one marker or leave the cells empty',
+    );
+    expect((many as CsvError).location).toMatchObject({ file: 't.csv', column: 'x' });
+    // Not mostly numbers: text, as before (the markers may be categories there).
+    expect(table(['1', '?', 'NA', '-', 'null', '6']).columns[0].kind).toBe('categorical');
     expect(table(['1', '?', 'NA', '-', '5', '6', '7']).columns[0]).toMatchObject({
       kind: 'numeric',
       missing: 3,
     });
+  });
+
+  it('a column nobody reads as numbers, or predict (markersAsText), reads many spellings as text', () => {
+    const text = ['x,y', ...['1', '?', 'NA', '-', 'null', '5', '6', '7'].map((c) => `${c},0`)].join('\n');
+    expect(parseCsv(text, 't.csv', { lenient: (c) => c === 'x' }).columns[0].kind).toBe('categorical');
+    expect(parseCsv(text, 't.csv', { markersAsText: true }).columns[0].kind).toBe('categorical');
+  });
+
+  it('at predict time, every marker in a numeric input is missing, whatever the spellings', () => {
+    const data = prepareDataset(loadFixture('tricky/missing-tokens.csv'), OPTS);
+    const rows = ['?', '31', 'NA', '-', 'null', '33', '34', '35'].map((age, i) => `${age},5000${i},7,Lyon`);
+    const table = parseCsv(['age,income,score,city', ...rows].join('\n'), 'new.csv', { markersAsText: true });
+    expect(Array.from(encodeInputs(table, data.preprocessing).skipped)).toEqual([0, 2, 3, 4]);
   });
 
   it('at predict time, a numeric input column of markers only is missing, not an error', () => {
