@@ -24,5 +24,5 @@ export {
 export type { CsvDelimiter, ParseOptions } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
 export { prepareDataset, encodeInputs, encodeTable, type EncodedInputs } from './prepare';
-export { cellText, defaultTarget, rowNumber } from './table';
+export { cellText, defaultTarget, rowNumber, writtenText } from './table';
 export { count, noun } from './plural';

@@ -12,6 +12,26 @@ export function cellText(column: TableColumn, row: number): string {
   return Number.isNaN(value) ? '' : String(value);
 }
 
+/**
+ * The cell as the user wrote it, missing-value markers included: `cellText`, except that a
+ * marker in a numeric column (`?`, `NA`, ...) comes back as written instead of ''. For output
+ * that echoes the input (the predictions CSV); encoding keeps using `cellText`.
+ */
+export function writtenText(column: TableColumn, row: number): string {
+  const text = cellText(column, row);
+  const rows = column.markerRows;
+  if (text !== '' || !rows || !column.markerSpellings || !column.missingTokens) return text;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] === row) return column.missingTokens[column.markerSpellings[mid]]?.token ?? '';
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return '';
+}
+
 export function isMissing(column: TableColumn, row: number): boolean {
   if (column.kind === 'numeric' && column.numbers) return Number.isNaN(column.numbers[row]);
   return cellText(column, row) === '';

@@ -50,6 +50,13 @@ export interface TableColumn {
    * spelling as written, with their counts (see csv/infer.ts). Absent when there were none.
    */
   missingTokens?: MissingToken[];
+  /**
+   * With `missingTokens`: the rows of the marker cells (ascending) and, for each, the index of
+   * its spelling in `missingTokens`, so output can show the cell as written (`writtenText` in
+   * ./table). 5 bytes a marker cell, nothing per number.
+   */
+  markerRows?: Int32Array;
+  markerSpellings?: Uint8Array;
 }
 
 export interface MissingToken {

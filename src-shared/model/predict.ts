@@ -3,7 +3,7 @@
  * table (so a raw CSV gives the same answers as the app), the network runs with its output
  * transform, and regression values are un-standardized back into the target's units.
  */
-import { cellText, count, encodeInputs, rowNumber } from '../data';
+import { count, encodeInputs, rowNumber, writtenText } from '../data';
 import type { Table } from '../data/types';
 import { Mlp } from '../engine/fast';
 import { ModelFileError } from '../errors';
@@ -136,7 +136,8 @@ export function predictionsCsv(model: ModelFile, table: Table, predictions: Pred
   const k = model.task === 'classification' ? (model.preprocessing.target.classes ?? []).length : 1;
   let i = 0;
   for (let row = 0; row < table.rowCount; row++) {
-    const cells = table.columns.map((c) => cellText(c, row));
+    // Input cells as written, missing-value markers included (`?` stays `?`).
+    const cells = table.columns.map((c) => writtenText(c, row));
     if (i >= predictions.n || predictions.rowIndex[i] !== row) {
       for (let c = 0; c < columns.length; c++) cells.push('');
       lines.push(cells.map(csvField).join(','));

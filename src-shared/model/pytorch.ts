@@ -221,8 +221,10 @@ def read_csv(path):
 def mark_missing(header, rows, delimiter):
     """Missing-value markers in a mostly numeric column become empty cells, as in Nanograd
     Studio: more than half of the non-empty cells are numbers, every other one is one of
-    MISSING_TOKENS (any case), in at most MAX_TOKEN_SPELLINGS spellings."""
+    MISSING_TOKENS (any case), in at most MAX_TOKEN_SPELLINGS spellings. Returns the emptied
+    cells as written, {(row index, column index): text}, for the predictions CSV to show."""
     decimal_comma = delimiter != ","
+    marked = {}
     for c in range(len(header)):
         numbers, other, markers = 0, 0, {}
         for row in rows:
@@ -237,9 +239,11 @@ def mark_missing(header, rows, delimiter):
                 other += 1
         filled = numbers + other + sum(markers.values())
         if markers and other == 0 and len(markers) <= MAX_TOKEN_SPELLINGS and numbers > filled / 2:
-            for row in rows:
+            for r, row in enumerate(rows):
                 if row[c] in markers:
+                    marked[(r, c)] = row[c]
                     row[c] = ""
+    return marked
 
 
 def encode_rows(path, header, rows, lines, delimiter):
@@ -339,7 +343,7 @@ def display_rows(header, rows, delimiter):
 
 def predict_csv(path):
     header, rows, lines, delimiter = read_csv(path)
-    mark_missing(header, rows, delimiter)
+    marked = mark_missing(header, rows, delimiter)
     features, kept = encode_rows(path, header, rows, lines, delimiter)
     net = build_model()
     with torch.no_grad():
@@ -349,6 +353,9 @@ def predict_csv(path):
     writer.writerow(header + PREDICTION_COLUMNS)
     classes = TARGET["classes"]
     shown = display_rows(header, rows, delimiter)
+    # Missing-value markers are shown as written (like nanograd predict), not as empty cells.
+    for (r, c), text in marked.items():
+        shown[r][c] = text
     # Every input row, in order; a row that cannot be predicted gets empty prediction cells.
     position_of = {index: position for position, index in enumerate(kept)}
     for index in range(len(rows)):

@@ -63,6 +63,10 @@ export class ColumnScan {
    */
   private tokens = new Map<string, number>();
   private tokenCells = 0;
+  /** Row and spelling (index in `tokens` order) of every marker cell, for `markerCells()`. */
+  private markerRows = new Int32Array(16);
+  private markerSpellings = new Uint8Array(16);
+  private spellingIndex = new Map<string, number>();
   private firstBadRow = -1;
   private firstBadText = '';
   /** Set by decide(): the markers read as missing cells. */
@@ -92,7 +96,7 @@ export class ColumnScan {
       return;
     }
     if (isMissingToken(cell)) {
-      this.tokenCells++;
+      this.recordMarker(row, cell);
       this.tokens.set(cell, (this.tokens.get(cell) ?? 0) + 1);
       return;
     }
@@ -139,6 +143,36 @@ export class ColumnScan {
       `${ctx.fileName} row ${row}, column "${this.name}": ${describeProblem(cell, numberProblem(cell, ctx.decimalComma))} (column is numeric: ${share}% of its cells are numbers${markers})`,
       { file: ctx.fileName, row, column: this.name },
     );
+  }
+
+  private recordMarker(row: number, cell: string): void {
+    const k = this.tokenCells++;
+    if (k === this.markerRows.length) {
+      const rows = new Int32Array(k * 2);
+      rows.set(this.markerRows);
+      this.markerRows = rows;
+      const spellings = new Uint8Array(k * 2);
+      spellings.set(this.markerSpellings);
+      this.markerSpellings = spellings;
+    }
+    let index = this.spellingIndex.get(cell);
+    if (index === undefined) {
+      index = this.spellingIndex.size;
+      this.spellingIndex.set(cell, index);
+    }
+    this.markerRows[k] = row;
+    this.markerSpellings[k] = index;
+  }
+
+  /**
+   * After decide() returned 'numeric' with markers: where they were (rows ascending) and which
+   * spelling (index into `missingTokens`, which lists the spellings in the same order).
+   */
+  markerCells(): { rows: Int32Array; spellings: Uint8Array } {
+    return {
+      rows: this.markerRows.slice(0, this.tokenCells),
+      spellings: this.markerSpellings.slice(0, this.tokenCells),
+    };
   }
 
   numbers(): Float64Array {

@@ -178,7 +178,12 @@ class RowReader {
       const kind = scan.decide(ctx, this.lenient(scan.name), this.markersAsText);
       if (kind === 'numeric') {
         const column: TableColumn = { name: scan.name, kind, numbers: scan.numbers(), missing: scan.missing };
-        if (scan.missingTokens.length > 0) column.missingTokens = scan.missingTokens;
+        if (scan.missingTokens.length > 0) {
+          column.missingTokens = scan.missingTokens;
+          const cells = scan.markerCells();
+          column.markerRows = cells.rows;
+          column.markerSpellings = cells.spellings;
+        }
         return column;
       }
       textColumns.push(c);

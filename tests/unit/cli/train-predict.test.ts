@@ -584,6 +584,10 @@ describe('missing-value markers', () => {
     const predicted = runCli(['predict', '--model', model, '--data', data]);
     expect(predicted.status).toBe(0);
     expect(oneLine(predicted.stderr)).toMatch(/^note: 4 rows could not be predicted .*: rows 2, 4, 5, 6$/);
+    // The user's cells come back as written; only the prediction cells are empty.
+    const out = predicted.stdout.split('\n');
+    expect(out[1]).toBe('?,50000,7,Lyon,,,');
+    expect(out[3]).toBe('NA,50002,7,Lyon,,,');
   });
 });
 

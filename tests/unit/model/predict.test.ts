@@ -113,6 +113,24 @@ describe('rows that cannot be predicted', () => {
   });
 });
 
+describe('missing-value markers in the predictions CSV', () => {
+  it('are echoed as written ("?" stays "?"), only the prediction cells of the row are empty', () => {
+    const model = makeModel({ csv: 'houses.csv', hidden: ['relu'] });
+    const lines = ['area;rooms;city', '60;2;Nice', '61;?;Lyon', '62;3;Nice', '63;NA;Nice', '64;;Lyon'];
+    for (let i = 0; i < 5; i++) lines.push(`${70 + i};${(i % 4) + 1};Nice`);
+    const table = parseCsv(lines.join('\n'), 'markers.csv');
+    expect(table.columns[1].missingTokens?.map((t) => t.token)).toEqual(['?', 'NA']);
+    const p = predictTable(model, table);
+    expect(Array.from(p.skipped)).toEqual([1, 3, 4]);
+    const rows = Papa.parse<string[]>(predictionsCsv(model, table, p).trim()).data;
+    expect(rows[2]).toEqual(['61', '?', 'Lyon', '']);
+    expect(rows[4]).toEqual(['63', 'NA', 'Nice', '']);
+    expect(rows[5]).toEqual(['64', '', 'Lyon', '']); // an empty cell stays empty
+    expect(rows[1].slice(0, 3)).toEqual(['60', '2', 'Nice']);
+    expect(rows[1][3]).not.toBe('');
+  });
+});
+
 describe('predictTable ignores the target column', () => {
   const withTarget = (target: string[]) =>
     parseCsv(
