@@ -27,6 +27,8 @@ const BAD_CSV_MESSAGES: Record<string, RegExp> = {
   'empty.csv': /empty\.csv is empty/,
   'header-only.csv': /has a header row but no data rows/,
   'infinity.csv': /row 10, column "a": "Infinity" is not a finite number/,
+  'many-markers.csv':
+    /column "a" is numeric but marks missing values 4 ways \(\?, -, NA, null\): use one marker or leave the cells empty/,
   'nan.csv': /row 7, column "b": "NaN" is not allowed/,
   'non-numeric.csv': /row 14, column "age": "12x" is not a number/,
   'not-utf8.csv': /line 3 is not valid UTF-8 text/,
