@@ -37,6 +37,23 @@ export function heapBase(): usize {
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
+// @ts-ignore: decorator
+@inline function transpose4x4(src: usize, srcStride: usize, dst: usize, dstStride: usize): void {
+  // Rows src, src+srcStride, … (4 floats each) become the columns stored at dst, dst+dstStride, ….
+  const r0 = v128.load(src);
+  const r1 = v128.load(src + srcStride);
+  const r2 = v128.load(src + 2 * srcStride);
+  const r3 = v128.load(src + 3 * srcStride);
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+  v128.store(dst + dstStride, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+  v128.store(dst + 2 * dstStride, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * dstStride, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+}
+
 /** Packs b(k, j) = B[k*sBk + j*sBn] for k in [k0, k0+kc), j in [j0, j0+nc) into 8-wide panels. */
 function packB(b: usize, sBk: i32, sBn: i32, k0: i32, kc: i32, j0: i32, nc: i32, dst: usize): void {
   for (let jp = 0; jp < nc; jp += PANEL) {
@@ -57,20 +74,7 @@ function packB(b: usize, sBk: i32, sBn: i32, k0: i32, kc: i32, j0: i32, nc: i32,
       let k = 0;
       for (; k + 4 <= kc; k += 4) {
         for (let h = 0; h < 2; h++) {
-          const s = s0 + <usize>(4 * h) * sn;
-          const r0 = v128.load(s);
-          const r1 = v128.load(s + sn);
-          const r2 = v128.load(s + 2 * sn);
-          const r3 = v128.load(s + 3 * sn);
-          const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
-          const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-          const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
-          const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-          const o = out + (<usize>h << 4);
-          v128.store(o, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
-          v128.store(o, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7), 32);
-          v128.store(o, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5), 64);
-          v128.store(o, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 96);
+          transpose4x4(s0 + <usize>(4 * h) * sn, sn, out + (<usize>h << 4), PANEL << 2);
         }
         s0 += 16;
         out += 4 * PANEL * 4;
@@ -119,18 +123,7 @@ function packA(a: usize, sAm: i32, sAk: i32, m0: i32, rows: i32, k0: i32, kc: i3
     } else if (sAk == 1) {
       let k = 0;
       for (; k + 4 <= kc; k += 4) {
-        const r0 = v128.load(src);
-        const r1 = v128.load(src + am);
-        const r2 = v128.load(src + 2 * am);
-        const r3 = v128.load(src + 3 * am);
-        const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
-        const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-        const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
-        const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-        v128.store(out, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
-        v128.store(out, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7), 16);
-        v128.store(out, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5), 32);
-        v128.store(out, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 48);
+        transpose4x4(src, am, out, 16);
         src += 16;
         out += 64;
       }
