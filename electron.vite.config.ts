@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import { appIcon } from './scripts/vite-app-icon';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const sharedAlias = { '@shared': fromRoot('./src-shared') };
@@ -37,7 +38,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     resolve: { alias: sharedAlias },
-    plugins: [vue()],
+    plugins: [vue(), appIcon()],
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

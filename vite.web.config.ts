@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import { appIcon } from './scripts/vite-app-icon';
 
 /** The same renderer as Electron's, built as a plain web app; the backend runs in a Web Worker. */
 export default defineConfig({
   root: fileURLToPath(new URL('./src-renderer', import.meta.url)),
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), appIcon()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
   worker: { format: 'es' },
   build: {

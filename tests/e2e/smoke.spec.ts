@@ -37,3 +37,19 @@ test('the web build runs under a CSP that forbids inline scripts, string-eval an
   expect(probe.policy).toContain("object-src 'none'");
   expect(probe.policy).toContain("base-uri 'none'");
 });
+
+test('the web build serves the app icon as its favicon: no 404 on load', async ({ page, request }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Nanograd Studio', level: 1 })).toBeVisible();
+  const icon = await request.get('./favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('icon');
+  // An .ico file starts with reserved 0, type 1 (icon).
+  expect([...(await icon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './favicon.ico');
+  expect(failed).toEqual([]);
+});
