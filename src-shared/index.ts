@@ -5,5 +5,5 @@
  */
 export * from './errors';
 export * from './engine';
-export { Mlp, MlpTrainer } from './engine/fast';
+export { FastMlp, MlpTrainer } from './engine/fast';
 export type { TrainerOptions } from './engine/fast';

@@ -6,9 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
-import { Mlp, MlpTrainer, type BackendPreference, type TrainerOptions } from '../../src-shared/engine/fast';
+import {
+  FastMlp,
+  MlpTrainer,
+  type BackendPreference,
+  type TrainerOptions,
+} from '../../src-shared/engine/fast';
 import { createBackend } from '../../src-shared/engine/fast/backend-select';
-import { anchorDenseParams } from '../../src-shared/engine/nn/init';
+import { anchorDenseParams } from '../../src-shared/engine/init';
 import { Rng } from '../../src-shared/engine/rng';
 import type { Activation, MlpSpec, OptimizerConfig } from '../../src-shared/engine/types';
 import {
@@ -68,7 +73,7 @@ function anchorMlp(
   hidden: Activation,
   initSeed: number,
   scale: (fanIn: number) => number,
-): Mlp {
+): FastMlp {
   const rng = new Rng(initSeed);
   const spec: MlpSpec = {
     inputSize: sizes[0],
@@ -77,7 +82,7 @@ function anchorMlp(
       .map((units, l) => ({ units, activation: l === sizes.length - 2 ? 'linear' : hidden })),
   };
   const params = sizes.slice(1).map((units, l) => anchorDenseParams(sizes[l], units, scale(sizes[l]), rng));
-  return new Mlp(spec, params);
+  return new FastMlp(spec, params);
 }
 
 function trainerOptions(

@@ -5,7 +5,7 @@
  */
 import { count, encodeInputs, rowNumber, writtenText } from '../data';
 import type { Table } from '../data/types';
-import { Mlp } from '../engine/fast';
+import { FastMlp } from '../engine/fast';
 import { ModelFileError } from '../errors';
 import { float32Text } from './float-text';
 import { modelNetwork } from './model-file';
@@ -32,7 +32,7 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
   // Inputs only: the target column (if the file has one) is shown in the output, never read.
   const encoded = encodeInputs(table, model.preprocessing);
   const { spec, params } = modelNetwork(model);
-  const raw = new Mlp(spec, params).predict(encoded.x, encoded.n, model.output);
+  const raw = new FastMlp(spec, params).predict(encoded.x, encoded.n, model.output);
   const n = encoded.n;
   const target = model.preprocessing.target;
   if (model.task === 'regression') {

@@ -16,7 +16,7 @@
 import { TrainingError, ConfigError } from '../errors';
 import { Rng, identityPermutation } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
-import { Mlp, MlpTrainer } from '../engine/fast';
+import { FastMlp, MlpTrainer } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
 import { validateTrainConfig } from './config';
 import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
@@ -140,12 +140,12 @@ export class TrainingSession {
     this.transform = outputTransform(loss);
     this.now = options.now ?? (() => Date.now());
 
-    let mlp: Mlp;
+    let mlp: FastMlp;
     if (options.initial) {
       checkInitialWeights(spec, options.initial);
-      mlp = new Mlp(spec, copyParams(options.initial));
+      mlp = new FastMlp(spec, copyParams(options.initial));
     } else {
-      mlp = Mlp.create(spec, this.config.init, new Rng(this.config.seed));
+      mlp = FastMlp.create(spec, this.config.init, new Rng(this.config.seed));
     }
     const n = data.train.n;
     this.batchSize = this.config.batchSize === 0 ? n : Math.min(this.config.batchSize, n);

@@ -1,5 +1,5 @@
 /**
- * The forward pass over preallocated per-layer buffers, shared by inference (Mlp) and
+ * The forward pass over preallocated per-layer buffers, shared by inference (FastMlp) and
  * training (MlpTrainer). Buffers are sized for `maxBatch` rows once; a pass allocates nothing.
  */
 import type { Rng } from '../rng';

@@ -5,7 +5,7 @@
  */
 import { ConfigError, TrainingError } from '../../errors';
 import { sigmoid } from '../activations';
-import { initDenseParams } from '../nn/init';
+import { initDenseParams } from '../init';
 import type { Rng } from '../rng';
 import type { DenseParams, InitName, MlpSpec } from '../types';
 import { assembleLayerBuffers, forwardLayers, layerBufferLengths, type LayerBuffers } from './forward';
@@ -15,7 +15,7 @@ const INFERENCE_CHUNK = 256;
 
 export type OutputTransform = 'softmax' | 'sigmoid' | 'none';
 
-export class Mlp {
+export class FastMlp {
   readonly spec: MlpSpec;
   /**
    * Live parameters (weight [out, in] row-major). An MlpTrainer on the WebAssembly backend moves
@@ -54,7 +54,7 @@ export class Mlp {
   }
 
   /** Draws every layer's parameters from `rng`, input layer first (initDenseParams' order). */
-  static create(spec: MlpSpec, init: InitName, rng: Rng): Mlp {
+  static create(spec: MlpSpec, init: InitName, rng: Rng): FastMlp {
     checkSpec(spec);
     const params: DenseParams[] = [];
     let inSize = spec.inputSize;
@@ -62,7 +62,7 @@ export class Mlp {
       params.push(initDenseParams(inSize, layer.units, init, rng));
       inSize = layer.units;
     }
-    return new Mlp(spec, params);
+    return new FastMlp(spec, params);
   }
 
   get outputSize(): number {

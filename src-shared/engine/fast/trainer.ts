@@ -19,7 +19,7 @@ import {
 } from './forward';
 import type { DenseKernels } from './kernels';
 import { countCorrect, lossDivisor, lossSumAndGrad } from './losses';
-import { checkInput, type Mlp } from './mlp';
+import { checkInput, type FastMlp } from './mlp';
 
 export interface TrainerOptions {
   loss: LossName;
@@ -48,7 +48,7 @@ export interface TrainingData {
 const WIDE_ROW = 32;
 
 export class MlpTrainer {
-  readonly mlp: Mlp;
+  readonly mlp: FastMlp;
   readonly optimizer: Optimizer;
   readonly options: TrainerOptions;
   /** 'js' or 'wasm-simd': which kernels this trainer runs. */
@@ -70,7 +70,7 @@ export class MlpTrainer {
   private readonly exps: Float64Array;
   private rowViews: { source: Float32Array; width: number; rows: Float32Array[] } | null = null;
 
-  constructor(mlp: Mlp, options: TrainerOptions) {
+  constructor(mlp: FastMlp, options: TrainerOptions) {
     checkOptions(options);
     this.mlp = mlp;
     this.options = options;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Sequential } from '../../../src-shared/engine/nn/sequential';
-import { anchorDenseParams } from '../../../src-shared/engine/nn/init';
+import { TensorSequential } from '../../../src-shared/engine/reference/tensor/sequential';
+import { anchorDenseParams } from '../../../src-shared/engine/init';
 import { Sgd } from '../../../src-shared/engine/optim';
 import { Rng } from '../../../src-shared/engine/rng';
-import { Tensor } from '../../../src-shared/engine/tensor';
-import { XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/xor-demo';
+import { Tensor } from '../../../src-shared/engine/reference/tensor';
+import { XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/reference/scalar/xor-demo';
 
 /**
  * Benchmark anchor W1 (../shared/bench/anchors/README.md) on the tensor path in float64: 2-8-1
@@ -23,7 +23,7 @@ function trainW1(seed: number): number {
       { units: 1, activation: 'linear' as const },
     ],
   };
-  const net = new Sequential(spec, [anchorDenseParams(2, 8, 1, rng), anchorDenseParams(8, 1, 1, rng)]);
+  const net = new TensorSequential(spec, [anchorDenseParams(2, 8, 1, rng), anchorDenseParams(8, 1, 1, rng)]);
   const sgd = new Sgd(net.paramSlots(), { lr: 0.05 });
   const x = Tensor.from(4, 2, XOR_INPUTS.flat());
   for (let epoch = 0; epoch < 1000; epoch++) {

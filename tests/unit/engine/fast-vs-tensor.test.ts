@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp, MlpTrainer } from '../../../src-shared/engine/fast';
-import { Sequential } from '../../../src-shared/engine/nn/sequential';
-import { initDenseParams } from '../../../src-shared/engine/nn/init';
+import { FastMlp, MlpTrainer } from '../../../src-shared/engine/fast';
+import { TensorSequential } from '../../../src-shared/engine/reference/tensor/sequential';
+import { initDenseParams } from '../../../src-shared/engine/init';
 import { createOptimizer } from '../../../src-shared/engine/optim';
 import { Rng } from '../../../src-shared/engine/rng';
-import { Tensor } from '../../../src-shared/engine/tensor';
+import { Tensor } from '../../../src-shared/engine/reference/tensor';
 import {
   ACTIVATIONS,
   LOSSES,
@@ -76,7 +76,7 @@ const copyParams = (params: DenseParams[]): DenseParams[] =>
 
 function runFast(s: Setup, seed: number) {
   const { spec, params, x, y } = problem(s, seed);
-  const trainer = new MlpTrainer(new Mlp(spec, copyParams(params)), {
+  const trainer = new MlpTrainer(new FastMlp(spec, copyParams(params)), {
     loss: s.loss,
     optimizer: s.optimizer,
     regularization: s.regularization ?? 'none',
@@ -93,7 +93,7 @@ function runFast(s: Setup, seed: number) {
 
 function runTensor(s: Setup, seed: number) {
   const { spec, params, x, y } = problem(s, seed);
-  const net = new Sequential(spec, params, {
+  const net = new TensorSequential(spec, params, {
     dtype: 'float32',
     regularization: s.regularization,
     regRate: s.regRate,
@@ -134,7 +134,7 @@ function compare(s: Setup, seed: number): void {
   expect(ref.params.some((values, k) => values.some((v, i) => v !== start[k][i]))).toBe(true);
 }
 
-describe('fast MlpTrainer vs tensor Sequential (float32, 3 steps)', () => {
+describe('fast MlpTrainer vs TensorSequential (float32, 3 steps)', () => {
   for (const loss of LOSSES)
     for (const activation of ACTIVATIONS)
       for (const [name, optimizer] of Object.entries(OPTIMIZERS)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorDenseParams, initDenseParams } from '../../../src-shared/engine/nn/init';
+import { anchorDenseParams, initDenseParams } from '../../../src-shared/engine/init';
 import { Rng } from '../../../src-shared/engine/rng';
 import { INITS } from '../../../src-shared/engine/types';
 

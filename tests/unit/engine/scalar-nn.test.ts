@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Layer, MLP, Neuron } from '../../../src-shared/engine/scalar-nn';
-import { initDenseParams } from '../../../src-shared/engine/nn/init';
+import { Layer, ScalarMLP, Neuron } from '../../../src-shared/engine/reference/scalar/nn';
+import { initDenseParams } from '../../../src-shared/engine/init';
 import { Rng } from '../../../src-shared/engine/rng';
 
-describe('scalar MLP (micrograd semantics)', () => {
-  it('MLP(2, [8, 1]) has 33 parameters, ReLU hidden and a linear output', () => {
-    const mlp = new MLP(2, [8, 1]);
+describe('ScalarMLP (micrograd semantics)', () => {
+  it('ScalarMLP(2, [8, 1]) has 33 parameters, ReLU hidden and a linear output', () => {
+    const mlp = new ScalarMLP(2, [8, 1]);
     expect(mlp.parameters()).toHaveLength(33);
     expect(mlp.layers.map((l) => l.neurons[0].activation)).toEqual(['relu', 'linear']);
     // linear output: a big negative pre-activation comes out negative (relu would clamp it)
@@ -14,7 +14,7 @@ describe('scalar MLP (micrograd semantics)', () => {
   });
 
   it('uses U(-1,1) weights and zero biases by default, drawn neuron by neuron', () => {
-    const mlp = new MLP(2, [8, 1], { rng: 5 });
+    const mlp = new ScalarMLP(2, [8, 1], { rng: 5 });
     const expected = initDenseParams(2, 8, 'uniform', new Rng(5));
     const layer = mlp.layers[0];
     expect(layer.neurons[3].weights.map((w) => w.data)).toEqual([expected.weight[6], expected.weight[7]]);
@@ -39,12 +39,12 @@ describe('scalar MLP (micrograd semantics)', () => {
   });
 
   it('rejects an input of the wrong width', () => {
-    expect(() => new MLP(3, [2]).forward([1, 2])).toThrow(/expects 3 inputs, got 2/);
+    expect(() => new ScalarMLP(3, [2]).forward([1, 2])).toThrow(/expects 3 inputs, got 2/);
   });
 
   it('round-trips parameters through fromParams / toParams', () => {
     const p = initDenseParams(3, 4, 'pytorch', new Rng(1));
-    const mlp = MLP.fromParams([p], ['tanh']);
+    const mlp = ScalarMLP.fromParams([p], ['tanh']);
     const back = mlp.layers[0].toParams();
     expect(Array.from(back.weight)).toEqual(Array.from(p.weight));
     expect(Array.from(back.bias)).toEqual(Array.from(p.bias));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-shared/engine/rng';
 import { ACTIVATIONS } from '../../../src-shared/engine/types';
-import * as T from '../../../src-shared/engine/tensor';
-import { GRAD_RULES, Tensor } from '../../../src-shared/engine/tensor';
+import * as T from '../../../src-shared/engine/reference/tensor';
+import { GRAD_RULES, Tensor } from '../../../src-shared/engine/reference/tensor';
 
 /**
  * Central-difference gradient check (float64) for one op: inputs are random leaves, the op's

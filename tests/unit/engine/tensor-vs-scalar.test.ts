@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Sequential } from '../../../src-shared/engine/nn/sequential';
-import { initDenseParams } from '../../../src-shared/engine/nn/init';
+import { TensorSequential } from '../../../src-shared/engine/reference/tensor/sequential';
+import { initDenseParams } from '../../../src-shared/engine/init';
 import { Rng } from '../../../src-shared/engine/rng';
-import { MLP } from '../../../src-shared/engine/scalar-nn';
-import { Tensor } from '../../../src-shared/engine/tensor';
+import { ScalarMLP } from '../../../src-shared/engine/reference/scalar/nn';
+import { Tensor } from '../../../src-shared/engine/reference/tensor';
 import {
   ACTIVATIONS,
   LOSSES,
@@ -12,7 +12,7 @@ import {
   type LossName,
   type MlpSpec,
 } from '../../../src-shared/engine/types';
-import { Value, sumValues } from '../../../src-shared/engine/value';
+import { Value, sumValues } from '../../../src-shared/engine/reference/scalar/value';
 
 /** The same losses written with scalar Values only (no fused tricks beyond the stable forms). */
 function scalarLoss(name: LossName, outputs: Value[][], targets: number[]): Value {
@@ -92,11 +92,11 @@ describe('tensor path vs scalar Value path (same MLP, float64)', () => {
             ? Array.from({ length: n }, () => rng.int(outputs))
             : Array.from({ length: n * outputs }, () => (loss === 'bce' ? rng.int(2) : rng.uniform(-1, 1)));
 
-        const net = new Sequential(spec, params);
+        const net = new TensorSequential(spec, params);
         const { loss: tensorLoss } = net.loss(Tensor.from(n, inputs, x), targets, loss);
         tensorLoss.backward();
 
-        const mlp = MLP.fromParams(
+        const mlp = ScalarMLP.fromParams(
           params,
           spec.layers.map((l) => l.activation as Activation),
         );
@@ -129,7 +129,7 @@ describe('tensor path vs scalar Value path (same MLP, float64)', () => {
   }
 });
 
-describe('Dense / Sequential', () => {
+describe('TensorDense / TensorSequential', () => {
   const spec: MlpSpec = {
     inputSize: 2,
     layers: [
@@ -139,8 +139,8 @@ describe('Dense / Sequential', () => {
   };
 
   it('uses initDenseParams layer by layer from one rng (same seed, bit-identical)', () => {
-    const a = Sequential.create(spec, 'pytorch', new Rng(3));
-    const b = Sequential.create(spec, 'pytorch', new Rng(3));
+    const a = TensorSequential.create(spec, 'pytorch', new Rng(3));
+    const b = TensorSequential.create(spec, 'pytorch', new Rng(3));
     const rng = new Rng(3);
     const p0 = initDenseParams(2, 8, 'pytorch', rng);
     const p1 = initDenseParams(8, 1, 'pytorch', rng);
@@ -155,7 +155,7 @@ describe('Dense / Sequential', () => {
     const x = Tensor.from(4, 2, [0, 0, 0, 1, 1, 0, 1, 1]);
     const y = [0, 1, 1, 0];
     const grads = (regularization: 'none' | 'l1' | 'l2') => {
-      const net = new Sequential(spec, params, { regularization, regRate: 0.1 });
+      const net = new TensorSequential(spec, params, { regularization, regRate: 0.1 });
       const { loss, objective } = net.loss(x, y, 'mse');
       objective.backward();
       return {
@@ -185,9 +185,9 @@ describe('Dense / Sequential', () => {
   it('dropout: seeded inverted masks on hidden layers in training, identity in eval', () => {
     const params = randomParams(spec, new Rng(2));
     const x = Tensor.from(4, 2, [0, 0, 0, 1, 1, 0, 1, 1]);
-    const make = (seed: number) => new Sequential(spec, params, { dropout: 0.5, seed });
-    const noDrop = new Sequential(spec, params);
-    const hidden = (net: Sequential) => net.layers[0].forward(x).toArray();
+    const make = (seed: number) => new TensorSequential(spec, params, { dropout: 0.5, seed });
+    const noDrop = new TensorSequential(spec, params);
+    const hidden = (net: TensorSequential) => net.layers[0].forward(x).toArray();
     const plain = hidden(noDrop);
     const dropped = hidden(make(1));
     // every unit is either dropped (0) or kept and scaled by 1/(1-p) = 2
@@ -207,24 +207,26 @@ describe('Dense / Sequential', () => {
 
   it('rejects mismatched parameters and inputs with one-line messages', () => {
     const params = randomParams(spec, new Rng(1));
-    expect(() => new Sequential(spec, [params[0]])).toThrow(
-      'Sequential: 2 layers in the spec, 1 parameter sets',
+    expect(() => new TensorSequential(spec, [params[0]])).toThrow(
+      'TensorSequential: 2 layers in the spec, 1 parameter sets',
     );
-    expect(() => new Sequential(spec, [params[1], params[0]])).toThrow(
-      'Sequential: layer 0 expects [8, 2] parameters, got [1, 8]',
+    expect(() => new TensorSequential(spec, [params[1], params[0]])).toThrow(
+      'TensorSequential: layer 0 expects [8, 2] parameters, got [1, 8]',
     );
-    expect(() => new Sequential(spec, params).forward(Tensor.zeros(1, 3))).toThrow(
-      'Dense(2, 8): input has 3 columns',
+    expect(() => new TensorSequential(spec, params).forward(Tensor.zeros(1, 3))).toThrow(
+      'TensorDense(2, 8): input has 3 columns',
     );
-    expect(() => new Sequential(spec, params, { dropout: 1 })).toThrow('dropout must be in [0, 1), got 1');
+    expect(() => new TensorSequential(spec, params, { dropout: 1 })).toThrow(
+      'dropout must be in [0, 1), got 1',
+    );
   });
 
   it('float32 and float64 networks agree to float32 precision', () => {
     const params = randomParams(spec, new Rng(4));
     const x = Tensor.from(4, 2, [0, 0, 0, 1, 1, 0, 1, 1]);
     const x32 = Tensor.from(4, 2, [0, 0, 0, 1, 1, 0, 1, 1], { dtype: 'float32' });
-    const a = new Sequential(spec, params).loss(x, [0, 1, 1, 0], 'mse').loss;
-    const b = new Sequential(spec, params, { dtype: 'float32' }).loss(x32, [0, 1, 1, 0], 'mse').loss;
+    const a = new TensorSequential(spec, params).loss(x, [0, 1, 1, 0], 'mse').loss;
+    const b = new TensorSequential(spec, params, { dtype: 'float32' }).loss(x32, [0, 1, 1, 0], 'mse').loss;
     expect(b.data).toBeInstanceOf(Float32Array);
     expect(relErr(a.item(), b.item())).toBeLessThan(1e-5);
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_FNS } from '../../../src-shared/engine/activations';
-import { Sequential } from '../../../src-shared/engine/nn/sequential';
+import { TensorSequential } from '../../../src-shared/engine/reference/tensor/sequential';
 import { createOptimizer } from '../../../src-shared/engine/optim';
 import { erf, erfc } from '../../../src-shared/engine/special';
-import { Tensor, type DType } from '../../../src-shared/engine/tensor';
+import { Tensor, type DType } from '../../../src-shared/engine/reference/tensor';
 import {
   ACTIVATIONS,
   type DenseValues,
@@ -12,7 +12,7 @@ import {
   type MlpSpec,
   type OptimizerConfig,
 } from '../../../src-shared/engine/types';
-import { Value } from '../../../src-shared/engine/value';
+import { Value } from '../../../src-shared/engine/reference/scalar/value';
 
 /** Fixtures written by tests/fixtures/torch/make_fixtures.py (PyTorch, float64). */
 function fixture<T>(name: string): T {
@@ -65,8 +65,8 @@ function expectClose(
   }
 }
 
-function run(c: NetCase, loss: LossName, dtype: DType): { net: Sequential; value: number } {
-  const net = new Sequential(c.spec, c.params, { dtype });
+function run(c: NetCase, loss: LossName, dtype: DType): { net: TensorSequential; value: number } {
+  const net = new TensorSequential(c.spec, c.params, { dtype });
   const inputs = c.x.length / c.n;
   const { loss: value } = net.loss(Tensor.from(c.n, inputs, c.x, { dtype }), c.targets, loss);
   value.backward();
@@ -74,7 +74,12 @@ function run(c: NetCase, loss: LossName, dtype: DType): { net: Sequential; value
 }
 
 /** Every layer's weight and bias gradient against PyTorch's, with expectClose's tolerances. */
-function expectGradsClose(net: Sequential, grads: LossGradCase['grads'], rel: number, abs: number): void {
+function expectGradsClose(
+  net: TensorSequential,
+  grads: LossGradCase['grads'],
+  rel: number,
+  abs: number,
+): void {
   net.layers.forEach((layer, l) => {
     for (const part of ['weight', 'bias'] as const)
       expectClose(layer[part].grad as ArrayLike<number>, grads[l][part], rel, abs, `layer ${l} ${part} grad`);
@@ -122,7 +127,7 @@ describe(`PyTorch fixtures: parameters after ${optimizers.steps} optimizer steps
   });
 
   it.each(optimizers.cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
-    const net = new Sequential(c.spec, c.params);
+    const net = new TensorSequential(c.spec, c.params);
     const optimizer = createOptimizer(net.paramSlots(), c.config);
     const x = Tensor.from(c.n, c.x.length / c.n, c.x);
     const losses: number[] = [];

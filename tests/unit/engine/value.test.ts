@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Value, sumValues } from '../../../src-shared/engine/value';
+import { Value, sumValues } from '../../../src-shared/engine/reference/scalar/value';
 import { Rng } from '../../../src-shared/engine/rng';
 
 describe('Value: the reference numbers of DESIGN.md', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runXorDemo, XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/xor-demo';
-import { MLP } from '../../../src-shared/engine/scalar-nn';
-import { sumValues } from '../../../src-shared/engine/value';
+import { runXorDemo, XOR_INPUTS, XOR_TARGETS } from '../../../src-shared/engine/reference/scalar/xor-demo';
+import { ScalarMLP } from '../../../src-shared/engine/reference/scalar/nn';
+import { sumValues } from '../../../src-shared/engine/reference/scalar/value';
 import torchPreset from '../../fixtures/torch/xor_pytorch_preset.json';
 
 function firstEpochBelow(losses: { epoch: number; loss: number }[], threshold: number): number {
@@ -52,7 +52,7 @@ describe('runXorDemo', () => {
   });
 
   it('the sum-of-squares loss has exactly 4x the gradient of the mean (why the seed preset moves faster)', () => {
-    const mlp = new MLP(2, [8, 1], { init: 'pytorch', rng: 1 });
+    const mlp = new ScalarMLP(2, [8, 1], { init: 'pytorch', rng: 1 });
     const squared = () => XOR_INPUTS.map((x, i) => mlp.forward(x)[0].sub(XOR_TARGETS[i]).pow(2));
     mlp.zeroGrad();
     sumValues(squared()).backward();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp, MlpTrainer, type TrainerOptions } from '../../../src-shared/engine/fast';
+import { FastMlp, MlpTrainer, type TrainerOptions } from '../../../src-shared/engine/fast';
 import { Rng } from '../../../src-shared/engine/rng';
 import { ACTIVATIONS, type Activation, type LossName, type MlpSpec } from '../../../src-shared/engine/types';
 import { forward64, loss64, type Params64 } from './reference';
@@ -18,7 +18,7 @@ function setup(hidden: Activation, loss: LossName, outputActivation: Activation,
     ],
   };
   const rng = new Rng(seed);
-  const mlp = Mlp.create(spec, 'pytorch', rng);
+  const mlp = FastMlp.create(spec, 'pytorch', rng);
   const x = Float32Array.from({ length: N * INPUTS }, () => rng.uniform(-2, 2));
   const y =
     loss === 'cross_entropy'
@@ -46,7 +46,7 @@ function options(loss: LossName, extra: Partial<TrainerOptions> = {}): TrainerOp
 /** Central differences in float64 on a float64 copy of the float32 parameters. */
 function numericGradients(
   spec: MlpSpec,
-  mlp: Mlp,
+  mlp: FastMlp,
   loss: LossName,
   x: Float32Array,
   y: Float32Array,
@@ -137,7 +137,7 @@ describe('fused MLP gradients vs float64 finite differences', () => {
 
   it('trainRows gathers the same batch trainBatch gets', () => {
     const { mlp, x, y } = setup('relu', 'cross_entropy', 'linear');
-    const twin = new Mlp(
+    const twin = new FastMlp(
       mlp.spec,
       mlp.params.map((p) => ({ ...p, weight: p.weight.slice(), bias: p.bias.slice() })),
     );
@@ -193,7 +193,8 @@ describe('fused MLP gradients vs float64 finite differences', () => {
     const trainer = new MlpTrainer(mlp, options('mse', { maxBatch: 4 }));
     expect(() => trainer.trainBatch(x, y, 6)).toThrow('a batch must have 1 to 4 rows (got 6)');
     expect(
-      () => new Mlp({ inputSize: 2, layers: [{ units: 1, activation: 'linear' }] }, mlp.params.slice(0, 1)),
+      () =>
+        new FastMlp({ inputSize: 2, layers: [{ units: 1, activation: 'linear' }] }, mlp.params.slice(0, 1)),
     ).toThrow(/layer 0/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp, MlpTrainer, type TrainerOptions } from '../../../src-shared/engine/fast';
-import { anchorDenseParams } from '../../../src-shared/engine/nn/init';
+import { FastMlp, MlpTrainer, type TrainerOptions } from '../../../src-shared/engine/fast';
+import { anchorDenseParams } from '../../../src-shared/engine/init';
 import { Rng, identityPermutation } from '../../../src-shared/engine/rng';
 import type { MlpSpec, OptimizerName } from '../../../src-shared/engine/types';
 
@@ -16,7 +16,7 @@ const XOR_SPEC: MlpSpec = {
 
 function xorTrainer(seed: number, options: Partial<TrainerOptions> = {}) {
   const rng = new Rng(seed);
-  const mlp = new Mlp(XOR_SPEC, [anchorDenseParams(2, 8, 1, rng), anchorDenseParams(8, 1, 1, rng)]);
+  const mlp = new FastMlp(XOR_SPEC, [anchorDenseParams(2, 8, 1, rng), anchorDenseParams(8, 1, 1, rng)]);
   return new MlpTrainer(mlp, {
     loss: 'mse',
     optimizer: { name: 'sgd', lr: 0.05 },
@@ -67,7 +67,7 @@ describe('training with the fast path', () => {
       { length: n },
       (_, r) => (x[2 * r] > 0 ? 1 : 0) + (x[2 * r + 1] > 0.3 ? 1 : 0),
     );
-    const mlp = Mlp.create(spec, 'xavier', new Rng(2));
+    const mlp = FastMlp.create(spec, 'xavier', new Rng(2));
     const trainer = new MlpTrainer(mlp, {
       loss: 'cross_entropy',
       optimizer: { name: optimizer, lr: 0.01 },
@@ -104,7 +104,7 @@ describe('training with the fast path', () => {
         { units: 1, activation: 'linear' },
       ],
     };
-    const mlp = Mlp.create(spec, 'he', new Rng(4));
+    const mlp = FastMlp.create(spec, 'he', new Rng(4));
     const options: TrainerOptions = {
       loss: 'mse',
       optimizer: { name: 'sgd', lr: 1e-9 },

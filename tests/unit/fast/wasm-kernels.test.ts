@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp, MlpTrainer } from '../../../src-shared/engine/fast';
+import { FastMlp, MlpTrainer } from '../../../src-shared/engine/fast';
 import { jsKernels } from '../../../src-shared/engine/fast/kernels';
 import { createBackend } from '../../../src-shared/engine/fast/backend-select';
 import { createWasmBackend } from '../../../src-shared/engine/fast/wasm-backend';
@@ -107,7 +107,7 @@ describe('WebAssembly SIMD kernels', () => {
     const x = Float32Array.from({ length: n * 20 }, () => rng.uniform(-1, 1));
     const y = Float32Array.from({ length: n }, () => rng.int(5));
     const losses = (backend: 'js' | 'wasm') => {
-      const mlp = Mlp.create(spec, 'xavier', new Rng(1));
+      const mlp = FastMlp.create(spec, 'xavier', new Rng(1));
       const trainer = new MlpTrainer(mlp, {
         loss: 'cross_entropy',
         optimizer: { name: 'adam', lr: 0.01 },
@@ -130,7 +130,7 @@ describe('WebAssembly SIMD kernels', () => {
     expect(wasm.trainer.backendName).toBe('wasm-simd');
     expect(js.out[js.out.length - 1]).toBeLessThan(js.out[0] * 0.8);
     js.out.forEach((loss, i) => expect(wasm.out[i]).toBeCloseTo(loss, 4));
-    // The trained parameters are readable through the Mlp (moved into wasm memory, same values).
+    // The trained parameters are readable through the FastMlp (moved into wasm memory, same values).
     expect(wasm.mlp.forward(x, n)[0]).toBeCloseTo(js.mlp.forward(x, n)[0], 3);
     expect(wasm.trainer.evaluate(x, y, n).correct).toBe(js.trainer.evaluate(x, y, n).correct);
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateTable, parseCsv, prepareDataset } from '../../../src-shared/data';
 import type { Table } from '../../../src-shared/data/types';
-import { Mlp } from '../../../src-shared/engine/fast';
+import { FastMlp } from '../../../src-shared/engine/fast';
 import { Rng } from '../../../src-shared/engine/rng';
 import type { Activation, LossName } from '../../../src-shared/engine/types';
 import { defaultTrainConfig } from '../../../src-shared/training/config';
@@ -56,7 +56,7 @@ export function makeModel(recipe: ModelRecipe): ModelFile {
       { units: outputs, activation: recipe.outputActivation ?? 'linear' },
     ],
   };
-  const mlp = Mlp.create(spec, 'pytorch', new Rng(recipe.seed ?? 7));
+  const mlp = FastMlp.create(spec, 'pytorch', new Rng(recipe.seed ?? 7));
   // Larger weights than the default init so probabilities are far from uniform.
   for (const p of mlp.params) for (let i = 0; i < p.weight.length; i++) p.weight[i] *= 2.5;
   const config = defaultTrainConfig();

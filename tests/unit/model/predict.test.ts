@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { encodeTable, parseCsv } from '../../../src-shared/data';
-import { Mlp } from '../../../src-shared/engine/fast';
+import { FastMlp } from '../../../src-shared/engine/fast';
 import { readFileSync } from 'node:fs';
 import { ModelFileError } from '../../../src-shared/errors';
 import {
@@ -39,7 +39,7 @@ describe('predictTable', () => {
     const table = fixtureTable('houses.csv');
     const p = predictTable(model, table);
     const { spec, params } = modelNetwork(model);
-    const raw = new Mlp(spec, params).predict(
+    const raw = new FastMlp(spec, params).predict(
       encodeTable(table, model.preprocessing).x,
       table.rowCount,
       'none',

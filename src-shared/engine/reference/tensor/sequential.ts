@@ -1,12 +1,12 @@
-import { Rng } from '../rng';
-import { add } from '../tensor/elementwise';
-import { lossByName } from '../tensor/losses';
-import { Tensor, type DType } from '../tensor/tensor';
-import type { DenseValues, InitName, LossName, MlpSpec, ParamSlot, Regularization } from '../types';
-import { Dense } from './dense';
-import { initDenseParams } from './init';
+import { Rng } from '../../rng';
+import { add } from './elementwise';
+import { lossByName } from './losses';
+import { Tensor, type DType } from './tensor';
+import type { DenseValues, InitName, LossName, MlpSpec, ParamSlot, Regularization } from '../../types';
+import { TensorDense } from './dense';
+import { initDenseParams } from '../../init';
 
-export interface SequentialOptions {
+export interface TensorSequentialOptions {
   dtype?: DType;
   regularization?: Regularization;
   regRate?: number;
@@ -17,18 +17,18 @@ export interface SequentialOptions {
 }
 
 /**
- * An MLP on the tensor engine: Dense layers as an MlpSpec describes them. This is the readable,
+ * An MLP on the tensor engine: TensorDense layers as an MlpSpec describes them. This is the readable,
  * graph-building reference for the fused fast path (engine/fast): same semantics, checked
  * against the scalar Value engine and against PyTorch.
  */
-export class Sequential {
+export class TensorSequential {
   readonly spec: MlpSpec;
-  readonly layers: Dense[];
+  readonly layers: TensorDense[];
 
-  constructor(spec: MlpSpec, params: readonly DenseValues[], options: SequentialOptions = {}) {
+  constructor(spec: MlpSpec, params: readonly DenseValues[], options: TensorSequentialOptions = {}) {
     if (params.length !== spec.layers.length)
       throw new RangeError(
-        `Sequential: ${spec.layers.length} layers in the spec, ${params.length} parameter sets`,
+        `TensorSequential: ${spec.layers.length} layers in the spec, ${params.length} parameter sets`,
       );
     this.spec = spec;
     const dropoutRng = new Rng(options.seed ?? 0);
@@ -37,11 +37,11 @@ export class Sequential {
       const p = params[l];
       if (p.inSize !== inSize || p.outSize !== layer.units)
         throw new RangeError(
-          `Sequential: layer ${l} expects [${layer.units}, ${inSize}] parameters, got [${p.outSize}, ${p.inSize}]`,
+          `TensorSequential: layer ${l} expects [${layer.units}, ${inSize}] parameters, got [${p.outSize}, ${p.inSize}]`,
         );
       inSize = layer.units;
       const hidden = l < spec.layers.length - 1;
-      return new Dense(p, {
+      return new TensorDense(p, {
         activation: layer.activation,
         dtype: options.dtype,
         regularization: options.regularization,
@@ -53,14 +53,19 @@ export class Sequential {
   }
 
   /** Fresh parameters for every layer from one rng, input to output. */
-  static create(spec: MlpSpec, init: InitName, rng: Rng, options: SequentialOptions = {}): Sequential {
+  static create(
+    spec: MlpSpec,
+    init: InitName,
+    rng: Rng,
+    options: TensorSequentialOptions = {},
+  ): TensorSequential {
     let inSize = spec.inputSize;
     const params = spec.layers.map((layer) => {
       const p = initDenseParams(inSize, layer.units, init, rng);
       inSize = layer.units;
       return p;
     });
-    return new Sequential(spec, params, options);
+    return new TensorSequential(spec, params, options);
   }
 
   forward(x: Tensor): Tensor {

@@ -1,5 +1,5 @@
-import type { Rng } from '../rng';
-import type { DenseParams, InitName } from '../types';
+import type { Rng } from './rng';
+import type { DenseParams, InitName } from './types';
 
 /**
  * The order weights are drawn in. 'out-in' (the contract's default) walks weight[o][i] row-major,

@@ -1,5 +1,5 @@
-import { ACTIVATION_FNS } from '../activations';
-import type { Activation } from '../types';
+import { ACTIVATION_FNS } from '../../activations';
+import type { Activation } from '../../types';
 import { Tensor, assertSameShape, type GradRule, type Storage } from './tensor';
 
 /**

@@ -1,5 +1,5 @@
-import { sigmoid } from '../activations';
-import type { LossName } from '../types';
+import { sigmoid } from '../../activations';
+import type { LossName } from '../../types';
 import { Tensor, allocate, type GradRule, type Storage } from './tensor';
 
 /*

@@ -1,6 +1,6 @@
-import { Rng } from './rng';
-import type { Activation, DenseValues, InitName } from './types';
-import { initDenseParams } from './nn/init';
+import { Rng } from '../../rng';
+import type { Activation, DenseValues, InitName } from '../../types';
+import { initDenseParams } from '../../init';
 import { Value, type ValueLike } from './value';
 
 /** Applies a named activation to a Value, so layers can be configured by name like the app's. */
@@ -21,7 +21,7 @@ export function activateValue(x: Value, activation: Activation): Value {
   }
 }
 
-/** Shared parameter bookkeeping for Neuron, Layer and MLP. */
+/** Shared parameter bookkeeping for Neuron, Layer and ScalarMLP. */
 export abstract class Module {
   abstract parameters(): Value[];
   zeroGrad(): void {
@@ -91,7 +91,7 @@ export class Layer extends Module {
   }
 }
 
-export interface MlpOptions {
+export interface ScalarMlpOptions {
   /** Weight init (default 'uniform': U(-1,1) weights and zero biases, as micrograd). */
   init?: InitName;
   /** Seed or generator for the init (default seed 0). */
@@ -102,13 +102,13 @@ export interface MlpOptions {
 }
 
 /**
- * micrograd's MLP: `new MLP(2, [8, 1])` is 2 inputs -> 8 ReLU units -> 1 linear output, with
+ * micrograd's MLP as `ScalarMLP`: `new ScalarMLP(2, [8, 1])` is 2 inputs -> 8 ReLU units -> 1 linear output, with
  * 2·8 + 8 + 8·1 + 1 = 33 parameters.
  */
-export class MLP extends Module {
+export class ScalarMLP extends Module {
   readonly layers: Layer[];
 
-  constructor(inputSize: number, layerSizes: readonly number[], options: MlpOptions = {}) {
+  constructor(inputSize: number, layerSizes: readonly number[], options: ScalarMlpOptions = {}) {
     super();
     const rng = options.rng instanceof Rng ? options.rng : new Rng(options.rng ?? 0);
     const init = options.init ?? 'uniform';
@@ -120,9 +120,9 @@ export class MLP extends Module {
     });
   }
 
-  /** An MLP holding exactly the given parameters (e.g. to mirror a tensor network). */
-  static fromParams(params: readonly DenseValues[], activations: readonly Activation[]): MLP {
-    const mlp = new MLP(params[0].inSize, []);
+  /** A ScalarMLP holding exactly the given parameters (e.g. to mirror a tensor network). */
+  static fromParams(params: readonly DenseValues[], activations: readonly Activation[]): ScalarMLP {
+    const mlp = new ScalarMLP(params[0].inSize, []);
     mlp.layers.push(...params.map((p, l) => new Layer(p, activations[l])));
     return mlp;
   }

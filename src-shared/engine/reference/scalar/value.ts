@@ -1,5 +1,5 @@
-import { LEAKY_RELU_SLOPE, gelu, geluDerivative, sigmoid } from './activations';
-import { postOrder } from './graph';
+import { LEAKY_RELU_SLOPE, gelu, geluDerivative, sigmoid } from '../../activations';
+import { postOrder } from '../graph';
 
 /** Anything an op accepts as its other operand: plain numbers become constant leaves. */
 export type ValueLike = Value | number;

@@ -1,4 +1,4 @@
-import type { Activation } from '../types';
+import type { Activation } from '../../types';
 import { postOrder } from '../graph';
 
 export type Storage = Float64Array | Float32Array;

@@ -1,12 +1,12 @@
-import { Rng } from '../rng';
-import type { Activation, DenseParams, DenseValues, InitName, ParamSlot, Regularization } from '../types';
-import { activation as activate, add, applyMask, scale } from '../tensor/elementwise';
-import { matmulNT } from '../tensor/matmul';
-import { sumAbs, sumSquares } from '../tensor/reduce';
-import { Tensor, allocate, type DType } from '../tensor/tensor';
-import { initDenseParams } from './init';
+import { Rng } from '../../rng';
+import type { Activation, DenseParams, DenseValues, InitName, ParamSlot, Regularization } from '../../types';
+import { activation as activate, add, applyMask, scale } from './elementwise';
+import { matmulNT } from './matmul';
+import { sumAbs, sumSquares } from './reduce';
+import { Tensor, allocate, type DType } from './tensor';
+import { initDenseParams } from '../../init';
 
-export interface DenseOptions {
+export interface TensorDenseOptions {
   activation?: Activation;
   dtype?: DType;
   /** Weight penalty (biases are never penalised): l2 = rate/2·Σw² (gradient rate·w), l1 = rate·Σ|w|. */
@@ -22,7 +22,7 @@ export interface DenseOptions {
  * y = activation(x · Wᵀ + b) on the tensor engine, W stored [out, in] like PyTorch's nn.Linear
  * (and ONNX Gemm transB=1), so x·Wᵀ is one matmulNT with no transpose materialised.
  */
-export class Dense {
+export class TensorDense {
   readonly inSize: number;
   readonly outSize: number;
   readonly weight: Tensor;
@@ -35,7 +35,7 @@ export class Dense {
   /** Dropout is active only while training. */
   training = true;
 
-  constructor(params: DenseValues, options: DenseOptions = {}) {
+  constructor(params: DenseValues, options: TensorDenseOptions = {}) {
     const dtype = options.dtype ?? 'float64';
     this.inSize = params.inSize;
     this.outSize = params.outSize;
@@ -56,14 +56,14 @@ export class Dense {
     outSize: number,
     init: InitName,
     rng: Rng,
-    options: DenseOptions = {},
-  ): Dense {
-    return new Dense(initDenseParams(inSize, outSize, init, rng), options);
+    options: TensorDenseOptions = {},
+  ): TensorDense {
+    return new TensorDense(initDenseParams(inSize, outSize, init, rng), options);
   }
 
   forward(x: Tensor): Tensor {
     if (x.cols !== this.inSize)
-      throw new RangeError(`Dense(${this.inSize}, ${this.outSize}): input has ${x.cols} columns`);
+      throw new RangeError(`TensorDense(${this.inSize}, ${this.outSize}): input has ${x.cols} columns`);
     const h = activate(add(matmulNT(x, this.weight), this.bias), this.activation);
     if (!this.training || this.dropoutRng === null) return h;
     const keep = 1 / (1 - this.dropout);

@@ -1,4 +1,4 @@
-import { MLP } from './scalar-nn';
+import { ScalarMLP } from './nn';
 import { sumValues, type Value } from './value';
 
 /**
@@ -44,7 +44,7 @@ export const XOR_INPUTS: readonly (readonly [number, number])[] = [
 ];
 export const XOR_TARGETS: readonly number[] = [0, 1, 1, 0];
 
-function xorLoss(model: MLP, preset: XorPreset): Value {
+function xorLoss(model: ScalarMLP, preset: XorPreset): Value {
   const squaredErrors = XOR_INPUTS.map((x, i) => model.forward(x)[0].sub(XOR_TARGETS[i]).pow(2));
   const total = sumValues(squaredErrors);
   return preset === 'seed' ? total : total.div(XOR_INPUTS.length);
@@ -54,7 +54,10 @@ export function runXorDemo(preset: XorPreset, opts: XorDemoOptions = {}): XorDem
   const epochs = opts.epochs ?? 1000;
   const logEvery = opts.logEvery ?? 50;
   const lr = opts.lr ?? 0.05;
-  const model = new MLP(2, [8, 1], { init: preset === 'seed' ? 'uniform' : 'pytorch', rng: opts.seed ?? 0 });
+  const model = new ScalarMLP(2, [8, 1], {
+    init: preset === 'seed' ? 'uniform' : 'pytorch',
+    rng: opts.seed ?? 0,
+  });
   const params = model.parameters();
   const losses: { epoch: number; loss: number }[] = [];
 
