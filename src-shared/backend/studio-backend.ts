@@ -357,7 +357,12 @@ export class StudioBackend {
       task: session.data.task,
       loss: session.loss,
       preprocessing: session.data.preprocessing,
-      training: { config: session.config, epochs: session.epoch, metrics: snapshot.last },
+      training: {
+        config: session.config,
+        epochs: session.epoch,
+        metrics: snapshot.last,
+        ...(session.data.split ? { split: session.data.split } : {}),
+      },
     });
   }
 

@@ -154,6 +154,28 @@ export interface PrepareOptions {
    * gives the plain seeded split (the benchmark anchors' W3 digits split with seed 42, 0.2).
    */
   stratify?: boolean;
+  /**
+   * Cross-validation: validate on fold `index` of `count` disjoint folds (seeded, stratified
+   * like the split) instead of holding out `valFraction`.
+   */
+  fold?: { count: number; index: number };
+}
+
+/**
+ * How the rows were split, stored in the model file so `evaluate --split val` can re-create
+ * the validation rows, and refuse when the table is not the one trained on (`fingerprint`).
+ */
+export interface SplitRecord {
+  valFraction: number;
+  seed: number;
+  stratified: boolean;
+  fold?: { count: number; index: number };
+  /** Usable rows (after dropping rows without a target / with missing cells). */
+  rows: number;
+  trainRows: number;
+  valRows: number;
+  /** FNV-1a hash of the table's column names and cells as written (see prepare/fingerprint.ts). */
+  fingerprint: string;
 }
 
 export interface PreparedData {
@@ -169,6 +191,8 @@ export interface PreparedData {
    * validation fraction that leaves fewer than 10 training rows. Hosts show them prominently.
    */
   warnings?: string[];
+  /** The split that made `train` and `val`. */
+  split?: SplitRecord;
 }
 
 export type { Rng };

@@ -81,6 +81,17 @@ export const preprocessingSchema = z.object({
   missing: z.object({ policy: z.enum(['drop', 'impute']), rowsDropped: count, cellsImputed: count }),
 });
 
+const splitRecordSchema = z.object({
+  valFraction: z.number().min(0).max(1),
+  seed: z.number().int(),
+  stratified: z.boolean(),
+  fold: z.object({ count: count, index: count }).optional(),
+  rows: count,
+  trainRows: count,
+  valRows: count,
+  fingerprint: z.string(),
+});
+
 export const modelFileSchema = z.object({
   format: z.literal('nanograd-studio/model'),
   version: z.literal(1),
@@ -94,7 +105,12 @@ export const modelFileSchema = z.object({
   weights: z.array(z.object({ weight: z.array(z.number()), bias: z.array(z.number()) })),
   preprocessing: preprocessingSchema,
   training: z
-    .object({ config: trainConfigSchema, epochs: count, metrics: epochMetricsSchema.nullable() })
+    .object({
+      config: trainConfigSchema,
+      epochs: count,
+      metrics: epochMetricsSchema.nullable(),
+      split: splitRecordSchema.optional(),
+    })
     .nullable(),
 });
 

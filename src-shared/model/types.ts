@@ -3,7 +3,7 @@
  * values written with full precision, so save -> load is bit-identical).
  */
 import type { Activation, LossName } from '../engine/types';
-import type { Preprocessing, Task } from '../data/types';
+import type { Preprocessing, SplitRecord, Task } from '../data/types';
 import type { EpochMetrics, TrainConfig } from '../training/types';
 
 export const MODEL_FORMAT = 'nanograd-studio/model';
@@ -30,7 +30,13 @@ export interface ModelFile {
   /** Per layer: weight row-major [out, in], bias [out]. */
   weights: { weight: number[]; bias: number[] }[];
   preprocessing: Preprocessing;
-  training: { config: TrainConfig; epochs: number; metrics: EpochMetrics | null } | null;
+  training: {
+    config: TrainConfig;
+    epochs: number;
+    metrics: EpochMetrics | null;
+    /** How train and validation rows were chosen (absent in files from before it was recorded). */
+    split?: SplitRecord;
+  } | null;
 }
 
 export type ExportFormat = 'json' | 'onnx' | 'pytorch' | 'predictions';

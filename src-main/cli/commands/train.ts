@@ -470,7 +470,12 @@ async function saveModel(
     task: data.task,
     loss: session.loss,
     preprocessing: data.preprocessing,
-    training: { config: session.config, epochs: previousEpochs + session.epoch, metrics: final.last },
+    training: {
+      config: session.config,
+      epochs: previousEpochs + session.epoch,
+      metrics: final.last,
+      ...(data.split ? { split: data.split } : {}),
+    },
   });
   await writeFileAtomic(out, serializeModel(model));
 }

@@ -17,7 +17,8 @@ import type {
 } from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
 import { fitFeature, identifierReason } from './features';
-import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, splitRows } from './split';
+import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, foldSplit, splitRows } from './split';
+import { tableFingerprint } from './fingerprint';
 import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
 import { count, noun } from '../plural';
 
@@ -86,8 +87,12 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
   }
 
   const stratify = choice.task === 'classification' && opts.stratify !== false;
-  const split = splitRows(rows, opts.valFraction, opts.seed, stratify ? classOfRow : null);
-  const warnings = checkTrainingRows(table, split.train.length, split.val.length, opts.valFraction);
+  const split = opts.fold
+    ? foldSplit(rows, checkFold(table, opts.fold, rows.length), opts.seed, stratify ? classOfRow : null)
+    : splitRows(rows, opts.valFraction, opts.seed, stratify ? classOfRow : null);
+  const warnings = opts.fold
+    ? []
+    : checkTrainingRows(table, split.train.length, split.val.length, opts.valFraction);
 
   const features: FeatureColumn[] = [];
   for (const column of used) {
@@ -133,6 +138,16 @@ export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData
     train: train.data,
     val: val ? val.data : null,
     preprocessing,
+    split: {
+      valFraction: opts.valFraction,
+      seed: opts.seed,
+      stratified: stratify,
+      ...(opts.fold ? { fold: { ...opts.fold } } : {}),
+      rows: rows.length,
+      trainRows: train.data.n,
+      valRows: val ? val.data.n : 0,
+      fingerprint: tableFingerprint(table),
+    },
     notes: [...notes, ...warnings],
     warnings,
   };
@@ -353,7 +368,32 @@ function describeInputs(features: FeatureColumn[], inputSize: number, standardiz
   return `inputs: ${parts.join(', ')} -> ${count(inputSize, 'model input')}`;
 }
 
+/** A fold of K: 2 <= K <= usable rows, 0 <= index < K. */
+function checkFold(
+  table: Table,
+  fold: { count: number; index: number },
+  rows: number,
+): { count: number; index: number } {
+  const { count: k, index } = fold;
+  if (!Number.isInteger(k) || k < 2) {
+    throw new DatasetError(`folds must be a whole number of at least 2 (got ${k})`, { field: 'folds' });
+  }
+  if (k > rows) {
+    throw new DatasetError(
+      `${table.source}: ${k} folds need at least ${k} usable rows (it has ${rows}): use fewer folds`,
+      { file: table.source, field: 'folds' },
+    );
+  }
+  if (!Number.isInteger(index) || index < 0 || index >= k) {
+    throw new DatasetError(`fold index must be from 0 to ${k - 1} (got ${index})`, { field: 'folds' });
+  }
+  return fold;
+}
+
 function describeSplit(nTrain: number, nVal: number, stratified: boolean, opts: PrepareOptions): string {
+  if (opts.fold) {
+    return `split: fold ${opts.fold.index + 1} of ${opts.fold.count}: ${count(nTrain, 'training row')}, ${count(nVal, 'validation row')} (${stratified ? 'stratified, ' : ''}seed ${opts.seed})`;
+  }
   if (nVal === 0) {
     if (opts.valFraction === 0) return `split: all ${count(nTrain, 'row')} for training (no validation part)`;
     return nTrain < MIN_ROWS_FOR_VALIDATION

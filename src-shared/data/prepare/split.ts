@@ -81,3 +81,37 @@ export function stratifiedQuotas(classOfRow: Float32Array, nVal: number): Int32A
   for (let c = 0; c < classes; c++) quota[c] = Math.max(0, Math.min(quota[c], counts[c] - 1));
   return quota;
 }
+
+/**
+ * K disjoint validation folds covering every row once: one Rng(seed) shuffle, then (stratified)
+ * the rows grouped by class in shuffled order and dealt round-robin, so each class is spread
+ * evenly over the folds and fold sizes differ by at most one row; unstratified, the shuffled
+ * rows are dealt round-robin. Fold i validates on folds[i] and trains on the rest.
+ */
+export function foldRows(
+  rows: Int32Array,
+  folds: number,
+  seed: number,
+  classOfRow: Float32Array | null,
+): Int32Array[] {
+  const n = rows.length;
+  const order = Array.from(new Rng(seed).shuffle(identityPermutation(n)));
+  // A stable sort by class keeps the shuffled order inside each class.
+  if (classOfRow) order.sort((a, b) => classOfRow[a] - classOfRow[b]);
+  const members: number[][] = Array.from({ length: folds }, () => []);
+  order.forEach((i, position) => members[position % folds].push(rows[i]));
+  return members.map((m) => Int32Array.from(m.sort((a, b) => a - b)));
+}
+
+/** Fold `index` of `foldRows` as a train/validation split. */
+export function foldSplit(
+  rows: Int32Array,
+  fold: { count: number; index: number },
+  seed: number,
+  classOfRow: Float32Array | null,
+): SplitRows {
+  const all = foldRows(rows, fold.count, seed, classOfRow);
+  const val = all[fold.index];
+  const inVal = new Set(val);
+  return { train: rows.filter((r) => !inVal.has(r)), val };
+}

@@ -1,0 +1,23 @@
+/**
+ * Judging a model: metrics equal to scikit-learn's, k-fold splits, permutation importance and
+ * baselines. Pure TypeScript (Node, browser, workers).
+ */
+export {
+  classificationReport,
+  classCurves,
+  predictedClasses,
+  type AveragedMetrics,
+  type ClassCurves,
+  type ClassMetrics,
+  type ClassificationReport,
+} from './classification';
+export { regressionReport, type RegressionReport } from './regression';
+export {
+  averagePrecision,
+  prCurve,
+  rocAuc,
+  rocCurve,
+  trapezoidArea,
+  type PrCurve,
+  type RocCurve,
+} from './ranking';
