@@ -18,6 +18,7 @@ export default defineConfig({
         input: {
           index: fromRoot('./src-main/electron/main.ts'),
           'training-worker': fromRoot('./src-main/electron/training-worker.ts'),
+          'pool-worker': fromRoot('./src-main/node/pool-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -20,7 +20,7 @@ const external = [
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./src-shared', import.meta.url)) } },
   build: {
-    ssr: fileURLToPath(new URL('./src-main/cli/main.ts', import.meta.url)),
+    ssr: true,
     outDir: fileURLToPath(new URL('./out/cli', import.meta.url)),
     // Not emptied: parallel test runs may be spawning the CLI while another run rebuilds it.
     emptyOutDir: false,
@@ -30,7 +30,12 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       external,
-      output: { format: 'es', entryFileNames: 'nanograd.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      // The pool's worker thread is a second entry, emitted next to nanograd.js (see src-main/node/worker-pool.ts).
+      input: {
+        nanograd: fileURLToPath(new URL('./src-main/cli/main.ts', import.meta.url)),
+        'pool-worker': fileURLToPath(new URL('./src-main/node/pool-worker.ts', import.meta.url)),
+      },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
   ssr: { target: 'node', noExternal: true },

@@ -15,7 +15,16 @@ export interface ErrorLocation {
 }
 
 export type ErrorKind =
-  'csv' | 'dataset' | 'config' | 'model' | 'training' | 'payload' | 'export' | 'io' | 'internal';
+  | 'csv'
+  | 'dataset'
+  | 'config'
+  | 'model'
+  | 'training'
+  | 'payload'
+  | 'export'
+  | 'io'
+  | 'cancelled'
+  | 'internal';
 
 export class StudioError extends Error {
   readonly kind: ErrorKind;
@@ -74,6 +83,14 @@ export class ExportError extends StudioError {
   }
 }
 
+/** Work that was stopped on purpose (Ctrl-C, a Stop button, a closed pool): not a failure. */
+export class CancelledError extends StudioError {
+  constructor(message = 'cancelled', location: ErrorLocation = {}) {
+    super('cancelled', message, location);
+    this.name = 'CancelledError';
+  }
+}
+
 /** What crosses IPC / worker boundaries (Error objects do not survive structured clone well). */
 export interface SerializedError {
   kind: ErrorKind;
@@ -90,4 +107,24 @@ export function serializeError(err: unknown): SerializedError {
 export function firstLine(text: string): string {
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+const ERROR_CLASSES: Partial<Record<ErrorKind, new (message: string, location: ErrorLocation) => StudioError>> =
+  {
+    csv: CsvError,
+    dataset: DatasetError,
+    config: ConfigError,
+    model: ModelFileError,
+    training: TrainingError,
+    payload: PayloadError,
+    export: ExportError,
+    cancelled: CancelledError,
+  };
+
+/** The typed error back from its serialized form (after a worker or IPC boundary). */
+export function deserializeError(error: SerializedError): StudioError {
+  const ErrorClass = ERROR_CLASSES[error.kind];
+  return ErrorClass
+    ? new ErrorClass(error.message, error.location)
+    : new StudioError(error.kind, error.message, error.location);
 }
