@@ -109,17 +109,18 @@ export function firstLine(text: string): string {
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
 
-const ERROR_CLASSES: Partial<Record<ErrorKind, new (message: string, location: ErrorLocation) => StudioError>> =
-  {
-    csv: CsvError,
-    dataset: DatasetError,
-    config: ConfigError,
-    model: ModelFileError,
-    training: TrainingError,
-    payload: PayloadError,
-    export: ExportError,
-    cancelled: CancelledError,
-  };
+const ERROR_CLASSES: Partial<
+  Record<ErrorKind, new (message: string, location: ErrorLocation) => StudioError>
+> = {
+  csv: CsvError,
+  dataset: DatasetError,
+  config: ConfigError,
+  model: ModelFileError,
+  training: TrainingError,
+  payload: PayloadError,
+  export: ExportError,
+  cancelled: CancelledError,
+};
 
 /** The typed error back from its serialized form (after a worker or IPC boundary). */
 export function deserializeError(error: SerializedError): StudioError {
