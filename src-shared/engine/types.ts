@@ -82,6 +82,8 @@ export interface ParamSlot {
 
 export interface Optimizer {
   readonly params: readonly ParamSlot[];
+  /** Learning rate of the next step (a schedule may change it between steps). */
+  lr: number;
   /** Applies one update from the current grads. */
   step(): void;
   zeroGrad(): void;

@@ -5,7 +5,7 @@
  * once per layer, not per element. This is what decides the speed of small networks.
  */
 import { ConfigError, TrainingError } from '../../errors';
-import { createOptimizer } from '../optim';
+import { clipGradNorm, createOptimizer } from '../optim';
 import { Rng } from '../rng';
 import type { LossName, Optimizer, OptimizerConfig, ParamSlot, Regularization } from '../types';
 import { activateBackward } from './activation-kernels';
@@ -33,6 +33,11 @@ export interface TrainerOptions {
   seed: number;
   /** Largest batch trainBatch/trainRows/evaluate chunks will see; buffers are sized for it. */
   maxBatch: number;
+  /**
+   * Clip the total L2 norm of all gradients to this before each update, as
+   * torch.nn.utils.clip_grad_norm_ between backward() and step() (0 or absent = no clipping).
+   */
+  clipGradNorm?: number;
   /** Kernel backend: 'auto' (default) picks WebAssembly SIMD where it is faster and available. */
   backend?: BackendPreference;
 }
@@ -68,6 +73,10 @@ export class MlpTrainer {
   private readonly outputs: number;
   private readonly targetWidth: number;
   private readonly exps: Float64Array;
+  private readonly slots: ParamSlot[];
+  private readonly maxGradNorm: number;
+  /** Total gradient norm of the last update (before clipping); only measured when clipping. */
+  lastGradNorm = NaN;
   private rowViews: { source: Float32Array; width: number; rows: Float32Array[] } | null = null;
 
   constructor(mlp: FastMlp, options: TrainerOptions) {
@@ -128,6 +137,8 @@ export class MlpTrainer {
       slots.push({ data: this.weights[l], grad: this.weightGrads[l] });
       slots.push({ data: this.biases[l], grad: this.biasGrads[l], isBias: true });
     }
+    this.slots = slots;
+    this.maxGradNorm = options.clipGradNorm ?? 0;
     this.optimizer = createOptimizer(slots, options.optimizer);
     this.dropout = withDropout ? { rate: options.dropout, rng: new Rng(options.seed) } : null;
   }
@@ -219,8 +230,21 @@ export class MlpTrainer {
     }
   }
 
+  /** The learning rate of the next updates (schedules and the lr range test change it between batches). */
+  get learningRate(): number {
+    return this.optimizer.lr;
+  }
+
+  set learningRate(lr: number) {
+    if (!(lr > 0) || !Number.isFinite(lr))
+      throw new TrainingError(`learning rate must be a finite number > 0 (got ${lr})`);
+    this.optimizer.lr = lr;
+  }
+
   private step(x: Float32Array, y: Float32Array, n: number): number {
     const loss = this.backprop(x, y, n);
+    // The unclipped path pays one comparison: the norm is a pass over every gradient.
+    if (this.maxGradNorm > 0) this.lastGradNorm = clipGradNorm(this.slots, this.maxGradNorm);
     this.optimizer.step();
     return loss;
   }
@@ -307,6 +331,12 @@ function checkOptions(options: TrainerOptions): void {
   if (!(options.regRate >= 0) || !Number.isFinite(options.regRate)) {
     throw new ConfigError(`regRate must be a finite number >= 0 (got ${options.regRate})`, {
       field: 'regRate',
+    });
+  }
+  const clip = options.clipGradNorm ?? 0;
+  if (!(clip >= 0) || !Number.isFinite(clip)) {
+    throw new ConfigError(`clipGradNorm must be a finite number >= 0 (got ${clip})`, {
+      field: 'clipGradNorm',
     });
   }
   if (!(options.optimizer.lr > 0) || !Number.isFinite(options.optimizer.lr)) {

@@ -3,6 +3,7 @@ import { Adam } from './adam';
 import { Sgd } from './sgd';
 
 export { Adam, Sgd };
+export { clipGradNorm } from './clip';
 export type { AdamOptions } from './adam';
 export type { SgdOptions } from './sgd';
 
