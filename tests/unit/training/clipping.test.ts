@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Sequential, Tensor, clipGradNorm, createOptimizer } from '../../../src-shared/engine';
-import { Mlp, MlpTrainer } from '../../../src-shared/engine/fast';
+import { TensorSequential, Tensor, clipGradNorm, createOptimizer } from '../../../src-shared/engine';
+import { FastMlp, MlpTrainer } from '../../../src-shared/engine/fast';
 import type { DenseValues, LossName, MlpSpec, OptimizerConfig } from '../../../src-shared/engine/types';
 import { expectClose, torchFixture } from './torch-fixtures';
 
@@ -30,7 +30,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
   });
 
   it.each(byLabel)('%s: float64 reference engine', (_label, c) => {
-    const net = new Sequential(c.spec, c.params);
+    const net = new TensorSequential(c.spec, c.params);
     const slots = net.paramSlots();
     const optimizer = createOptimizer(slots, c.config);
     const x = Tensor.from(c.n, c.x.length / c.n, c.x);
@@ -46,7 +46,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
     }
     expectClose(norms, c.norms, 1e-9, 0, 'norms');
     expectClose(losses, c.losses, 1e-9, 0, 'losses');
-    net.layers.forEach((layer, l) => {
+    net.layers.forEach((layer, l: number) => {
       expectClose(layer.weight.data, c.after[l].weight as number[], 1e-9, 1e-12, `layer ${l} weight`);
       expectClose(layer.bias.data, c.after[l].bias as number[], 1e-9, 1e-12, `layer ${l} bias`);
     });
@@ -60,7 +60,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
         weight: Float32Array.from(p.weight),
         bias: Float32Array.from(p.bias),
       }));
-      const trainer = new MlpTrainer(new Mlp(c.spec, params), {
+      const trainer = new MlpTrainer(new FastMlp(c.spec, params), {
         loss: c.loss,
         optimizer: c.config,
         regularization: 'none',
@@ -96,7 +96,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
       weight: Float32Array.from(p.weight),
       bias: Float32Array.from(p.bias),
     }));
-    const trainer = new MlpTrainer(new Mlp(c.spec, params), {
+    const trainer = new MlpTrainer(new FastMlp(c.spec, params), {
       loss: c.loss,
       optimizer: c.config,
       regularization: 'none',
