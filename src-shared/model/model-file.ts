@@ -68,7 +68,6 @@ export function buildModelFile(args: BuildModelArgs): ModelFile {
  * JSON would silently turn them into null.
  */
 export function serializeModel(model: ModelFile): string {
-  const placeholders: string[] = [];
   model.weights.forEach((layer, i) => {
     for (const key of ['weight', 'bias'] as const) {
       const bad = layer[key].findIndex((v) => !Number.isFinite(v));
@@ -79,15 +78,40 @@ export function serializeModel(model: ModelFile): string {
         );
     }
   });
-  const withMarkers = {
-    ...model,
-    weights: model.weights.map((layer) => {
-      placeholders.push(float32ArrayText(layer.weight), float32ArrayText(layer.bias));
-      return { weight: `@@${placeholders.length - 2}@@`, bias: `@@${placeholders.length - 1}@@` };
-    }),
-  };
-  const text = JSON.stringify(withMarkers, null, 2);
-  return `${text.replace(/"@@(\d+)@@"/g, (_, index: string) => placeholders[Number(index)])}\n`;
+  return `${prettyJson(model, '', (path) => path.length === 3 && path[0] === 'weights')}\n`;
+}
+
+/**
+ * JSON.stringify(value, null, 2), except that an array whose key path satisfies `inline` (a
+ * weight or bias) is written on one line as float32 text. Written directly rather than by
+ * patching stringified text, so no column or class name can collide with the format.
+ */
+function prettyJson(
+  value: unknown,
+  indent: string,
+  inline: (path: string[]) => boolean,
+  path: string[] = [],
+): string {
+  if (Array.isArray(value) && inline(path)) return float32ArrayText(value as number[]);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((item, i) =>
+      item === undefined || typeof item === 'function'
+        ? 'null'
+        : prettyJson(item, inner, inline, [...path, String(i)]),
+    );
+    return `[\n${items.map((item) => inner + item).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function',
+  );
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(
+    ([key, v]) => `${inner}${JSON.stringify(key)}: ${prettyJson(v, inner, inline, [...path, key])}`,
+  );
+  return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
 export function parseModel(text: string, fileName: string): ModelFile {

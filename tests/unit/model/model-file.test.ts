@@ -72,6 +72,22 @@ describe('model file round trip', () => {
     expect(JSON.parse(text).format).toBe('nanograd-studio/model');
   });
 
+  it('names that look like serializer markers ("@@0@@") survive save -> load unchanged', () => {
+    const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
+    model.name = '@@0@@';
+    model.preprocessing.target.classes = model.preprocessing.target.classes!.map((c, i) => `@@${i}@@`);
+    model.preprocessing.features[0].name = '@@1@@';
+    model.preprocessing.encodedNames[0] = '"@@2@@"';
+    const text = serializeModel(model);
+    const loaded = parseModel(text, 'markers.json');
+    expect(loaded.name).toBe('@@0@@');
+    expect(loaded.preprocessing).toEqual(model.preprocessing);
+    expect(loaded.weights).toEqual(model.weights);
+    // Apart from the one-line weight arrays the text is exactly JSON.stringify's layout.
+    const plain = JSON.stringify(JSON.parse(text), null, 2);
+    expect(text.replace(/\[[^\[\]{}"]*\]/g, '[]')).toBe(`${plain.replace(/\[[^\[\]{}"]*\]/g, '[]')}\n`);
+  });
+
   it('refuses to save NaN weights from a diverged run, naming the weight', () => {
     const model = makeModel({ csv: 'flowers.csv', hidden: ['relu'] });
     model.weights[1].bias[2] = NaN;
