@@ -4,7 +4,7 @@
 //    Without the binary, `npm start` serves the same UI as a web app.
 // 2. The system packages the tests use, on Debian/Ubuntu via apt-get when this user may install
 //    (root, or sudo without a password): Chromium for the end-to-end tests, and Python's torch,
-//    scikit-learn and onnx for the tests that run the PyTorch and ONNX exports. Elsewhere it
+//    scikit-learn, onnx, pytest and pyflakes for the tests that run the PyTorch and ONNX exports. Elsewhere it
 //    fetches Playwright's own Chromium instead and prints the one command that would install the
 //    rest (those tests then report themselves skipped); the app itself needs none of them.
 // `--no-system` skips step 2.
@@ -68,10 +68,12 @@ function missingPackages() {
   const missing = [];
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
   const python = '/usr/bin/python3';
-  const probe = existsSync(python)
-    ? spawnSync(python, ['-c', 'import torch, sklearn, onnx'], { stdio: 'ignore' }).status
-    : 1;
-  if (probe !== 0) missing.push('python3-torch', 'python3-sklearn', 'python3-onnx');
+  const probe = (module) =>
+    existsSync(python) && spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+  if (!probe('torch, sklearn, onnx')) missing.push('python3-torch', 'python3-sklearn', 'python3-onnx');
+  // pytest runs the exported PyTorch script's tests; pyflakes lints it (.ci/run).
+  if (!probe('pytest')) missing.push('python3-pytest');
+  if (!probe('pyflakes')) missing.push('pyflakes3');
   return missing;
 }
 

@@ -1,8 +1,9 @@
-// `npm test`: unit (vitest) then e2e (Playwright), the second even when the first fails, then one
-// plain line `N passed, N failed, N skipped` summed over both. Exit 1 on any failure or crash.
+// `npm test`: unit (vitest), the exported PyTorch script (pytest) and e2e (Playwright), each even
+// when an earlier one fails, then one plain line `N passed, N failed, N skipped` summed over all
+// three. Exit 1 on any failure or crash.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { PLAYWRIGHT_JSON, VITEST_JSON, countLine, summarize } from './test-summary.mjs';
+import { PLAYWRIGHT_JSON, PYTEST_XML, VITEST_JSON, countLine, summarize } from './test-summary.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
@@ -16,6 +17,7 @@ function run(label, command, args) {
 mkdirSync('test-results', { recursive: true });
 rmSync(VITEST_JSON, { force: true });
 rmSync(PLAYWRIGHT_JSON, { force: true });
+rmSync(PYTEST_XML, { force: true });
 
 const extra = process.argv.slice(2);
 const unitStatus = run('unit', bin('vitest'), [
@@ -25,12 +27,29 @@ const unitStatus = run('unit', bin('vitest'), [
   `--outputFile.json=${VITEST_JSON}`,
   ...extra,
 ]);
+// pytest exits 5 when it collects no tests: not a failure of the suite (the count says 0).
+const pythonStatus = run('python', '/usr/bin/python3', [
+  '-m',
+  'pytest',
+  '-q',
+  '-p',
+  'no:cacheprovider',
+  `--junitxml=${PYTEST_XML}`,
+  'tests/python',
+]);
+const pytestStatus = pythonStatus === 5 ? 0 : pythonStatus;
 const e2eStatus = run('e2e', bin('playwright'), ['test']);
 
 const summary = summarize();
 for (const problem of summary.problems) console.error(problem);
 if (unitStatus !== 0 && summary.failed === 0) console.error(`vitest exited with ${unitStatus}`);
+if (pytestStatus !== 0 && summary.failed === 0) console.error(`pytest exited with ${pythonStatus}`);
 if (e2eStatus !== 0 && summary.failed === 0) console.error(`playwright exited with ${e2eStatus}`);
 console.log(countLine(summary));
-const ok = unitStatus === 0 && e2eStatus === 0 && summary.failed === 0 && summary.problems.length === 0;
+const ok =
+  unitStatus === 0 &&
+  pytestStatus === 0 &&
+  e2eStatus === 0 &&
+  summary.failed === 0 &&
+  summary.problems.length === 0;
 process.exitCode = ok ? 0 : 1;

@@ -1,10 +1,11 @@
-// Reads the vitest and Playwright JSON reports and sums them into one plain line (used by
-// `npm test` and re-printed by .ci/run as its last line).
+// Reads the vitest and Playwright JSON reports and pytest's JUnit XML report and sums them into one
+// plain line (used by `npm test` and re-printed by .ci/run as its last line).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const VITEST_JSON = 'test-results/vitest.json';
 export const PLAYWRIGHT_JSON = 'test-results/playwright.json';
+export const PYTEST_XML = 'test-results/pytest.xml';
 
 function readJson(path) {
   if (!existsSync(path)) return null;
@@ -16,7 +17,11 @@ function readJson(path) {
 }
 
 /** @returns {{ passed: number, failed: number, skipped: number, problems: string[] }} */
-export function summarize(vitestPath = VITEST_JSON, playwrightPath = PLAYWRIGHT_JSON) {
+export function summarize(
+  vitestPath = VITEST_JSON,
+  playwrightPath = PLAYWRIGHT_JSON,
+  pytestPath = PYTEST_XML,
+) {
   const problems = [];
   let passed = 0;
   let failed = 0;
@@ -53,7 +58,36 @@ export function summarize(vitestPath = VITEST_JSON, playwrightPath = PLAYWRIGHT_
       problems.push(`playwright: ${String(error.message ?? '').split('\n')[0]}`);
     }
   }
+
+  const pytest = readPytest(pytestPath);
+  if (pytest === null) {
+    failed += 1;
+    problems.push(`no pytest report at ${pytestPath} (pytest did not run or crashed)`);
+  } else {
+    passed += pytest.tests - pytest.failures - pytest.errors - pytest.skipped;
+    failed += pytest.failures + pytest.errors;
+    skipped += pytest.skipped;
+  }
   return { passed, failed, skipped, problems };
+}
+
+/**
+ * Totals of a JUnit XML report (pytest --junitxml): the sums over its <testsuite> elements.
+ * An errors count includes collection errors, so a test file that fails to import counts.
+ */
+export function readPytest(path) {
+  if (!existsSync(path)) return null;
+  const text = readFileSync(path, 'utf8');
+  const suites = [...text.matchAll(/<testsuite\b([^>]*)>/g)];
+  if (suites.length === 0) return null;
+  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const [, attributes] of suites) {
+    for (const key of Object.keys(total)) {
+      const match = new RegExp(`\\b${key}="(\\d+)"`).exec(attributes);
+      total[key] += match ? Number(match[1]) : 0;
+    }
+  }
+  return total;
 }
 
 export function countLine({ passed, failed, skipped }) {

@@ -193,4 +193,10 @@ describe.skipIf(torchMissing && !process.env.CI)('PyTorch export', () => {
     expect(run.stderr.trim()).toMatch(/^error: .*flowers\.csv has no column "area"/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('every exported script passes pyflakes (no undefined or unused names after joining the parts)', async () => {
+    const run = await runPython(['-m', 'pyflakes', ...prepared.map((p) => p.script)]);
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
 });
