@@ -85,7 +85,7 @@ describe('model file round trip', () => {
     expect(loaded.weights).toEqual(model.weights);
     // Apart from the one-line weight arrays the text is exactly JSON.stringify's layout.
     const plain = JSON.stringify(JSON.parse(text), null, 2);
-    expect(text.replace(/\[[^\[\]{}"]*\]/g, '[]')).toBe(`${plain.replace(/\[[^\[\]{}"]*\]/g, '[]')}\n`);
+    expect(text.replace(/\[[^[\]{}"]*\]/g, '[]')).toBe(`${plain.replace(/\[[^[\]{}"]*\]/g, '[]')}\n`);
   });
 
   it('refuses to save NaN weights from a diverged run, naming the weight', () => {
