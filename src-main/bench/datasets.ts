@@ -56,12 +56,11 @@ export function spiralData(): ClassificationSet {
   return { x, y, n, inputSize: 2 };
 }
 
-/** scikit-learn digits (columns p0..p63,label), features x/16, split by shuffle(mulberry32(42)) 80/20. */
+/** scikit-learn digits (64 pixel columns, then the digit), features x/16, split by shuffle(mulberry32(42)) 80/20. */
 export function digitsData(csv: string): { train: ClassificationSet; test: ClassificationSet } {
   const lines = csv.trim().split('\n');
   const header = lines[0].trim().split(',');
-  if (header.length !== 65 || header[64] !== 'label')
-    throw new Error('digits.csv: expected columns p0..p63,label');
+  if (header.length !== 65) throw new Error('digits.csv: expected 64 pixel columns and the digit');
   const n = lines.length - 1;
   const d = 64;
   const xAll = new Float32Array(n * d);

@@ -7,7 +7,7 @@ export { median } from './workloads';
 
 /** The bundled digits CSV (a separate chunk, loaded only when W3 runs). */
 export async function bundledDigitsCsv(): Promise<string> {
-  return (await import('./data/digits.csv?raw')).default;
+  return (await import('../../src-shared/data/classic/digits.csv?raw')).default;
 }
 
 export async function runBench(

@@ -6,7 +6,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../src-shared/errors';
 import { BUILTIN_DATASETS, type BuiltinKind, type Table } from '../../src-shared/data/types';
-import { builtinDefaults, decodeCsvBytes, generateTable, parseCsv } from '../../src-shared/data';
+import {
+  CLASSIC_DATASETS,
+  builtinDefaults,
+  decodeCsvBytes,
+  generateTable,
+  isClassicName,
+  loadClassicText,
+  parseCsv,
+} from '../../src-shared/data';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -67,9 +75,14 @@ export interface DataSourceOptions {
   markersAsText?: boolean;
 }
 
+/** Every name `--data` accepts besides a file: generated sets, then the classic CSV sets. */
+export const DATA_NAMES: readonly string[] = [...BUILTIN_DATASETS, ...CLASSIC_DATASETS];
+
 /**
- * A built-in name (xor, circle, …) generates data; anything else is read as a CSV file. The
- * built-in names have no extension, so a CSV file is never mistaken for one.
+ * A built-in name (xor, circle, …) generates data, a classic name (iris, digits, …) reads the
+ * bundled CSV; anything else is read as a CSV file. These names have no extension, so a CSV
+ * file is never mistaken for one. `builtin` is true for generated sets only (raw units, never
+ * standardized); the classic sets are real measurements, treated like any CSV file.
  */
 export async function loadTable(
   source: string,
@@ -84,10 +97,18 @@ export async function loadTable(
     });
     return { table, builtin: true };
   }
+  if (isClassicName(source)) {
+    // Parsed with the command's options, like a file (predict reads markers as text).
+    const text = await loadClassicText(source);
+    return {
+      table: parseCsv(text, source, { lenient: opts.lenient, markersAsText: opts.markersAsText }),
+      builtin: false,
+    };
+  }
   if (path.extname(source) === '' && !(await fs.stat(source).catch(() => null))) {
     throw new StudioError(
       'io',
-      `cannot read ${source}: no such file (built-in data sets: ${BUILTIN_DATASETS.join(', ')})`,
+      `cannot read ${source}: no such file (built-in data sets: ${DATA_NAMES.join(', ')})`,
       { file: source },
     );
   }

@@ -26,3 +26,12 @@ export { previewTable, PREVIEW_ROWS } from './preview';
 export { prepareDataset, encodeInputs, encodeTable, type EncodedInputs } from './prepare';
 export { cellText, defaultTarget, rowNumber, writtenText } from './table';
 export { count, noun } from './plural';
+export {
+  CLASSIC_DATASETS,
+  CLASSIC_INFO,
+  isClassicName,
+  loadClassicTable,
+  loadClassicText,
+  type ClassicInfo,
+  type ClassicName,
+} from './classic';

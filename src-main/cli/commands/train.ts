@@ -36,7 +36,7 @@ import {
 } from '../../../src-shared/training';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
-import { checkWritable, loadTable, readTextFile } from '../files';
+import { DATA_NAMES, checkWritable, loadTable, readTextFile } from '../files';
 import {
   UsageError,
   asFlagError,
@@ -83,10 +83,7 @@ export function register(program: Command, context: CliContext): void {
   program
     .command('train')
     .description('Train an MLP on a CSV file or a built-in data set and optionally save the model.')
-    .requiredOption(
-      '--data <file|name>',
-      'a CSV file, or a built-in data set: xor, xor-noisy, circle, gauss, spiral, spiral3, moons, regression-plane, regression-sine',
-    )
+    .requiredOption('--data <file|name>', `a CSV file, or a built-in data set: ${DATA_NAMES.join(', ')}`)
     .option('--target <column>', 'target column of the CSV (default: the last column)')
     .option(
       '--layers <sizes>',

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { decodeCsvBytes, parseCsv, type Table } from '../../../src-shared/data';
 
 export const CSV_DIR = fileURLToPath(new URL('../../fixtures/csv/', import.meta.url));
-export const SKLEARN_DIR = fileURLToPath(new URL('../../fixtures/sklearn/', import.meta.url));
+/** The classic data sets (src-shared/data/classic, written by scripts/make_classic_csv.py). */
+export const SKLEARN_DIR = fileURLToPath(new URL('../../../src-shared/data/classic/', import.meta.url));
 
 export function fixtureBytes(relative: string): Uint8Array {
   return new Uint8Array(readFileSync(CSV_DIR + relative));

@@ -14,7 +14,7 @@ const SETS = [
   },
   { file: 'wine.csv', rows: 178, features: 13, target: 'cultivar', classes: ['0', '1', '2'] },
   {
-    file: 'breast_cancer.csv',
+    file: 'breast-cancer.csv',
     rows: 569,
     features: 30,
     target: 'diagnosis',
@@ -29,7 +29,7 @@ const SETS = [
   },
 ];
 
-describe('scikit-learn fixtures (tests/fixtures/sklearn, made by make_sklearn_csv.py)', () => {
+describe('classic data sets from scikit-learn (src-shared/data/classic, made by scripts/make_classic_csv.py)', () => {
   it.each(SETS)('$file parses with the expected shape and is a classification task', (set) => {
     const table = parseCsv(readFileSync(SKLEARN_DIR + set.file, 'utf8'), set.file);
     expect(table.rowCount).toBe(set.rows);

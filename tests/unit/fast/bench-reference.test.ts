@@ -11,7 +11,7 @@ const options = {
   backend: 'auto' as const,
   progress: () => {},
   loadDigitsCsv: async () =>
-    readFileSync(new URL('../../../src-main/bench/data/digits.csv', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../src-shared/data/classic/digits.csv', import.meta.url), 'utf8'),
 };
 
 describe('benchmark workloads reproduce the anchor reference values', () => {

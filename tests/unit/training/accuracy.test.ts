@@ -18,7 +18,9 @@ const torch = JSON.parse(
 };
 
 function ourValAccuracy(name: string, seed: number): { accuracy: number; valRows: number } {
-  const file = fileURLToPath(new URL(`../../fixtures/sklearn/${name}.csv`, import.meta.url));
+  const file = fileURLToPath(
+    new URL(`../../../src-shared/data/classic/${name.replace('_', '-')}.csv`, import.meta.url),
+  );
   const data = prepareDataset(parseCsv(readFileSync(file, 'utf8'), `${name}.csv`), {
     valFraction: 0.2,
     seed,

@@ -17,7 +17,9 @@ export const DATASETS = ['iris', 'wine', 'breast_cancer', 'digits'] as const;
 export const SEEDS = [1, 2, 3, 4, 5];
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const fixture = (name: string) =>
-  fileURLToPath(new URL(`../../../fixtures/sklearn/${name}.csv`, import.meta.url));
+  fileURLToPath(
+    new URL(`../../../../src-shared/data/classic/${name.replace('_', '-')}.csv`, import.meta.url),
+  );
 
 interface Run {
   seed: number;

@@ -22,11 +22,11 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "..", "..", "..", "fixtures", "sklearn")
+FIXTURES = os.path.join(HERE, "..", "..", "..", "..", "src-shared", "data", "classic")
 
 
 def load(name, classes):
-    with open(os.path.join(FIXTURES, name + ".csv"), encoding="utf-8") as f:
+    with open(os.path.join(FIXTURES, name.replace("_", "-") + ".csv"), encoding="utf-8") as f:
         rows = list(csv.reader(f))
     body = rows[1:]
     index = {label: i for i, label in enumerate(classes)}
