@@ -38,6 +38,10 @@ export function createApi(transport: ApiTransport): StudioApi {
       step: () => call('train:step', noArgs),
       stop: () => call('train:stop', noArgs),
       reset: () => call('train:reset', noArgs),
+      setWeight: (edit) => call('train:set-weight', edit),
+    },
+    inspect: {
+      neuron: (req) => call('inspect:neuron', req),
     },
     model: {
       export: (format) => call('model:export', { format }),

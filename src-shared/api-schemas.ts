@@ -175,6 +175,20 @@ const emptyPayload = z
 
 export const exportRequestSchema = z.strictObject({ format: oneOf(EXPORT_FORMATS) });
 
+const layerIndexField = integerField('a layer index from 0', 0, LIMITS.maxHiddenLayers);
+const unitIndexField = integerField(`a unit index from 0 to ${LIMITS.maxUnits - 1}`, 0, LIMITS.maxUnits - 1);
+
+export const weightEditSchema = z.strictObject({
+  layer: layerIndexField,
+  to: unitIndexField,
+  from: z.union([integerField('an input index from 0', 0, 10_000_000), z.null()], {
+    error: requiredOr('must be an input index or null (the bias)'),
+  }),
+  value: numberField('a finite number', Number.isFinite),
+});
+
+export const neuronRequestSchema = z.strictObject({ layer: layerIndexField, unit: unitIndexField });
+
 /** One schema per request channel; the mapped type keeps them in step with api.ts. */
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
@@ -185,6 +199,8 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'train:step': emptyPayload,
   'train:stop': emptyPayload,
   'train:reset': emptyPayload,
+  'train:set-weight': weightEditSchema,
+  'inspect:neuron': neuronRequestSchema,
   'model:export': exportRequestSchema,
   'model:load': openedFileSchema,
   'project:save': projectStateSchema,

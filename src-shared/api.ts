@@ -9,6 +9,8 @@ import type { BuiltinKind, MissingPolicy, Task, TablePreview } from './data/type
 import type { DenseParams, MlpSpec } from './engine/types';
 import type { ExportFormat, ExportedFile, ModelFile } from './model/types';
 import type { EpochMetrics, SessionSnapshot, TrainConfig } from './training/types';
+import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './inspection';
+import type { Activation } from './engine/types';
 
 // ---------- payloads ----------
 
@@ -111,6 +113,37 @@ export interface SavedFile {
   location: string;
 }
 
+/** One connection (or, with `from` null, a bias) of the running network; layer 0 = first hidden layer. */
+export interface WeightEdit {
+  layer: number;
+  /** Unit of `layer` the connection enters. */
+  to: number;
+  /** Unit of the previous layer (input index for layer 0), or null for the bias of `to`. */
+  from: number | null;
+  value: number;
+}
+
+export interface NeuronRequest {
+  /** 0 = first hidden layer; the last index is the output layer. */
+  layer: number;
+  unit: number;
+}
+
+/** What the neuron inspector shows about one unit of the running network. */
+export interface NeuronDetails {
+  layer: number;
+  unit: number;
+  activation: Activation;
+  /** Incoming weights, one per unit of the previous layer (or input). */
+  weights: number[];
+  bias: number;
+  /** The unit's activation over the training rows (at most MAX_INSPECTED_ROWS, evenly spaced). */
+  histogram: ActivationHistogram;
+  /** Share of those rows where a ReLU-family unit is inactive; null for other activations. */
+  deadShare: number | null;
+  rows: number;
+}
+
 // ---------- request channels ----------
 
 export interface RequestMap {
@@ -122,6 +155,8 @@ export interface RequestMap {
   'train:step': { req: Record<string, never>; res: SessionSnapshot };
   'train:stop': { req: Record<string, never>; res: SessionSnapshot };
   'train:reset': { req: Record<string, never>; res: SessionSnapshot | null };
+  'train:set-weight': { req: WeightEdit; res: SessionSnapshot };
+  'inspect:neuron': { req: NeuronRequest; res: NeuronDetails };
   'model:export': { req: { format: ExportFormat }; res: ExportedFile };
   'model:load': { req: OpenedFile; res: ModelSummary };
   'project:save': { req: ProjectState; res: ExportedFile };
@@ -140,6 +175,8 @@ export const REQUEST_CHANNELS = [
   'train:step',
   'train:stop',
   'train:reset',
+  'train:set-weight',
+  'inspect:neuron',
   'model:export',
   'model:load',
   'project:save',
@@ -170,8 +207,12 @@ export interface EventMap {
     metrics: EpochMetrics[];
     /** Current weights for the network diagram (omitted for large networks). */
     weights: DenseParams[] | null;
+    /** Per-layer weight/gradient norms of the epochs since the last event (and a diverged one). */
+    diagnostics?: EpochDiagnostics[];
   };
   'train:boundary': { runId: string; frame: BoundaryFrame };
+  /** Every neuron's activation over the 2-D input plane, sent with the boundary frames. */
+  'train:neuron-maps': { runId: string; frame: NeuronMapsFrame };
   /** State changes (paused, stopped, done, diverged, error) with a one-line message. */
   'train:state': { runId: string; snapshot: SessionSnapshot };
   /** The backend itself failed (e.g. the Electron worker crashed); the UI can retry. */
@@ -184,6 +225,7 @@ export type EventOf<E extends EventChannel> = EventMap[E];
 export const EVENT_CHANNELS = [
   'train:progress',
   'train:boundary',
+  'train:neuron-maps',
   'train:state',
   'backend:error',
   'app:command',
@@ -229,6 +271,11 @@ export interface StudioApi {
     step(): Promise<SessionSnapshot>;
     stop(): Promise<SessionSnapshot>;
     reset(): Promise<SessionSnapshot | null>;
+    /** Edits one weight or bias of a paused run. */
+    setWeight(edit: WeightEdit): Promise<SessionSnapshot>;
+  };
+  inspect: {
+    neuron(req: NeuronRequest): Promise<NeuronDetails>;
   };
   model: {
     export(format: ExportFormat): Promise<ExportedFile>;

@@ -43,6 +43,7 @@ import { TrainingSession, runSession } from '../training';
 import type { SessionSnapshot, SessionState, TrainConfig } from '../training/types';
 import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
 import { fileBaseName } from './file-names';
+import { neuronDetails, sessionNeuronMaps } from './inspect';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 
@@ -81,6 +82,8 @@ interface Run {
   session: TrainingSession;
   plane: Plane | null;
   lastBoundaryAt: number;
+  /** Diagnostics entries already sent with progress events. */
+  diagnosticsSent: number;
   lastReportedState: SessionState | null;
 }
 
@@ -118,6 +121,8 @@ export class StudioBackend {
       'train:step': () => this.step(),
       'train:stop': () => this.control('stop'),
       'train:reset': () => this.reset(),
+      'train:set-weight': (edit) => this.setWeight(edit),
+      'inspect:neuron': (req) => neuronDetails(this.requireRun('inspect a neuron').session, req),
       'model:export': (req) => this.exportModel(req.format),
       'model:load': (file) => this.loadModel(file.text, file.fileName),
       'project:save': (state) => this.saveProject(state),
@@ -215,6 +220,7 @@ export class StudioBackend {
       session,
       plane: data.plane,
       lastBoundaryAt: -Infinity,
+      diagnosticsSent: 0,
       lastReportedState: null,
     };
     this.run = run;
@@ -271,11 +277,19 @@ export class StudioBackend {
       snapshot,
       metrics,
       weights: this.progressWeights(run),
+      diagnostics: this.newDiagnostics(run),
     });
     const final = FINAL_STATES.includes(snapshot.state);
     if (final || this.host.now() - run.lastBoundaryAt >= 1000 / this.options.maxBoundaryPerSecond)
       this.reportBoundary(run);
     this.reportState(run);
+  }
+
+  private newDiagnostics(run: Run): RequestOfProgress['diagnostics'] {
+    const all = run.session.diagnostics;
+    const fresh = all.slice(run.diagnosticsSent);
+    run.diagnosticsSent = all.length;
+    return fresh;
   }
 
   private progressWeights(run: Run): RequestOfProgress['weights'] {
@@ -293,6 +307,10 @@ export class StudioBackend {
     this.host.emit('train:boundary', {
       runId: run.runId,
       frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task),
+    });
+    this.host.emit('train:neuron-maps', {
+      runId: run.runId,
+      frame: sessionNeuronMaps(run.session, run.plane),
     });
   }
 
@@ -324,6 +342,22 @@ export class StudioBackend {
     this.reportState(run);
     void metrics;
     return run.session.snapshot();
+  }
+
+  /** An edit shows at once: new weights for the diagram, a new boundary and new neuron maps. */
+  private setWeight(edit: RequestOf<'train:set-weight'>): SessionSnapshot {
+    const run = this.requireRun('edit a weight');
+    run.session.setWeight(edit.layer, edit.to, edit.from, edit.value);
+    const snapshot = run.session.snapshot();
+    this.host.emit('train:progress', {
+      runId: run.runId,
+      snapshot,
+      metrics: [],
+      weights: this.progressWeights(run),
+      diagnostics: [],
+    });
+    this.reportBoundary(run);
+    return snapshot;
   }
 
   private reset(): SessionSnapshot | null {

@@ -18,6 +18,7 @@ import { Rng, identityPermutation } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import { FastMlp, MlpTrainer } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
+import { layerDiagnostics, type EpochDiagnostics } from '../inspection/diagnostics';
 import { validateTrainConfig } from './config';
 import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
 import { classificationAccuracy, regressionScores } from './metrics';
@@ -110,6 +111,8 @@ export class TrainingSession {
   readonly data: PreparedData;
   readonly config: TrainConfig;
   readonly history: EpochMetrics[] = [];
+  /** Per-layer weight/gradient norms per epoch, plus the epoch that diverged (if one did). */
+  readonly diagnostics: EpochDiagnostics[] = [];
   /** The loss actually trained ('auto' resolved). */
   readonly loss: LossName;
   readonly spec: MlpSpec;
@@ -129,6 +132,8 @@ export class TrainingSession {
   private inEpoch = false;
   private startedAt: number | null = null;
   private failure: string | null = null;
+  /** Weights as the current epoch started (for the update/weight ratio). */
+  private epochStartWeights: Float32Array[] = [];
 
   constructor(data: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
     this.config = validateTrainConfig(config);
@@ -243,6 +248,36 @@ export class TrainingSession {
     };
   }
 
+  /**
+   * The live parameters, without a copy: valid until the next advance/step (for inspection
+   * grids computed right away). Use weights() for anything kept.
+   */
+  liveParams(): readonly DenseParams[] {
+    return this.trainer.mlp.params;
+  }
+
+  /**
+   * Sets one weight (`from` = input index) or, with `from` = null, the bias of unit `to` of
+   * layer `layer` (0 = first hidden layer). Only while the run is paused or idle, so the edit
+   * lands between two updates the user can see.
+   */
+  setWeight(layer: number, to: number, from: number | null, value: number): void {
+    if (this.currentState !== 'paused' && this.currentState !== 'idle')
+      throw new TrainingError(`cannot edit a weight while training is ${this.currentState}: pause first`);
+    const p = this.trainer.mlp.params[layer];
+    if (!p) throw new TrainingError(`cannot edit a weight: the network has no layer ${layer + 1}`);
+    if (!Number.isInteger(to) || to < 0 || to >= p.outSize)
+      throw new TrainingError(`cannot edit a weight: layer ${layer + 1} has no unit ${to + 1}`);
+    if (from !== null && (!Number.isInteger(from) || from < 0 || from >= p.inSize))
+      throw new TrainingError(
+        `cannot edit a weight: unit ${to + 1} of layer ${layer + 1} has no input ${from + 1}`,
+      );
+    if (!Number.isFinite(value))
+      throw new TrainingError(`cannot edit a weight: ${value} is not a finite number`);
+    if (from === null) p.bias[to] = value;
+    else p.weight[to * p.inSize + from] = value;
+  }
+
   /** Predictions for encoded rows: class probabilities, or target values in original units. */
   predict(x: Float32Array, n: number): Float32Array {
     const out = this.trainer.mlp.predict(x, n, this.transform);
@@ -266,6 +301,7 @@ export class TrainingSession {
       this.shuffleRng.shuffle(this.perm);
       this.cursor = 0;
       this.inEpoch = true;
+      this.epochStartWeights = this.trainer.mlp.params.map((p) => Float32Array.from(p.weight));
     }
     for (;;) {
       const count = Math.min(this.batchSize, n - this.cursor);
@@ -305,6 +341,7 @@ export class TrainingSession {
     };
     this.completedEpochs = epoch;
     this.history.push(metrics);
+    this.recordDiagnostics(epoch);
     if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
     return metrics;
   }
@@ -328,7 +365,14 @@ export class TrainingSession {
     return { loss, accuracy: null, r2, mae };
   }
 
+  private recordDiagnostics(epoch: number): void {
+    const layers = layerDiagnostics(this.epochStartWeights, this.trainer.mlp.params, this.trainer.gradients);
+    this.diagnostics.push({ epoch, layers });
+  }
+
   private diverge(epoch: number, loss: number): void {
+    // The moment it blew up is what the diagnostics chart must show.
+    if (this.epochStartWeights.length > 0) this.recordDiagnostics(epoch);
     const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
     this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr}) or standardize the features`;
     this.currentState = 'diverged';

@@ -35,9 +35,26 @@ function fakeIpc() {
 describe('preload api', () => {
   it('exposes exactly the StudioApi shape and nothing else', () => {
     const api = buildPreloadApi(fakeIpc().ipc);
-    expect(Object.keys(api).sort()).toEqual(['data', 'files', 'host', 'model', 'on', 'project', 'train']);
+    expect(Object.keys(api).sort()).toEqual([
+      'data',
+      'files',
+      'host',
+      'inspect',
+      'model',
+      'on',
+      'project',
+      'train',
+    ]);
     expect(api.host).toBe('electron');
-    expect(Object.keys(api.train).sort()).toEqual(['pause', 'reset', 'resume', 'start', 'step', 'stop']);
+    expect(Object.keys(api.train).sort()).toEqual([
+      'pause',
+      'reset',
+      'resume',
+      'setWeight',
+      'start',
+      'step',
+      'stop',
+    ]);
     expect(JSON.stringify(api)).not.toContain('ipc');
   });
 
@@ -52,6 +69,8 @@ describe('preload api', () => {
     await api.train.step();
     await api.train.stop();
     await api.train.reset();
+    await api.train.setWeight({ layer: 0, to: 0, from: null, value: 1 });
+    await api.inspect.neuron({ layer: 0, unit: 0 });
     expect(await api.model.export('onnx')).toEqual({ echoed: 'model:export' });
     await api.model.load({ fileName: 'm.json', text: '{}' });
     await api.project.save({} as never);

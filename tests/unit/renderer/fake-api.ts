@@ -124,6 +124,24 @@ export function createFakeApi(): FakeApi {
         state = null;
         return had ? snapshotOf('stopped', 3, totalEpochs) : null;
       },
+      setWeight: async (edit) => {
+        fake.calls.push({ method: 'train.setWeight', arg: edit });
+        return snapshotOf('paused', 1, totalEpochs);
+      },
+    },
+    inspect: {
+      neuron: async (req) => {
+        fake.calls.push({ method: 'inspect.neuron', arg: req });
+        return {
+          ...req,
+          activation: 'tanh',
+          weights: [0.5, -0.25],
+          bias: 0.1,
+          histogram: { min: -1, max: 1, counts: [1, 2, 1], nonFinite: 0 },
+          deadShare: null,
+          rows: 4,
+        };
+      },
     },
     model: {
       export: async (format) => {
