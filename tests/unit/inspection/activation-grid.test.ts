@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mlp } from '../../../src-shared/engine/fast';
+import { FastMlp as Mlp } from '../../../src-shared/engine/fast';
 import { Rng } from '../../../src-shared/engine/rng';
 import { ACTIVATIONS, type MlpSpec } from '../../../src-shared/engine/types';
 import { gridInputs, type Plane } from '../../../src-shared/backend/plane';
