@@ -1,0 +1,5 @@
+/** Experiments: sweep plans (grid, random), results, grouping, importance, diffs, import/export. */
+export * from './params';
+export * from './plan';
+export * from './results';
+export * from './export';
