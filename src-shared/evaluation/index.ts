@@ -21,3 +21,22 @@ export {
   type PrCurve,
   type RocCurve,
 } from './ranking';
+export {
+  EVALUATION_SPLITS,
+  evaluateModel,
+  scoreOutputs,
+  splitRows,
+  type EvaluateOptions,
+  type EvaluationReport,
+  type EvaluationSplit,
+  type ScoredRows,
+} from './evaluate';
+export {
+  DEFAULT_IMPORTANCE_REPEATS,
+  importanceScore,
+  permutationImportance,
+  type ImportanceEntry,
+  type ImportanceOptions,
+} from './importance';
+export { selectRows } from './select-rows';
+export { foldRows, foldSplit } from '../data/prepare/split';
