@@ -16,10 +16,29 @@ import header from './torch_script/header.py?raw';
 import network from './torch_script/network.py?raw';
 import csvReader from './torch_script/csv_reader.py?raw';
 import predict from './torch_script/predict.py?raw';
+import rng from './torch_script/rng.py?raw';
+import trainingData from './torch_script/training_data.py?raw';
+import train from './torch_script/train.py?raw';
+import modelFile from './torch_script/model_file.py?raw';
+import distributed from './torch_script/distributed.py?raw';
+import stream from './torch_script/stream.py?raw';
+import run from './torch_script/run.py?raw';
 import cli from './torch_script/cli.py?raw';
 
 /** The script's parts in dependency order (each uses only names defined above it). */
-const PARTS: readonly string[] = [network, csvReader, predict, cli];
+const PARTS: readonly string[] = [
+  network,
+  csvReader,
+  predict,
+  rng,
+  trainingData,
+  train,
+  modelFile,
+  distributed,
+  stream,
+  run,
+  cli,
+];
 const SCRIPT_MARKER = '# --- script ---';
 
 /** A Python literal for JSON-like data (JSON string escapes are valid Python escapes). */

@@ -6,7 +6,7 @@ import re
 import torch
 
 from .model_data import MAX_TOKEN_SPELLINGS, MISSING_TOKENS
-from .network import FEATURES, INPUT_NAMES, MISSING_POLICY
+from .network import FEATURES, MISSING_POLICY
 
 # --- script ---
 DECIMAL = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -105,21 +105,25 @@ def mark_missing(header, rows, delimiter):
     return marked
 
 
-def encode_rows(path, header, rows, lines, delimiter):
-    """Raw features [N, inputs] (float32) for the rows that can be predicted, and their indices."""
+def encode_rows(path, header, rows, lines, delimiter, features=None, dtype=torch.float32):
+    """The feature step: raw model inputs [N, inputs] for the rows that can be encoded, and their
+    indices. Numeric columns give their value, categorical ones one-hot 0/1 per category (an
+    unseen category is all zeros); standardization happens later (in the network, or in the
+    training data). Missing cells take the feature's "fill" when the policy is impute and every
+    feature has one (like the app), else the row is left out. `features` defaults to FEATURES."""
+    features = FEATURES if features is None else features
     decimal_comma = delimiter != ","
     positions = {}
-    for feature in FEATURES:
+    for feature in features:
         if feature["name"] not in header:
-            raise InputError(f'{path} has no column "{feature["name"]}" (the model needs: {", ".join(f["name"] for f in FEATURES)})')
+            raise InputError(f'{path} has no column "{feature["name"]}" (the model needs: {", ".join(f["name"] for f in features)})')
         positions[feature["name"]] = header.index(feature["name"])
-    # Like the app: missing cells are filled only when the model has a fill for EVERY feature.
-    can_fill = MISSING_POLICY == "impute" and all(feature.get("fill") is not None for feature in FEATURES)
+    can_fill = MISSING_POLICY == "impute" and all(feature.get("fill") is not None for feature in features)
     encoded, kept = [], []
     for index, row in enumerate(rows):
         values = []
         skip = False
-        for feature in FEATURES:
+        for feature in features:
             cell = row[positions[feature["name"]]]
             if cell == "" or (feature["kind"] == "numeric" and cell.lower() in MISSING_TOKENS):
                 if not can_fill:
@@ -136,7 +140,8 @@ def encode_rows(path, header, rows, lines, delimiter):
         if not skip:
             encoded.append(values)
             kept.append(index)
-    tensor = torch.tensor(encoded, dtype=torch.float32).reshape(len(encoded), len(INPUT_NAMES))
+    width = sum(1 if f["kind"] == "numeric" else len(f["categories"]) for f in features)
+    tensor = torch.tensor(encoded, dtype=dtype).reshape(len(encoded), width)
     return tensor, kept
 
 
