@@ -72,6 +72,8 @@ export interface ModelSummary {
   featureNames: string[];
   classes: string[] | null;
   config: TrainConfig | null;
+  /** The curves of the run that wrote the file (e.g. the exported PyTorch script's --train). */
+  history: EpochMetrics[];
 }
 
 /** The UI's saved state: what a project file holds besides the trained weights. */

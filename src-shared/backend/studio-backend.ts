@@ -472,5 +472,6 @@ export function modelSummary(model: ModelFile): ModelSummary {
     featureNames: [...model.preprocessing.encodedNames],
     classes: model.preprocessing.target.classes ? [...model.preprocessing.target.classes] : null,
     config: model.training?.config ?? null,
+    history: model.training?.history ?? [],
   };
 }

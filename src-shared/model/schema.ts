@@ -109,6 +109,8 @@ export const modelFileSchema = z.object({
       config: trainConfigSchema,
       epochs: count,
       metrics: epochMetricsSchema.nullable(),
+      /** Every epoch of the run that wrote the file (its curves), when the writer kept them. */
+      history: z.array(epochMetricsSchema).optional(),
       split: splitRecordSchema.optional(),
     })
     .nullable(),

@@ -34,6 +34,8 @@ export interface ModelFile {
     config: TrainConfig;
     epochs: number;
     metrics: EpochMetrics | null;
+    /** Every epoch of the run that wrote the file, for its curves (absent in older files). */
+    history?: EpochMetrics[];
     /** How train and validation rows were chosen (absent in files from before it was recorded). */
     split?: SplitRecord;
   } | null;

@@ -149,6 +149,7 @@ export function useStudioActions() {
         if (model.config) hyper.apply(hyperFromConfig(model.config));
         // The backend ended the old run; its status and weights no longer describe the model.
         training.clearLive();
+        if (model.history.length > 0) training.showRecordedHistory(model.history);
         const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
         notices.notify(`Loaded model ${model.name} (${shape}); export it or train it further`);
         loaded = true;

@@ -126,6 +126,12 @@ export const useTrainingStore = defineStore('training', () => {
     boundary.value = null;
   }
 
+  /** Shows the curves a model file recorded (no live run): the charts draw them like a run's. */
+  function showRecordedHistory(recorded: EpochMetrics[]): void {
+    history.value = recorded.slice();
+    historyVersion.value++;
+  }
+
   async function call(action: string, work: () => Promise<void>): Promise<boolean> {
     busy.value = true;
     try {
@@ -193,6 +199,7 @@ export const useTrainingStore = defineStore('training', () => {
     snapshot,
     history,
     historyVersion,
+    showRecordedHistory,
     weights,
     boundary,
     runConfig,

@@ -68,6 +68,7 @@ describe('a file dropped on the window', () => {
       featureNames: ['x1', 'x2'],
       classes: ['a', 'b'],
       config: null,
+      history: [],
     };
     api.model.load = async (file) => {
       api.calls.push({ method: 'model.load', arg: file });
@@ -86,7 +87,36 @@ describe('a file dropped on the window', () => {
       { units: 5, activation: 'sigmoid' },
     ]);
     expect(useTrainingStore().snapshot).toBeNull();
+    expect(useTrainingStore().history).toEqual([]);
     expect(useNoticesStore().info).toBe('Loaded model tiny (2-3-5-2); export it or train it further');
+  });
+
+  it('shows the curves a model file recorded (a PyTorch script run) in the charts', async () => {
+    const epoch = (n: number, loss: number) => ({
+      epoch: n,
+      loss,
+      valLoss: loss + 0.1,
+      accuracy: 0.5 + n / 10,
+      valAccuracy: 0.5,
+      r2: null,
+      valR2: null,
+      mae: null,
+      valMae: null,
+      seconds: n,
+    });
+    const history = [epoch(1, 0.9), epoch(2, 0.7), epoch(3, 0.6)];
+    api.model.load = async () => ({
+      name: 'trained',
+      task: 'classification',
+      spec: { inputSize: 2, layers: [{ units: 2, activation: 'linear' }] },
+      featureNames: ['x1', 'x2'],
+      classes: ['a', 'b'],
+      config: null,
+      history,
+    });
+    expect(await useStudioActions().openDroppedFile(fileOf('trained.json', `${MODEL_HEAD} }`))).toBe(true);
+    expect(useTrainingStore().history).toEqual(history);
+    expect(useTrainingStore().lastMetrics?.loss).toBe(0.6);
   });
 
   it('sends a project file to the project loader', async () => {
