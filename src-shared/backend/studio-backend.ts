@@ -40,7 +40,7 @@ import {
   serializeProject,
 } from '../model';
 import { TrainingSession, runSession } from '../training';
-import type { SessionSnapshot, SessionState, TrainConfig } from '../training/types';
+import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig } from '../training/types';
 import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
 import { fileBaseName } from './file-names';
 import { neuronDetails, sessionNeuronMaps } from './inspect';
@@ -88,8 +88,6 @@ interface Run {
 }
 
 type Handlers = { [C in RequestChannel]: (req: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
-
-const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
 
 export class StudioBackend {
   private readonly host: BackendHost;

@@ -7,7 +7,6 @@ export { ACTIVATION_FNS, LEAKY_RELU_SLOPE, sigmoid, gelu, geluDerivative } from 
 export type { ActivationFn } from './activations';
 export { erf, erfc } from './special';
 export { initDenseParams, anchorDenseParams } from './init';
-export type { DrawOrder, InitOptions } from './init';
 export { Value, sumValues } from './reference/scalar/value';
 export type { ValueLike } from './reference/scalar/value';
 export { Module, Neuron, Layer, ScalarMLP, activateValue } from './reference/scalar/nn';

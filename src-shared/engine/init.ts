@@ -1,18 +1,6 @@
 import type { Rng } from './rng';
 import type { DenseParams, InitName } from './types';
 
-/**
- * The order weights are drawn in. 'out-in' (the contract's default) walks weight[o][i] row-major,
- * one output unit after another, like micrograd's Neuron and like PyTorch fills nn.Linear.weight.
- * 'in-out' walks W[i][o] of the transposed [in, out] matrix, which is the order the benchmark
- * anchors (../shared/bench/anchors/README.md) use: pass it to land on their numbers bit for bit.
- */
-export type DrawOrder = 'out-in' | 'in-out';
-
-export interface InitOptions {
-  drawOrder?: DrawOrder;
-}
-
 /** The weight value drawn k-th for an init (biases are handled separately). */
 function weightSampler(init: InitName, inSize: number, outSize: number, rng: Rng): () => number {
   switch (init) {
@@ -41,21 +29,13 @@ function weightSampler(init: InitName, inSize: number, outSize: number, rng: Rng
  *   he:      W ~ N(0, 2/in), b = 0                       (Kaiming normal, fan_in, gain √2)
  * Same rng state in, same parameters out, bit for bit.
  */
-export function initDenseParams(
-  inSize: number,
-  outSize: number,
-  init: InitName,
-  rng: Rng,
-  options: InitOptions = {},
-): DenseParams {
+export function initDenseParams(inSize: number, outSize: number, init: InitName, rng: Rng): DenseParams {
   const weight = new Float32Array(outSize * inSize);
   const bias = new Float32Array(outSize);
   const draw = weightSampler(init, inSize, outSize, rng);
-  if ((options.drawOrder ?? 'out-in') === 'out-in') {
-    for (let k = 0; k < weight.length; k++) weight[k] = draw();
-  } else {
-    for (let i = 0; i < inSize; i++) for (let o = 0; o < outSize; o++) weight[o * inSize + i] = draw();
-  }
+  // Row-major weight[o][i], one output unit after another, like micrograd's Neuron and like
+  // PyTorch fills nn.Linear.weight (anchorDenseParams below keeps the anchors' [in, out] order).
+  for (let k = 0; k < weight.length; k++) weight[k] = draw();
   if (init === 'pytorch') {
     const bound = 1 / Math.sqrt(inSize);
     for (let o = 0; o < outSize; o++) bias[o] = bound * (2 * rng.next() - 1);
@@ -64,7 +44,8 @@ export function initDenseParams(
 }
 
 /**
- * The benchmark anchors' init: W[i][o] = scale·(2·rng() − 1) drawn in [in, out] order, zero
+ * The benchmark anchors' init (../shared/bench/anchors/README.md): W[i][o] = scale·(2·rng() − 1)
+ * drawn in the transposed [in, out] order, zero
  * biases (scale 1 for W1, 1/√fanIn for W2–W4). Exposed so the benchmark reproduces the anchor
  * runs exactly instead of re-deriving the formula.
  */

@@ -14,6 +14,10 @@ export type Activation = (typeof ACTIVATIONS)[number];
 export const LOSSES = ['mse', 'sse', 'cross_entropy', 'bce'] as const;
 export type LossName = (typeof LOSSES)[number];
 
+/** What turns a network's raw outputs into predictions; each loss names its own (losses.ts LOSS_FNS). */
+export const OUTPUT_TRANSFORMS = ['softmax', 'sigmoid', 'none'] as const;
+export type OutputTransform = (typeof OUTPUT_TRANSFORMS)[number];
+
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
@@ -76,8 +80,6 @@ export interface OptimizerConfig {
 export interface ParamSlot {
   data: Float32Array | Float64Array;
   grad: Float32Array | Float64Array;
-  /** Biases are usually excluded from L1/L2 regularization. */
-  isBias?: boolean;
 }
 
 export interface Optimizer {

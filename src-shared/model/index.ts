@@ -18,6 +18,5 @@ export {
 export { exportOnnx, ONNX_INPUT, ONNX_IR_VERSION, ONNX_OPSET } from './onnx/export-onnx';
 export { exportPytorch } from './pytorch';
 export { serializeProject, parseProject, PROJECT_FORMAT, PROJECT_VERSION } from './project';
-export { outputForLoss } from './model-checks';
 export { float32Text } from './float-text';
 export { exportModelFile, modelBaseName, MODEL_EXPORT_FORMATS, type ModelExportFormat } from './export-file';

@@ -4,16 +4,10 @@
  * inputs and the last layer fits the target. Each failure names one field.
  */
 import type { StudioError } from '../errors';
-import type { LossName } from '../engine/types';
+import { outputTransform } from '../training/loss';
 import { count } from '../data/plural';
 import { FLOAT32_MAX } from '../data/csv/numbers';
 import type { ModelFile } from './types';
-
-export function outputForLoss(loss: LossName): ModelFile['output'] {
-  if (loss === 'cross_entropy') return 'softmax';
-  if (loss === 'bce') return 'sigmoid';
-  return 'none';
-}
 
 type MakeFieldError = (field: string, message: string) => StudioError;
 
@@ -62,7 +56,7 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
         `must have ${count(layer.outSize, 'number')} (layer ${i + 1} has ${count(layer.outSize, 'output')}), got ${weights[i].bias.length}`,
       );
   });
-  const wantedOutput = outputForLoss(model.loss);
+  const wantedOutput = outputTransform(model.loss);
   if (model.output !== wantedOutput)
     fail('output', `must be "${wantedOutput}" for loss "${model.loss}", got "${model.output}"`);
 

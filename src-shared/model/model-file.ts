@@ -7,7 +7,8 @@ import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import type { Preprocessing, Task } from '../data/types';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './types';
 import { float32ArrayText } from './float-text';
-import { checkModelRelations, outputForLoss } from './model-checks';
+import { checkModelRelations } from './model-checks';
+import { outputTransform } from '../training/loss';
 import { parseJsonDocument, validateDocument } from './document';
 import { modelFileSchema } from './schema';
 import { count } from '../data/plural';
@@ -46,7 +47,7 @@ export function buildModelFile(args: BuildModelArgs): ModelFile {
     createdAt: new Date().toISOString(),
     task: args.task,
     loss: args.loss,
-    output: outputForLoss(args.loss),
+    output: outputTransform(args.loss),
     layers,
     activations: layers.map((l) => l.activation),
     // Array.from keeps every float32 exactly (a float32 is exactly representable as a double).

@@ -5,7 +5,7 @@
  * weight counts, preprocessing width) are checked in ./model-checks.ts.
  */
 import { z } from 'zod';
-import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '../engine/types';
+import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, OUTPUT_TRANSFORMS, REGULARIZATIONS } from '../engine/types';
 import { BUILTIN_DATASETS } from '../data/types';
 import { count as countOf } from '../data/plural';
 
@@ -99,7 +99,7 @@ export const modelFileSchema = z.object({
   createdAt: z.string(),
   task: taskSchema,
   loss: z.enum(LOSSES),
-  output: z.enum(['softmax', 'sigmoid', 'none']),
+  output: z.enum(OUTPUT_TRANSFORMS),
   layers: z.array(z.object({ inSize: size, outSize: size, activation: z.enum(ACTIVATIONS) })).min(1),
   activations: z.array(z.enum(ACTIVATIONS)),
   weights: z.array(z.object({ weight: z.array(z.number()), bias: z.array(z.number()) })),

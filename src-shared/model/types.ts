@@ -2,7 +2,7 @@
  * The versioned model file (see ../shared/DESIGN.md). Weights are plain number arrays (float32
  * values written with full precision, so save -> load is bit-identical).
  */
-import type { Activation, LossName } from '../engine/types';
+import type { Activation, LossName, OutputTransform } from '../engine/types';
 import type { Preprocessing, SplitRecord, Task } from '../data/types';
 import type { EpochMetrics, TrainConfig } from '../training/types';
 
@@ -23,7 +23,7 @@ export interface ModelFile {
   task: Task;
   loss: LossName;
   /** Applied on top of the last layer at prediction time: softmax (cross_entropy), sigmoid (bce), none. */
-  output: 'softmax' | 'sigmoid' | 'none';
+  output: OutputTransform;
   layers: ModelLayer[];
   /** Human-readable list of activations, one per layer (mirrors layers[i].activation). */
   activations: Activation[];

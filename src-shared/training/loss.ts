@@ -12,11 +12,12 @@
  * 'auto' picks cross_entropy for classification and mse for regression.
  */
 import { ConfigError } from '../errors';
-import type { LossName } from '../engine/types';
+import { LOSS_FNS } from '../engine/losses';
+import type { LossName, OutputTransform } from '../engine/types';
 import type { Task } from '../data/types';
 import type { TrainConfig } from './types';
 
-export type OutputTransform = 'softmax' | 'sigmoid' | 'none';
+export type { OutputTransform } from '../engine/types';
 
 /**
  * The concrete loss for a task. `outputSize` is the data's output size (classes for
@@ -47,9 +48,7 @@ export function outputUnits(loss: LossName, task: Task, outputSize: number): num
 
 /** What turns the raw outputs into predictions (probabilities or values). */
 export function outputTransform(loss: LossName): OutputTransform {
-  if (loss === 'cross_entropy') return 'softmax';
-  if (loss === 'bce') return 'sigmoid';
-  return 'none';
+  return LOSS_FNS[loss].output;
 }
 
 /**

@@ -22,7 +22,14 @@ import { layerDiagnostics, type EpochDiagnostics } from '../inspection/diagnosti
 import { validateTrainConfig } from './config';
 import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
 import { classificationAccuracy, regressionScores } from './metrics';
-import type { EpochMetrics, NetworkWeights, SessionSnapshot, SessionState, TrainConfig } from './types';
+import {
+  FINAL_STATES,
+  type EpochMetrics,
+  type NetworkWeights,
+  type SessionSnapshot,
+  type SessionState,
+  type TrainConfig,
+} from './types';
 
 export interface SessionOptions {
   /** Weights to continue from (e.g. a loaded model); must match the network the config and data define. */
@@ -38,8 +45,6 @@ export function deriveSeed(seed: number, stream: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) | 0;
 }
-
-const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
 
 /** The network a config defines on a data set: hidden layers plus a linear output layer. */
 export function networkSpec(config: TrainConfig, data: PreparedData): { spec: MlpSpec; loss: LossName } {

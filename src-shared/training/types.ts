@@ -33,6 +33,9 @@ export interface TrainConfig {
 
 export type SessionState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'diverged';
 
+/** States a run never leaves: it has ended, one way or another (the one list every layer uses). */
+export const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
+
 export interface EpochMetrics {
   epoch: number;
   loss: number;

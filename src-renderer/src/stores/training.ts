@@ -2,14 +2,19 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { BoundaryFrame, EventOf } from '@shared/api';
 import type { DenseParams } from '@shared/engine/types';
-import type { EpochMetrics, SessionSnapshot, SessionState, TrainConfig } from '@shared/training/types';
+import {
+  FINAL_STATES,
+  type EpochMetrics,
+  type SessionSnapshot,
+  type SessionState,
+  type TrainConfig,
+} from '@shared/training/types';
 import { formatStatus } from '../lib/format';
 import { useApiStore } from './api';
 import { useNoticesStore } from './notices';
 import { useRunsStore } from './runs';
 
 const ACTIVE_STATES: readonly SessionState[] = ['running', 'paused'];
-const FINAL_STATES: readonly SessionState[] = ['stopped', 'done', 'diverged'];
 
 /**
  * The live run as the backend reports it. The worker does the training; this store only

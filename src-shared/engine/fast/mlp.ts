@@ -4,16 +4,14 @@
  * (chunks of INFERENCE_CHUNK rows), so predicting a 100k-row table allocates only the result.
  */
 import { ConfigError, TrainingError } from '../../errors';
-import { sigmoid } from '../activations';
 import { initDenseParams } from '../init';
+import { applyOutputTransform } from '../losses';
 import type { Rng } from '../rng';
-import type { DenseParams, InitName, MlpSpec } from '../types';
+import type { DenseParams, InitName, MlpSpec, OutputTransform } from '../types';
 import { assembleLayerBuffers, forwardLayers, layerBufferLengths, type LayerBuffers } from './forward';
 import { jsKernels } from './kernels';
 
 const INFERENCE_CHUNK = 256;
-
-export type OutputTransform = 'softmax' | 'sigmoid' | 'none';
 
 export class FastMlp {
   readonly spec: MlpSpec;
@@ -104,23 +102,8 @@ export class FastMlp {
   /** forward + output transform: softmax per row, elementwise sigmoid, or none. */
   predict(x: Float32Array, n: number, output: OutputTransform): Float32Array {
     const values = this.forward(x, n);
-    if (output === 'sigmoid') {
-      for (let j = 0; j < values.length; j++) values[j] = sigmoid(values[j]);
-    } else if (output === 'softmax') {
-      softmaxRows(values, n, this.outputSize);
-    }
+    applyOutputTransform(values, n, this.outputSize, output);
     return values;
-  }
-}
-
-function softmaxRows(values: Float32Array, n: number, k: number): void {
-  for (let r = 0; r < n; r++) {
-    const row = r * k;
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (values[row + c] > max) max = values[row + c];
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp(values[row + c] - max);
-    for (let c = 0; c < k; c++) values[row + c] = Math.exp(values[row + c] - max) / sum;
   }
 }
 

@@ -5,6 +5,7 @@
  * once per layer, not per element. This is what decides the speed of small networks.
  */
 import { ConfigError, TrainingError } from '../../errors';
+import { LOSS_FNS } from '../losses';
 import { clipGradNorm, createOptimizer } from '../optim';
 import { Rng } from '../rng';
 import type { LossName, Optimizer, OptimizerConfig, ParamSlot, Regularization } from '../types';
@@ -18,7 +19,7 @@ import {
   type LayerBuffers,
 } from './forward';
 import type { DenseKernels } from './kernels';
-import { countCorrect, lossDivisor, lossSumAndGrad } from './losses';
+import { countCorrect } from './losses';
 import { checkInput, type FastMlp } from './mlp';
 
 export interface TrainerOptions {
@@ -52,6 +53,13 @@ export interface TrainingData {
 /** Input width from which a batch row is copied with TypedArray.set instead of a loop. */
 const WIDE_ROW = 32;
 
+/**
+ * Networks that have a trainer. A trainer owns its network's parameters (the WebAssembly
+ * backend even moves them into its own memory and re-points `mlp.params`), so a second trainer
+ * on the same network would silently take them over from the first: it is refused instead.
+ */
+const TRAINED = new WeakSet<FastMlp>();
+
 export class MlpTrainer {
   readonly mlp: FastMlp;
   readonly optimizer: Optimizer;
@@ -81,6 +89,11 @@ export class MlpTrainer {
 
   constructor(mlp: FastMlp, options: TrainerOptions) {
     checkOptions(options);
+    if (TRAINED.has(mlp)) {
+      throw new TrainingError(
+        'this network already has a trainer: a second one would take its parameters over; give each trainer its own FastMlp',
+      );
+    }
     this.mlp = mlp;
     this.options = options;
     const { spec } = mlp;
@@ -135,11 +148,12 @@ export class MlpTrainer {
     const slots: ParamSlot[] = [];
     for (let l = 0; l < spec.layers.length; l++) {
       slots.push({ data: this.weights[l], grad: this.weightGrads[l] });
-      slots.push({ data: this.biases[l], grad: this.biasGrads[l], isBias: true });
+      slots.push({ data: this.biases[l], grad: this.biasGrads[l] });
     }
     this.slots = slots;
     this.maxGradNorm = options.clipGradNorm ?? 0;
     this.optimizer = createOptimizer(slots, options.optimizer);
+    TRAINED.add(mlp);
     this.dropout = withDropout ? { rate: options.dropout, rng: new Rng(options.seed) } : null;
   }
 
@@ -218,10 +232,10 @@ export class MlpTrainer {
         null,
       );
       const targets = y.subarray(start * w, (start + rows) * w);
-      lossSum += lossSumAndGrad(this.options.loss, out, targets, rows, k, null, 1, this.exps);
+      lossSum += LOSS_FNS[this.options.loss].sumAndGrad(out, targets, rows, k, null, 1, this.exps);
       correct += countCorrect(this.options.loss, out, targets, rows, k);
     }
-    return { loss: n === 0 ? 0 : lossSum / lossDivisor(this.options.loss, n, k), correct };
+    return { loss: n === 0 ? 0 : lossSum / LOSS_FNS[this.options.loss].divisor(n, k), correct };
   }
 
   private checkBatch(n: number): void {
@@ -277,8 +291,9 @@ export class MlpTrainer {
     const k = this.outputs;
     const loss = this.options.loss;
     const out = forwardLayers(kernels, spec, this.weights, this.biases, buffers, x, n, this.dropout);
-    const divisor = lossDivisor(loss, n, k);
-    const lossSum = lossSumAndGrad(loss, out, y, n, k, deltas[last], 1 / divisor, this.exps);
+    const lossFn = LOSS_FNS[loss];
+    const divisor = lossFn.divisor(n, k);
+    const lossSum = lossFn.sumAndGrad(out, y, n, k, deltas[last], 1 / divisor, this.exps);
 
     for (let l = last; l >= 0; l--) {
       const { units, activation } = layers[l];

@@ -3,7 +3,7 @@ import { ACTIVATION_FNS, gelu } from '../../../src-shared/engine/activations';
 import { erf, erfc } from '../../../src-shared/engine/special';
 import { ACTIVATIONS } from '../../../src-shared/engine/types';
 import { Rng } from '../../../src-shared/engine/rng';
-import { tanhViaExp } from '../../../src-shared/engine/fast/activation-kernels';
+import { tanhViaExp } from '../../../src-shared/engine/activations';
 
 /** Independent reference: erf(x) = 2/√π·e^{-x²}·Σ (2x²)^n·x/(1·3·…·(2n+1)), all terms positive. */
 function erfSeries(x: number): number {
@@ -66,7 +66,7 @@ describe('ACTIVATION_FNS', () => {
   });
 });
 
-describe('tanhViaExp (the fast kernels tanh)', () => {
+describe('tanhViaExp (the tanh of ACTIVATION_FNS)', () => {
   it('matches Math.tanh to 1e-13 relative, across the series/exp switch and in saturation', () => {
     const rng = new Rng(11);
     const xs = [0, -0, 1e-300, 0.00999, 0.01, 0.01001, -0.01, 0.5, -3, 20, -20, 400, -400];

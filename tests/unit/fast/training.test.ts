@@ -42,13 +42,20 @@ describe('training with the fast path', () => {
     expect(Array.from(out, (v) => Math.round(v))).toEqual([0, 1, 1, 0]);
   });
 
-  it('learns XOR with the sum-of-squares loss (the seed) too, with a loss 4x the mean', () => {
+  it('learns XOR with the sum-of-squares loss (the seed) too, its loss 4x the mean all the way', () => {
     const sse = xorTrainer(0, { loss: 'sse', optimizer: { name: 'sgd', lr: 0.0125 } });
     const mse = xorTrainer(0);
-    // Same update (gradient 4x larger, lr 4x smaller), so the losses stay in a 4:1 ratio.
-    const a = sse.trainBatch(XOR_X, XOR_Y, 4);
-    const b = mse.trainBatch(XOR_X, XOR_Y, 4);
-    expect(a).toBeCloseTo(4 * b, 6);
+    const first = sse.trainBatch(XOR_X, XOR_Y, 4);
+    mse.trainBatch(XOR_X, XOR_Y, 4);
+    for (let epoch = 1; epoch < 1000; epoch++) {
+      const a = sse.trainBatch(XOR_X, XOR_Y, 4);
+      const b = mse.trainBatch(XOR_X, XOR_Y, 4);
+      // The gradient is 4x larger and the lr 4x smaller: the same steps, so the losses stay 4:1.
+      if (epoch % 100 === 0) expect(a / b, `epoch ${epoch}`).toBeCloseTo(4, 6);
+    }
+    expect(first).toBeGreaterThan(0.4);
+    expect(sse.evaluate(XOR_X, XOR_Y, 4).loss).toBeLessThan(4e-6);
+    expect(Array.from(sse.mlp.forward(XOR_X, 4), (v) => Math.round(v))).toEqual([0, 1, 1, 0]);
   });
 
   function runAdamWithDropout(dropoutSeed: number, optimizer: OptimizerName = 'adam') {
@@ -104,7 +111,7 @@ describe('training with the fast path', () => {
         { units: 1, activation: 'linear' },
       ],
     };
-    const mlp = FastMlp.create(spec, 'he', new Rng(4));
+    const network = () => FastMlp.create(spec, 'he', new Rng(4));
     const options: TrainerOptions = {
       loss: 'mse',
       optimizer: { name: 'sgd', lr: 1e-9 },
@@ -114,8 +121,8 @@ describe('training with the fast path', () => {
       seed: 1,
       maxBatch: 4,
     };
-    const plain = new MlpTrainer(mlp, options);
-    const dropped = new MlpTrainer(mlp, { ...options, dropout: 0.5 });
+    const plain = new MlpTrainer(network(), options);
+    const dropped = new MlpTrainer(network(), { ...options, dropout: 0.5 });
     const e1 = dropped.evaluate(XOR_X, XOR_Y, 4).loss;
     expect(dropped.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
     expect(plain.evaluate(XOR_X, XOR_Y, 4).loss).toBe(e1);
@@ -129,4 +136,32 @@ describe('training with the fast path', () => {
     );
     expect(zeroRows.filter(Boolean).length).toBeGreaterThan(5);
   });
+
+  it.each(['js', 'wasm'] as const)(
+    'a network takes one trainer: a second one on it is an error (%s backend)',
+    (backend) => {
+      const mlp = FastMlp.create(XOR_SPEC, 'pytorch', new Rng(5));
+      const options: TrainerOptions = {
+        loss: 'mse',
+        optimizer: { name: 'sgd', lr: 0.05 },
+        regularization: 'none',
+        regRate: 0,
+        dropout: 0,
+        seed: 0,
+        maxBatch: 4,
+        backend,
+      };
+      const first = new MlpTrainer(mlp, options);
+      expect(() => new MlpTrainer(mlp, options)).toThrow(
+        'this network already has a trainer: a second one would take its parameters over; give each trainer its own FastMlp',
+      );
+      expect(() => new MlpTrainer(mlp, { ...options, backend: 'js' })).toThrow(/already has a trainer/);
+      // The first trainer still owns mlp.params: its steps show up there.
+      const before = Array.from(mlp.params[0].weight);
+      first.trainBatch(XOR_X, XOR_Y, 4);
+      expect(Array.from(mlp.params[0].weight)).not.toEqual(before);
+      const viaParams = mlp.forward(XOR_X, 4).reduce((sum, v, i) => sum + (v - XOR_Y[i]) ** 2, 0) / 4;
+      expect(first.evaluate(XOR_X, XOR_Y, 4).loss).toBeCloseTo(viaParams, 6);
+    },
+  );
 });

@@ -3,22 +3,9 @@ import type { Activation, DenseValues, InitName } from '../../types';
 import { initDenseParams } from '../../init';
 import { Value, type ValueLike } from './value';
 
-/** Applies a named activation to a Value, so layers can be configured by name like the app's. */
+/** Applies a named activation to a Value ('linear' is the value itself, no graph node). */
 export function activateValue(x: Value, activation: Activation): Value {
-  switch (activation) {
-    case 'linear':
-      return x;
-    case 'relu':
-      return x.relu();
-    case 'leaky_relu':
-      return x.leakyRelu();
-    case 'tanh':
-      return x.tanh();
-    case 'sigmoid':
-      return x.sigmoid();
-    case 'gelu':
-      return x.gelu();
-  }
+  return activation === 'linear' ? x : x.activate(activation);
 }
 
 /** Shared parameter bookkeeping for Neuron, Layer and ScalarMLP. */

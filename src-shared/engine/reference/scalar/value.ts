@@ -1,4 +1,5 @@
-import { LEAKY_RELU_SLOPE, gelu, geluDerivative, sigmoid } from '../../activations';
+import { ACTIVATION_FNS } from '../../activations';
+import type { Activation } from '../../types';
 import { postOrder } from '../graph';
 
 /** Anything an op accepts as its other operand: plain numbers become constant leaves. */
@@ -85,45 +86,39 @@ export class Value {
     return out;
   }
 
-  relu(): Value {
-    const out = new Value(this.data > 0 ? this.data : 0, [this], 'relu');
+  /**
+   * A named activation from ACTIVATION_FNS (the one table every engine uses): the forward value
+   * is its f, the local rule multiplies by its f′. The named methods below are shorthands.
+   */
+  activate(name: Activation): Value {
+    const { f, df } = ACTIVATION_FNS[name];
+    const out = new Value(f(this.data), [this], name);
     out.backwardRule = () => {
-      this.grad += (this.data > 0 ? 1 : 0) * out.grad;
+      this.grad += df(this.data, out.data) * out.grad;
     };
     return out;
   }
 
-  leakyRelu(slope = LEAKY_RELU_SLOPE): Value {
-    const out = new Value(this.data > 0 ? this.data : slope * this.data, [this], 'leaky_relu');
-    out.backwardRule = () => {
-      this.grad += (this.data > 0 ? 1 : slope) * out.grad;
-    };
-    return out;
+  relu(): Value {
+    return this.activate('relu');
+  }
+
+  /** Slope LEAKY_RELU_SLOPE (0.01, PyTorch's default). */
+  leakyRelu(): Value {
+    return this.activate('leaky_relu');
   }
 
   tanh(): Value {
-    const out = new Value(Math.tanh(this.data), [this], 'tanh');
-    out.backwardRule = () => {
-      this.grad += (1 - out.data * out.data) * out.grad;
-    };
-    return out;
+    return this.activate('tanh');
   }
 
   sigmoid(): Value {
-    const out = new Value(sigmoid(this.data), [this], 'sigmoid');
-    out.backwardRule = () => {
-      this.grad += out.data * (1 - out.data) * out.grad;
-    };
-    return out;
+    return this.activate('sigmoid');
   }
 
   /** Exact GELU x·Φ(x), PyTorch's default (not the tanh approximation). */
   gelu(): Value {
-    const out = new Value(gelu(this.data), [this], 'gelu');
-    out.backwardRule = () => {
-      this.grad += geluDerivative(this.data) * out.grad;
-    };
-    return out;
+    return this.activate('gelu');
   }
 
   // Composite ops: no backward rule of their own, the graph of primitives carries it.

@@ -88,7 +88,7 @@ export class TensorDense {
   paramSlots(): ParamSlot[] {
     return [
       { data: this.weight.data, grad: this.weight.gradBuffer() },
-      { data: this.bias.data, grad: this.bias.gradBuffer(), isBias: true },
+      { data: this.bias.data, grad: this.bias.gradBuffer() },
     ];
   }
 

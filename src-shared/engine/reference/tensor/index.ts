@@ -4,8 +4,8 @@ import { MATMUL_RULES } from './matmul';
 import { REDUCE_RULES } from './reduce';
 import type { GradRule } from './tensor';
 
-export { Tensor, allocate, assertSameShape } from './tensor';
-export type { DType, GradRule, SavedForBackward, Storage } from './tensor';
+export { Tensor, allocate, assertSameShape, gradRule } from './tensor';
+export type { DType, GradRule, Storage } from './tensor';
 export { gemmNN, gemmNT, gemmTN, matmul, matmulNT, matmulTN } from './matmul';
 export {
   add,
@@ -26,7 +26,7 @@ export { sum, mean, sumSquares, sumAbs } from './reduce';
 export { mseLoss, sseLoss, crossEntropyLoss, bceWithLogitsLoss, lossByName } from './losses';
 
 /** Every op's gradient rule, by op name (tinygrad-style: the whole backward pass in one table). */
-export const GRAD_RULES: Readonly<Record<string, GradRule>> = {
+export const GRAD_RULES: Readonly<Record<string, GradRule<never>>> = {
   ...MATMUL_RULES,
   ...ELEMENTWISE_RULES,
   ...REDUCE_RULES,

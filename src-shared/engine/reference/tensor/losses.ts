@@ -1,69 +1,41 @@
-import { sigmoid } from '../../activations';
-import type { LossName } from '../../types';
-import { Tensor, allocate, type GradRule, type Storage } from './tensor';
+import { LOSS_FNS } from '../../losses';
+import { LOSSES, type LossName } from '../../types';
+import { Tensor, allocate, gradRule, type GradRule, type Storage } from './tensor';
 
 /*
- * Fused losses: each computes the scalar loss of predictions/logits p [n, k] against constant
- * targets in one pass, and its rule writes d(loss)/dp directly (no graph of elementwise ops),
- * which is both faster and numerically safer (log-sum-exp, logits-form BCE).
- * Definitions are those of types.ts LossName and PyTorch's default reductions:
- *   mse            Σ (p − y)² / (n·k)                      F.mse_loss
- *   sse            Σ (p − y)²                              F.mse_loss(reduction='sum')
- *   cross_entropy  Σ_rows (logsumexp(p_r) − p_r[y_r]) / n   F.cross_entropy, y = class index
- *   bce            Σ (max(p,0) − p·y + log(1 + e^−|p|)) / (n·k)   F.binary_cross_entropy_with_logits
- * Gradient rules (G = out.grad[0]):
- *   mse   dp += G·2(p − y)/(n·k)      sse  dp += G·2(p − y)
- *   cross_entropy  dp += G·(softmax(p) − onehot(y))/n
- *   bce   dp += G·(σ(p) − y)/(n·k)
+ * Fused losses over predictions/logits p [n, k] and constant targets. The value and d(loss)/dp
+ * both come from LOSS_FNS (../../losses.ts, the table the fast trainer uses too), computed in
+ * one pass in the forward op; the rule only scales the saved dp by G = out.grad[0]:  dp·G.
  */
 
-function squaredErrorBackward(out: Tensor, factor: number): void {
-  const p = out.inputs[0];
-  const y = out.saved.values as Storage;
-  const g = factor * (out.grad as Storage)[0];
-  const gp = p.gradBuffer();
-  for (let i = 0; i < p.size; i++) gp[i] += g * (p.data[i] - y[i]);
+/** What a loss op saves: d(loss)/dp, or null when p needs no gradient. */
+interface LossSaved {
+  dp: Float64Array | null;
 }
 
-export const LOSS_RULES = {
-  mse: {
-    name: 'mse',
-    backward(out) {
-      squaredErrorBackward(out, 2 / out.inputs[0].size);
-    },
-  },
-  sse: {
-    name: 'sse',
-    backward(out) {
-      squaredErrorBackward(out, 2);
-    },
-  },
-  cross_entropy: {
-    name: 'cross_entropy',
-    backward(out) {
-      const p = out.inputs[0];
-      const probs = out.saved.values as Storage;
-      const labels = out.saved.labels as ArrayLike<number>;
-      const g = (out.grad as Storage)[0] / p.rows;
-      const gp = p.gradBuffer();
-      for (let r = 0; r < p.rows; r++) {
-        const row = r * p.cols;
-        for (let c = 0; c < p.cols; c++) gp[row + c] += g * probs[row + c];
-        gp[row + labels[r]] -= g;
-      }
-    },
-  },
-  bce: {
-    name: 'bce',
-    backward(out) {
-      const p = out.inputs[0];
-      const y = out.saved.values as Storage;
-      const g = (out.grad as Storage)[0] / p.size;
-      const gp = p.gradBuffer();
-      for (let i = 0; i < p.size; i++) gp[i] += g * (sigmoid(p.data[i]) - y[i]);
-    },
-  },
-} satisfies Record<string, GradRule>;
+function lossRule(name: LossName): GradRule<LossSaved> {
+  return gradRule<LossSaved>(name, (g, _out, { dp }) => {
+    if (dp === null) return [null];
+    const gp = new Float64Array(dp.length);
+    for (let i = 0; i < dp.length; i++) gp[i] = g[0] * dp[i];
+    return [gp];
+  });
+}
+
+export const LOSS_RULES = Object.fromEntries(LOSSES.map((name) => [name, lossRule(name)])) as Record<
+  LossName,
+  GradRule<LossSaved>
+>;
+
+function lossOp(name: LossName, p: Tensor, y: ArrayLike<number>): Tensor {
+  const { sumAndGrad, divisor } = LOSS_FNS[name];
+  const d = divisor(p.rows, p.cols);
+  const dp = p.requiresGrad ? new Float64Array(p.size) : null;
+  const total = sumAndGrad(p.data, y, p.rows, p.cols, dp, 1 / d, new Float64Array(p.cols));
+  const out = Tensor.result(1, 1, p, [p], LOSS_RULES[name], { dp });
+  out.data[0] = total / d;
+  return out;
+}
 
 /** A float64 copy of the targets, checked against the prediction's size. */
 function targetValues(loss: string, p: Tensor, targets: Tensor | ArrayLike<number>): Storage {
@@ -77,29 +49,12 @@ function targetValues(loss: string, p: Tensor, targets: Tensor | ArrayLike<numbe
   return copy;
 }
 
-function scalarResult(p: Tensor, rule: GradRule, value: number, saved: Tensor['saved']): Tensor {
-  const out = Tensor.result(1, 1, p, [p], rule, saved);
-  out.data[0] = value;
-  return out;
-}
-
-function sumSquaredError(p: Tensor, y: Storage): number {
-  let s = 0;
-  for (let i = 0; i < p.size; i++) {
-    const d = p.data[i] - y[i];
-    s += d * d;
-  }
-  return s;
-}
-
 export function mseLoss(p: Tensor, targets: Tensor | ArrayLike<number>): Tensor {
-  const y = targetValues('mse', p, targets);
-  return scalarResult(p, LOSS_RULES.mse, sumSquaredError(p, y) / p.size, { values: y });
+  return lossOp('mse', p, targetValues('mse', p, targets));
 }
 
 export function sseLoss(p: Tensor, targets: Tensor | ArrayLike<number>): Tensor {
-  const y = targetValues('sse', p, targets);
-  return scalarResult(p, LOSS_RULES.sse, sumSquaredError(p, y), { values: y });
+  return lossOp('sse', p, targetValues('sse', p, targets));
 }
 
 /** Softmax cross-entropy over the rows of `logits` with one integer class per row. */
@@ -107,37 +62,18 @@ export function crossEntropyLoss(logits: Tensor, labels: ArrayLike<number>): Ten
   const { rows, cols } = logits;
   if (labels.length !== rows) throw new RangeError(`cross_entropy: ${labels.length} labels for ${rows} rows`);
   const classes = new Int32Array(rows);
-  const probs = allocate('float64', logits.size);
-  let total = 0;
   for (let r = 0; r < rows; r++) {
     const label = labels[r];
     if (!Number.isInteger(label) || label < 0 || label >= cols)
       throw new RangeError(`cross_entropy: label ${label} in row ${r} is not a class index 0..${cols - 1}`);
     classes[r] = label;
-    const row = r * cols;
-    let max = -Infinity;
-    for (let c = 0; c < cols; c++) max = Math.max(max, logits.data[row + c]);
-    let expSum = 0;
-    for (let c = 0; c < cols; c++) {
-      const e = Math.exp(logits.data[row + c] - max);
-      probs[row + c] = e;
-      expSum += e;
-    }
-    for (let c = 0; c < cols; c++) probs[row + c] /= expSum;
-    total += max + Math.log(expSum) - logits.data[row + label];
   }
-  return scalarResult(logits, LOSS_RULES.cross_entropy, total / rows, { values: probs, labels: classes });
+  return lossOp('cross_entropy', logits, classes);
 }
 
 /** Binary cross-entropy on logits (sigmoid folded in), targets in [0, 1]. */
 export function bceWithLogitsLoss(logits: Tensor, targets: Tensor | ArrayLike<number>): Tensor {
-  const y = targetValues('bce', logits, targets);
-  let s = 0;
-  for (let i = 0; i < logits.size; i++) {
-    const z = logits.data[i];
-    s += Math.max(z, 0) - z * y[i] + Math.log1p(Math.exp(-Math.abs(z)));
-  }
-  return scalarResult(logits, LOSS_RULES.bce, s / logits.size, { values: y });
+  return lossOp('bce', logits, targetValues('bce', logits, targets));
 }
 
 /** The loss a config names. `targets`: class index per row for cross_entropy, n·k values otherwise. */

@@ -1,8 +1,7 @@
-import { Tensor, type GradRule, type Storage } from './tensor';
+import { Tensor, gradRule, type Storage } from './tensor';
 
 /*
- * GEMM kernels, all ACCUMULATING (C += …) so backward rules can add straight into grad
- * buffers. Transposed operands are read in place (never materialised), and every inner loop
+ * GEMM kernels, all ACCUMULATING (C += …), so a rule can sum into a zeroed buffer. Transposed operands are read in place (never materialised), and every inner loop
  * walks contiguous memory: i-k-j order for A·B and Aᵀ·B, row·row dot products for A·Bᵀ.
  */
 
@@ -51,62 +50,63 @@ function checkInner(op: string, left: number, right: number, a: Tensor, b: Tenso
     throw new RangeError(`${op}: inner sizes differ ([${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}])`);
 }
 
-/**
- * Gradient rules of the matmul family (out = op(a, b), G = out.grad):
- *   matmul     a·b    da += G·bᵀ   db += aᵀ·G
- *   matmul_nt  a·bᵀ   da += G·b    db += Gᵀ·a
- *   matmul_tn  aᵀ·b   da += b·Gᵀ   db += a·G
- */
-export const MATMUL_RULES = {
-  matmul: {
-    name: 'matmul',
-    backward(out) {
-      const [a, b] = out.inputs;
-      const g = out.grad as Storage;
-      if (a.requiresGrad) gemmNT(g, b.data, a.gradBuffer(), a.rows, b.cols, a.cols);
-      if (b.requiresGrad) gemmTN(a.data, g, b.gradBuffer(), a.rows, a.cols, b.cols);
-    },
-  },
-  matmul_nt: {
-    name: 'matmul_nt',
-    backward(out) {
-      const [a, b] = out.inputs;
-      const g = out.grad as Storage;
-      if (a.requiresGrad) gemmNN(g, b.data, a.gradBuffer(), a.rows, b.rows, a.cols);
-      if (b.requiresGrad) gemmTN(g, a.data, b.gradBuffer(), a.rows, b.rows, a.cols);
-    },
-  },
-  matmul_tn: {
-    name: 'matmul_tn',
-    backward(out) {
-      const [a, b] = out.inputs;
-      const g = out.grad as Storage;
-      if (a.requiresGrad) gemmNT(b.data, g, a.gradBuffer(), a.rows, b.cols, a.cols);
-      if (b.requiresGrad) gemmNN(a.data, g, b.gradBuffer(), a.rows, a.cols, b.cols);
-    },
-  },
-} satisfies Record<string, GradRule>;
+/** A zeroed float64 buffer the accumulating GEMMs write an input's gradient into. */
+function zeros(n: number): Float64Array {
+  return new Float64Array(n);
+}
+
+/** out = a·b:  da = G·bᵀ,  db = aᵀ·G */
+const MATMUL = gradRule('matmul', (g, out) => {
+  const [a, b] = out.inputs;
+  const da = a.requiresGrad ? zeros(a.size) : null;
+  const db = b.requiresGrad ? zeros(b.size) : null;
+  if (da) gemmNT(g, b.data, da, a.rows, b.cols, a.cols);
+  if (db) gemmTN(a.data, g, db, a.rows, a.cols, b.cols);
+  return [da, db];
+});
 
 /** a[n,k] · b[k,m] */
 export function matmul(a: Tensor, b: Tensor): Tensor {
   checkInner('matmul', a.cols, b.rows, a, b);
-  const out = Tensor.result(a.rows, b.cols, a, [a, b], MATMUL_RULES.matmul);
+  const out = Tensor.result(a.rows, b.cols, a, [a, b], MATMUL, undefined);
   gemmNN(a.data, b.data, out.data, a.rows, a.cols, b.cols);
   return out;
 }
 
-/** a[n,k] · b[m,k]ᵀ — a Dense forward x·Wᵀ with W stored [out, in]. */
+/** out = a·bᵀ:  da = G·b,  db = Gᵀ·a */
+const MATMUL_NT = gradRule('matmul_nt', (g, out) => {
+  const [a, b] = out.inputs;
+  const da = a.requiresGrad ? zeros(a.size) : null;
+  const db = b.requiresGrad ? zeros(b.size) : null;
+  if (da) gemmNN(g, b.data, da, a.rows, b.rows, a.cols);
+  if (db) gemmTN(g, a.data, db, a.rows, b.rows, a.cols);
+  return [da, db];
+});
+
+/** a[n,k] · b[m,k]ᵀ — a dense forward x·Wᵀ with W stored [out, in]. */
 export function matmulNT(a: Tensor, b: Tensor): Tensor {
   checkInner('matmulNT', a.cols, b.cols, a, b);
-  const out = Tensor.result(a.rows, b.rows, a, [a, b], MATMUL_RULES.matmul_nt);
+  const out = Tensor.result(a.rows, b.rows, a, [a, b], MATMUL_NT, undefined);
   gemmNT(a.data, b.data, out.data, a.rows, a.cols, b.rows);
   return out;
 }
 
+/** out = aᵀ·b:  da = b·Gᵀ,  db = a·G */
+const MATMUL_TN = gradRule('matmul_tn', (g, out) => {
+  const [a, b] = out.inputs;
+  const da = a.requiresGrad ? zeros(a.size) : null;
+  const db = b.requiresGrad ? zeros(b.size) : null;
+  if (da) gemmNT(b.data, g, da, a.rows, b.cols, a.cols);
+  if (db) gemmNN(a.data, g, db, a.rows, a.cols, b.cols);
+  return [da, db];
+});
+
 /** a[n,k]ᵀ · b[n,m] */
 export function matmulTN(a: Tensor, b: Tensor): Tensor {
   checkInner('matmulTN', a.rows, b.rows, a, b);
-  const out = Tensor.result(a.cols, b.cols, a, [a, b], MATMUL_RULES.matmul_tn);
+  const out = Tensor.result(a.cols, b.cols, a, [a, b], MATMUL_TN, undefined);
   gemmTN(a.data, b.data, out.data, a.rows, a.cols, b.cols);
   return out;
 }
+
+export const MATMUL_RULES = { matmul: MATMUL, matmul_nt: MATMUL_NT, matmul_tn: MATMUL_TN };

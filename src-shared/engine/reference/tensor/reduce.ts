@@ -1,77 +1,57 @@
-import { Tensor, type GradRule, type Storage } from './tensor';
+import { Tensor, gradRule, type GradRule } from './tensor';
 
-/**
- * Gradient rules of the reductions (all produce a [1, 1] tensor; G = out.grad[0]):
- *   sum          Σ a        da += G
- *   mean         Σ a / N    da += G / N
- *   sum_squares  Σ a²       da += 2·G·a
- *   sum_abs      Σ |a|      da += G·sign(a)   (sign(0) = 0, as PyTorch)
- */
-export const REDUCE_RULES = {
-  sum: {
-    name: 'sum',
-    backward(out) {
-      addConstant(out.inputs[0], (out.grad as Storage)[0]);
-    },
-  },
-  mean: {
-    name: 'mean',
-    backward(out) {
-      const a = out.inputs[0];
-      addConstant(a, (out.grad as Storage)[0] / a.size);
-    },
-  },
-  sum_squares: {
-    name: 'sum_squares',
-    backward(out) {
-      const a = out.inputs[0];
-      const g2 = 2 * (out.grad as Storage)[0];
-      const ga = a.gradBuffer();
-      for (let i = 0; i < a.size; i++) ga[i] += g2 * a.data[i];
-    },
-  },
-  sum_abs: {
-    name: 'sum_abs',
-    backward(out) {
-      const a = out.inputs[0];
-      const g = (out.grad as Storage)[0];
-      const ga = a.gradBuffer();
-      for (let i = 0; i < a.size; i++) ga[i] += g * Math.sign(a.data[i]);
-    },
-  },
-} satisfies Record<string, GradRule>;
-
-function addConstant(a: Tensor, value: number): void {
-  const ga = a.gradBuffer();
-  for (let i = 0; i < ga.length; i++) ga[i] += value;
-}
+/* Reductions: each produces a [1, 1] tensor; its rule spreads G = out.grad[0] over the input. */
 
 function reduction(a: Tensor, rule: GradRule, value: number): Tensor {
-  const out = Tensor.result(1, 1, a, [a], rule);
+  const out = Tensor.result(1, 1, a, [a], rule, undefined);
   out.data[0] = value;
   return out;
 }
 
+/** A gradient of a's size, each element f(a_i)·G. */
+function spread(a: Tensor, f: (x: number) => number): Float64Array {
+  const da = new Float64Array(a.size);
+  for (let i = 0; i < a.size; i++) da[i] = f(a.data[i]);
+  return da;
+}
+
+/** Σ a:  da = G */
+const SUM = gradRule('sum', (g, out) => [spread(out.inputs[0], () => g[0])]);
+
 export function sum(a: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < a.size; i++) s += a.data[i];
-  return reduction(a, REDUCE_RULES.sum, s);
+  return reduction(a, SUM, s);
 }
+
+/** Σ a / N:  da = G / N */
+const MEAN = gradRule('mean', (g, out) => {
+  const a = out.inputs[0];
+  return [spread(a, () => g[0] / a.size)];
+});
 
 export function mean(a: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < a.size; i++) s += a.data[i];
-  return reduction(a, REDUCE_RULES.mean, s / a.size);
+  return reduction(a, MEAN, s / a.size);
 }
+
+/** Σ a²:  da = 2·G·a */
+const SUM_SQUARES = gradRule('sum_squares', (g, out) => [spread(out.inputs[0], (x) => 2 * g[0] * x)]);
 
 export function sumSquares(a: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < a.size; i++) s += a.data[i] * a.data[i];
-  return reduction(a, REDUCE_RULES.sum_squares, s);
+  return reduction(a, SUM_SQUARES, s);
 }
+
+/** Σ |a|:  da = G·sign(a)  (sign(0) = 0, as PyTorch) */
+const SUM_ABS = gradRule('sum_abs', (g, out) => [spread(out.inputs[0], (x) => g[0] * Math.sign(x))]);
 
 export function sumAbs(a: Tensor): Tensor {
   let s = 0;
   for (let i = 0; i < a.size; i++) s += Math.abs(a.data[i]);
-  return reduction(a, REDUCE_RULES.sum_abs, s);
+  return reduction(a, SUM_ABS, s);
 }
+
+export const REDUCE_RULES = { sum: SUM, mean: MEAN, sum_squares: SUM_SQUARES, sum_abs: SUM_ABS };

@@ -1,34 +1,22 @@
-import type { Activation } from '../../types';
 import { postOrder } from '../graph';
 
 export type Storage = Float64Array | Float32Array;
 export type DType = 'float64' | 'float32';
 
 /**
- * The local backward rule of one op: reads `out.grad` and ADDS the contributions into the grads
- * of `out.inputs` that require grad. Rules live next to their forward op, grouped per family
- * (matmul.ts, elementwise.ts, reduce.ts, losses.ts) in tables; `GRAD_RULES` (./index.ts) is the
- * union, one entry per op.
+ * The gradient rule of one op (tinygrad's gradient.py style): given G = d(result)/d(out), it
+ * RETURNS the gradient for each input, in input order (null for an input that needs none), and
+ * `Tensor.backward` adds them up. `S` is what the forward pass saved for the rule, typed per op.
+ * Each rule stands next to its forward function (matmul.ts, elementwise.ts, reduce.ts,
+ * losses.ts); `GRAD_RULES` (./index.ts) is the table of all of them, one entry per op.
  */
-export interface GradRule {
+export interface GradRule<S = void> {
   readonly name: string;
-  backward(out: Tensor): void;
+  backward(g: Storage, out: Tensor, saved: S): readonly (Storage | null)[];
 }
 
-/** What a backward rule needs beyond the inputs (set by the forward op, read by its rule). */
-export interface SavedForBackward {
-  activation?: Activation;
-  /** Constant operand: loss targets, dropout mask, softmax/sigmoid outputs… */
-  values?: Storage;
-  /** Integer class per row (cross-entropy). */
-  labels?: ArrayLike<number>;
-  scalar?: number;
-}
-
-interface TensorOrigin {
-  inputs: readonly Tensor[];
-  rule: GradRule;
-  saved?: SavedForBackward;
+export function gradRule<S = void>(name: string, backward: GradRule<S>['backward']): GradRule<S> {
+  return { name, backward };
 }
 
 export function allocate(dtype: DType, length: number): Storage {
@@ -47,10 +35,19 @@ export class Tensor {
   grad: Storage | null;
   readonly requiresGrad: boolean;
   readonly inputs: readonly Tensor[];
-  readonly rule: GradRule | null;
-  readonly saved: SavedForBackward;
+  /** The op that produced this tensor (null for leaves). */
+  readonly op: string | null;
+  /** The op's rule with its saved state bound (set by `result`). */
+  private gradFn: ((g: Storage) => readonly (Storage | null)[]) | null = null;
 
-  constructor(rows: number, cols: number, data: Storage, requiresGrad = false, origin?: TensorOrigin) {
+  constructor(
+    rows: number,
+    cols: number,
+    data: Storage,
+    requiresGrad = false,
+    inputs: readonly Tensor[] = [],
+    op: string | null = null,
+  ) {
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1)
       throw new RangeError(`Tensor shape must be positive integers, got [${rows}, ${cols}]`);
     if (data.length !== rows * cols)
@@ -58,11 +55,10 @@ export class Tensor {
     this.rows = rows;
     this.cols = cols;
     this.data = data;
-    this.inputs = origin?.inputs ?? [];
-    this.rule = origin?.rule ?? null;
-    this.saved = origin?.saved ?? {};
-    this.requiresGrad = requiresGrad || this.inputs.some((t) => t.requiresGrad);
-    this.grad = requiresGrad && !origin ? allocate(this.dtype, data.length) : null;
+    this.inputs = inputs;
+    this.op = op;
+    this.requiresGrad = requiresGrad || inputs.some((t) => t.requiresGrad);
+    this.grad = requiresGrad && op === null ? allocate(this.dtype, data.length) : null;
   }
 
   static zeros(rows: number, cols: number, dtype: DType = 'float64', requiresGrad = false): Tensor {
@@ -84,15 +80,17 @@ export class Tensor {
   }
 
   /** The result of an op: same storage type as `like`, remembering how to back-propagate. */
-  static result(
+  static result<S>(
     rows: number,
     cols: number,
     like: Tensor,
     inputs: readonly Tensor[],
-    rule: GradRule,
-    saved?: SavedForBackward,
+    rule: GradRule<S>,
+    saved: S,
   ): Tensor {
-    return new Tensor(rows, cols, allocate(like.dtype, rows * cols), false, { inputs, rule, saved });
+    const out = new Tensor(rows, cols, allocate(like.dtype, rows * cols), false, inputs, rule.name);
+    out.gradFn = (g) => rule.backward(g, out, saved);
+    return out;
   }
 
   get dtype(): DType {
@@ -134,13 +132,24 @@ export class Tensor {
         `backward() without a seed needs a [1, 1] tensor, got [${this.rows}, ${this.cols}]`,
       );
     const order = postOrder<Tensor>(this, (t) => (t.requiresGrad ? t.inputs : []));
-    for (const node of order) if (node.rule !== null) node.grad?.fill(0);
+    for (const node of order) if (node.op !== null) node.grad?.fill(0);
     const g = this.gradBuffer();
     if (seed === undefined) g[0] = 1;
     else for (let i = 0; i < g.length; i++) g[i] = seed[i];
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i];
-      if (node.rule !== null && node.requiresGrad && node.grad !== null) node.rule.backward(node);
+      if (node.gradFn === null || !node.requiresGrad || node.grad === null) continue;
+      const grads = node.gradFn(node.grad);
+      node.inputs.forEach((input, k) => {
+        const gk = grads[k];
+        if (gk === null || gk === undefined || !input.requiresGrad) return;
+        if (gk.length !== input.size)
+          throw new RangeError(
+            `${node.op}: gradient for input ${k} has ${gk.length} values, input has ${input.size}`,
+          );
+        const target = input.gradBuffer();
+        for (let j = 0; j < gk.length; j++) target[j] += gk[j];
+      });
     }
   }
 }
