@@ -51,6 +51,10 @@ export function createApi(transport: ApiTransport): StudioApi {
       save: (state) => call('project:save', state),
       load: (file) => call('project:load', file),
     },
+    dataMap: {
+      show: (req) => call('datamap:show', req),
+      row: (row) => call('datamap:row', { row }),
+    },
     files: {
       open: (kind) => transport.files.open(kind),
       save: (file) => transport.files.save(file),

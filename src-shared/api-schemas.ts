@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { PayloadError } from './errors';
-import { REQUEST_CHANNELS } from './api';
+import { DATA_MAP_KINDS, REQUEST_CHANNELS } from './api';
 import type { RequestChannel, RequestOf } from './api';
 import { BUILTIN_DATASETS } from './data/types';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from './engine/types';
@@ -189,6 +189,17 @@ export const weightEditSchema = z.strictObject({
 
 export const neuronRequestSchema = z.strictObject({ layer: layerIndexField, unit: unitIndexField });
 
+export const dataMapRequestSchema = z.strictObject({
+  map: oneOf(DATA_MAP_KINDS),
+  horizontal: textField('a column name', MAX_NAME_CHARS, 1).optional(),
+  vertical: textField('a column name', MAX_NAME_CHARS, 1).optional(),
+  heldRow: integerField('a row index of at least 0', 0, 1_000_000).optional(),
+});
+
+export const dataMapRowRequestSchema = z.strictObject({
+  row: integerField('a row index of at least 0', 0, 1_000_000),
+});
+
 /** One schema per request channel; the mapped type keeps them in step with api.ts. */
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
@@ -205,6 +216,8 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'model:load': openedFileSchema,
   'project:save': projectStateSchema,
   'project:load': openedFileSchema,
+  'datamap:show': dataMapRequestSchema,
+  'datamap:row': dataMapRowRequestSchema,
 };
 
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------

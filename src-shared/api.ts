@@ -146,6 +146,74 @@ export interface NeuronDetails {
   rows: number;
 }
 
+/** What the data map of a wide data set shows (see src-shared/datamap). */
+export const DATA_MAP_KINDS = ['pca', 'umap', 'slice', 'predicted'] as const;
+export type DataMapKind = (typeof DATA_MAP_KINDS)[number];
+
+export interface DataMapRequest {
+  map: DataMapKind;
+  /** Slice: the input columns on the axes (default: the first two numeric inputs). */
+  horizontal?: string;
+  vertical?: string;
+  /** Slice: hold the other inputs at this drawn row's values (index into the layout's rows); default their training medians. */
+  heldRow?: number;
+}
+
+/** The static part of a data map: where each drawn row sits. Predictions come in DataMapFrames. */
+export interface DataMapLayout {
+  /** Increases with every layout; frames name the layout they belong to. */
+  layoutId: number;
+  map: DataMapKind;
+  /** Interleaved x,y per drawn row ('predicted': x = actual value, y filled from frames). */
+  xy: number[];
+  /** Class index (classification) or target value in raw units (regression) per drawn row. */
+  label: number[];
+  /** true = validation row. */
+  val: boolean[];
+  /** Rows in the data set; more than label.length when a seeded sample is drawn. */
+  totalRows: number;
+  xLabel: string;
+  yLabel: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  slice: {
+    /** Numeric input columns that can be axes. */
+    columns: string[];
+    horizontal: string;
+    vertical: string;
+    heldRow: number | null;
+    /** What the other inputs are held at, e.g. "training medians" or "row 12". */
+    heldAt: string;
+  } | null;
+  /** Predictions of the current model when there is one. */
+  frame: DataMapFrame | null;
+}
+
+/** The model's view of the drawn rows (and the slice surface), sent live while training. */
+export interface DataMapFrame {
+  layoutId: number;
+  /** Predicted class index or value per drawn row. */
+  predicted: number[];
+  /** Classification: predicted probability of each row's true class; regression: null. */
+  confidence: number[] | null;
+  /** Classification: drawn rows whose predicted class is wrong; regression: null. */
+  misclassified: number | null;
+  /** Regression: R² of the drawn rows; classification: null. */
+  r2: number | null;
+  /** Slice: the decision function over the two columns (raw units). */
+  surface: BoundaryFrame | null;
+}
+
+/** One drawn row as written in the data, for the map's hover card. */
+export interface DataMapRow {
+  /** Line in the file (header = 1) or row number of generated data. */
+  line: number;
+  cells: { name: string; value: string }[];
+  target: string;
+}
+
 // ---------- request channels ----------
 
 export interface RequestMap {
@@ -163,6 +231,8 @@ export interface RequestMap {
   'model:load': { req: OpenedFile; res: ModelSummary };
   'project:save': { req: ProjectState; res: ExportedFile };
   'project:load': { req: OpenedFile; res: ProjectFile };
+  'datamap:show': { req: DataMapRequest; res: DataMapLayout };
+  'datamap:row': { req: { row: number }; res: DataMapRow };
 }
 export type RequestChannel = keyof RequestMap;
 export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
@@ -183,6 +253,8 @@ export const REQUEST_CHANNELS = [
   'model:load',
   'project:save',
   'project:load',
+  'datamap:show',
+  'datamap:row',
 ] as const satisfies readonly RequestChannel[];
 
 // ---------- events (backend -> UI) ----------
@@ -215,6 +287,10 @@ export interface EventMap {
   'train:boundary': { runId: string; frame: BoundaryFrame };
   /** Every neuron's activation over the 2-D input plane, sent with the boundary frames. */
   'train:neuron-maps': { runId: string; frame: NeuronMapsFrame };
+  /** The data map's predictions, throttled like the boundary. */
+  'train:datamap': { runId: string; frame: DataMapFrame };
+  /** Progress of a slow data map layout (UMAP), in epochs. */
+  'datamap:progress': { layoutId: number; done: number; total: number };
   /** State changes (paused, stopped, done, diverged, error) with a one-line message. */
   'train:state': { runId: string; snapshot: SessionSnapshot };
   /** The backend itself failed (e.g. the Electron worker crashed); the UI can retry. */
@@ -228,6 +304,8 @@ export const EVENT_CHANNELS = [
   'train:progress',
   'train:boundary',
   'train:neuron-maps',
+  'train:datamap',
+  'datamap:progress',
   'train:state',
   'backend:error',
   'app:command',
@@ -286,6 +364,10 @@ export interface StudioApi {
   project: {
     save(state: ProjectState): Promise<ExportedFile>;
     load(file: OpenedFile): Promise<ProjectFile>;
+  };
+  dataMap: {
+    show(req: DataMapRequest): Promise<DataMapLayout>;
+    row(row: number): Promise<DataMapRow>;
   };
   /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
   files: {

@@ -94,7 +94,7 @@ export function gridInputs(plane: Plane, size: number): Float32Array {
  * class, values = its probability (the UI shades by confidence). Regression: the prediction.
  */
 export function boundaryFrame(
-  plane: Plane,
+  plane: Pick<Plane, 'xMin' | 'xMax' | 'yMin' | 'yMax'>,
   size: number,
   outputs: Float32Array,
   units: number,

@@ -44,6 +44,7 @@ import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig
 import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
 import { fileBaseName } from './file-names';
 import { neuronDetails, sessionNeuronMaps } from './inspect';
+import { DataMapService, type MapPredictor } from './datamap';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 
@@ -100,6 +101,7 @@ export class StudioBackend {
   private continueFrom: ModelFile | null = null;
   private runCounter = 0;
   private readonly handlers: Handlers;
+  private readonly dataMap: DataMapService;
 
   constructor(host: BackendHost, options: BackendOptions = {}) {
     this.host = host;
@@ -110,6 +112,7 @@ export class StudioBackend {
       maxWeightsInProgress: options.maxWeightsInProgress ?? 5000,
       sliceMs: options.sliceMs ?? 30,
     };
+    this.dataMap = new DataMapService(host, this.options.gridSize);
     this.handlers = {
       'data:generate': (req) => this.generateData(req),
       'data:import-csv': (req) => this.importCsv(req),
@@ -125,6 +128,9 @@ export class StudioBackend {
       'model:load': (file) => this.loadModel(file.text, file.fileName),
       'project:save': (state) => this.saveProject(state),
       'project:load': (file) => this.loadProject(file.text, file.fileName),
+      'datamap:show': (req) =>
+        this.dataMap.show(req, () => (this.run ? mapPredictor(this.run.session) : null)),
+      'datamap:row': (req) => this.dataMap.row(req.row),
     };
   }
 
@@ -155,7 +161,7 @@ export class StudioBackend {
       missing: 'drop',
       standardize: false,
     });
-    return this.replaceData(table, prepared);
+    return this.replaceData(table, prepared, req.seed);
   }
 
   private importCsv(req: RequestOf<'data:import-csv'>): DatasetSummary {
@@ -168,10 +174,10 @@ export class StudioBackend {
       missing: req.missing,
       standardize: true,
     });
-    return this.replaceData(table, prepared);
+    return this.replaceData(table, prepared, req.seed);
   }
 
-  private replaceData(table: Table, prepared: PreparedData): DatasetSummary {
+  private replaceData(table: Table, prepared: PreparedData, seed: number): DatasetSummary {
     const plane = dataPlane(prepared);
     const summary: DatasetSummary = {
       name: prepared.name,
@@ -191,6 +197,7 @@ export class StudioBackend {
     // "train on one file, export predictions for another" works.
     this.endRun(true);
     this.data = { table, prepared, summary, plane };
+    this.dataMap.setData(table, prepared, seed);
     return summary;
   }
 
@@ -297,7 +304,13 @@ export class StudioBackend {
   }
 
   private reportBoundary(run: Run): void {
-    if (!run.plane || this.run !== run) return;
+    if (this.run !== run) return;
+    const mapFrame = this.dataMap.frame(mapPredictor(run.session));
+    if (mapFrame) this.host.emit('train:datamap', { runId: run.runId, frame: mapFrame });
+    if (!run.plane) {
+      run.lastBoundaryAt = this.host.now();
+      return;
+    }
     const size = this.options.gridSize;
     const outputs = run.session.predict(gridInputs(run.plane, size), size * size);
     const units = run.session.spec.layers[run.session.spec.layers.length - 1].units;
@@ -451,6 +464,14 @@ export class StudioBackend {
 }
 
 type RequestOfProgress = EventOf<'train:progress'>;
+
+function mapPredictor(session: TrainingSession): MapPredictor {
+  return {
+    predict: (x, n) => session.predict(x, n),
+    units: session.spec.layers[session.spec.layers.length - 1].units,
+    task: session.data.task,
+  };
+}
 
 function parameterCount(spec: MlpSpec): number {
   let inSize = spec.inputSize;

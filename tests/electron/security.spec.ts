@@ -32,6 +32,7 @@ const API_SHAPE: Shape<StudioApi> = {
   inspect: { neuron: 'function' },
   model: { export: 'function', load: 'function' },
   project: { save: 'function', load: 'function' },
+  dataMap: { show: 'function', row: 'function' },
   files: { open: 'function', save: 'function' },
   on: 'function',
 };

@@ -56,4 +56,6 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
     history: [],
   },
   'project:load': { fileName: 'demo.nnproj', text: '{}', path: '/tmp/demo.nnproj' },
+  'datamap:show': { map: 'slice', horizontal: 'mean radius', vertical: 'mean texture', heldRow: 3 },
+  'datamap:row': { row: 7 },
 };

@@ -37,6 +37,7 @@ describe('preload api', () => {
     const api = buildPreloadApi(fakeIpc().ipc);
     expect(Object.keys(api).sort()).toEqual([
       'data',
+      'dataMap',
       'files',
       'host',
       'inspect',
@@ -75,6 +76,9 @@ describe('preload api', () => {
     await api.model.load({ fileName: 'm.json', text: '{}' });
     await api.project.save({} as never);
     await api.project.load({ fileName: 'p.nnproj', text: '{}' });
+    await api.dataMap.show({ map: 'pca' });
+    await api.dataMap.row(3);
+    expect(invoked.find((i) => i.channel === 'datamap:row')!.args).toEqual([{ row: 3 }]);
     expect(invoked.map((i) => i.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(invoked.find((i) => i.channel === 'model:export')!.args).toEqual([{ format: 'onnx' }]);
     expect(await api.files.open('csv')).toBeNull();

@@ -153,6 +153,16 @@ export function createFakeApi(): FakeApi {
         throw new Error('not scripted');
       },
     },
+    dataMap: {
+      show: async (req) => {
+        fake.calls.push({ method: 'dataMap.show', arg: req });
+        throw new Error('not scripted');
+      },
+      row: async (row) => {
+        fake.calls.push({ method: 'dataMap.row', arg: row });
+        throw new Error('not scripted');
+      },
+    },
     project: {
       save: async (projectState) => {
         fake.calls.push({ method: 'project.save', arg: projectState });

@@ -1,0 +1,4 @@
+export * from './sample';
+export * from './projection';
+export * from './slice';
+export * from './predictions';
