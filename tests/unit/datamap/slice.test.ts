@@ -4,7 +4,7 @@ import type { DataMapLayout, EventChannel } from '../../../src-shared/api';
 import { DataMapService, type MapPredictor } from '../../../src-shared/backend/datamap';
 import { parseCsv, prepareDataset } from '../../../src-shared/data';
 import { Rng } from '../../../src-shared/engine/rng';
-import { Mlp } from '../../../src-shared/engine/fast';
+import { FastMlp } from '../../../src-shared/engine/fast';
 import type { PreparedData, Table } from '../../../src-shared/data/types';
 
 const WINE = new URL('../../fixtures/sklearn/wine.csv', import.meta.url);
@@ -16,7 +16,7 @@ function wine(): { table: Table; data: PreparedData } {
   return { table, data };
 }
 
-function model(inputSize: number, classes: number): { mlp: Mlp; predictor: MapPredictor } {
+function model(inputSize: number, classes: number): { mlp: FastMlp; predictor: MapPredictor } {
   const spec = {
     inputSize,
     layers: [
@@ -24,7 +24,7 @@ function model(inputSize: number, classes: number): { mlp: Mlp; predictor: MapPr
       { units: classes, activation: 'linear' as const },
     ],
   };
-  const mlp = Mlp.create(spec, 'xavier', new Rng(11));
+  const mlp = FastMlp.create(spec, 'xavier', new Rng(11));
   return {
     mlp,
     predictor: {
@@ -55,7 +55,7 @@ function encodedMedian(table: Table, data: PreparedData, name: string): number {
 }
 
 /** Each cell of the surface against a forward pass of ONE input vector built here. */
-function checkSurface(layout: DataMapLayout, held: number[], mlp: Mlp, inputs: string[]): void {
+function checkSurface(layout: DataMapLayout, held: number[], mlp: FastMlp, inputs: string[]): void {
   const surface = layout.frame!.surface!;
   expect(surface.size).toBe(GRID);
   const slice = layout.slice!;
