@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { validTrainConfig } from './fixtures';
 import { createHarness } from './harness';
 
-const CANCER = readFileSync(new URL('../../fixtures/sklearn/breast_cancer.csv', import.meta.url), 'utf8');
+const CANCER = readFileSync(
+  new URL('../../../src-shared/data/classic/breast-cancer.csv', import.meta.url),
+  'utf8',
+);
 const importRequest = {
   fileName: 'breast_cancer.csv',
   text: CANCER,

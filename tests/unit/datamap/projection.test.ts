@@ -9,7 +9,10 @@ const fixture = JSON.parse(readFileSync(new URL('pca_wine.json', DIR), 'utf8')) 
 };
 
 function wineInputs(): { x: Float64Array; n: number; d: number } {
-  const lines = readFileSync(new URL('wine.csv', DIR), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(new URL('../../../src-shared/data/classic/wine.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const rows = lines.map((line) => line.split(',').slice(0, -1).map(Number));
   return { x: Float64Array.from(rows.flat()), n: rows.length, d: rows[0].length };
 }

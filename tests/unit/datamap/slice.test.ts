@@ -7,7 +7,7 @@ import { Rng } from '../../../src-shared/engine/rng';
 import { FastMlp } from '../../../src-shared/engine/fast';
 import type { PreparedData, Table } from '../../../src-shared/data/types';
 
-const WINE = new URL('../../fixtures/sklearn/wine.csv', import.meta.url);
+const WINE = new URL('../../../src-shared/data/classic/wine.csv', import.meta.url);
 const GRID = 12;
 
 function wine(): { table: Table; data: PreparedData } {
