@@ -34,7 +34,7 @@ test.describe('exporting a trained model', () => {
     const script = pytorch.bytes.toString('utf8');
     expect(script).toContain('import torch');
     expect(script).toMatch(/LAYERS = \[\s*\(2, 8, "tanh"\),\s*\(8, 8, "tanh"\),\s*\(8, 2, "linear"\),\s*\]/);
-    expect(script).toContain('def build_model()');
+    expect(script).toContain('def build_model(weights=None, features=None)');
 
     const predictions = await download(page, 'Export predictions');
     expect(predictions.fileName).toBe('xor-predictions.csv');

@@ -151,7 +151,8 @@ export function useStudioActions() {
         training.clearLive();
         if (model.history.length > 0) training.showRecordedHistory(model.history);
         const shape = [model.spec.inputSize, ...model.spec.layers.map((layer) => layer.units)].join('-');
-        notices.notify(`Loaded model ${model.name} (${shape}); export it or train it further`);
+        const recorded = model.history.length > 0 ? ` with its ${model.history.length} recorded epochs` : '';
+        notices.notify(`Loaded model ${model.name} (${shape})${recorded}; export it or train it further`);
         loaded = true;
       });
     } catch (error) {

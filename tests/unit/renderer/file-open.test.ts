@@ -117,6 +117,9 @@ describe('a file dropped on the window', () => {
     expect(await useStudioActions().openDroppedFile(fileOf('trained.json', `${MODEL_HEAD} }`))).toBe(true);
     expect(useTrainingStore().history).toEqual(history);
     expect(useTrainingStore().lastMetrics?.loss).toBe(0.6);
+    expect(useNoticesStore().info).toBe(
+      'Loaded model trained (2-2) with its 3 recorded epochs; export it or train it further',
+    );
   });
 
   it('sends a project file to the project loader', async () => {
