@@ -15,6 +15,8 @@ import { BUILTIN_DATASETS } from './data/types';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from './engine/types';
 import type { ExportFormat, ExportedFile } from './model/types';
 import { LIMITS } from './training/config';
+import { SCHEDULES } from './training/schedule';
+import { KEEP_CHOICES } from './training/early-stop';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -101,6 +103,29 @@ export const trainConfigSchema = z.strictObject({
   dropout: numberField(`a number from 0 to ${LIMITS.maxDropout}`, (v) => v >= 0 && v <= LIMITS.maxDropout),
   init: oneOf(INITS),
   seed: seedField,
+  schedule: z
+    .strictObject({
+      name: oneOf(SCHEDULES),
+      stepSize: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
+      gamma: numberField(`a number above 0 up to ${LIMITS.maxGamma}`, (v) => v > 0 && v <= LIMITS.maxGamma),
+      warmup: integerField(`an integer from 0 to ${LIMITS.maxEpochs}`, 0, LIMITS.maxEpochs),
+    })
+    .optional(),
+  clipGradNorm: numberField(
+    `a number from 0 (off) to ${LIMITS.maxClipGradNorm}`,
+    (v) => v >= 0 && v <= LIMITS.maxClipGradNorm,
+  ).optional(),
+  earlyStopping: z
+    .strictObject({
+      patience: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
+      minDelta: numberField(
+        `a number from 0 to ${LIMITS.maxMinDelta}`,
+        (v) => v >= 0 && v <= LIMITS.maxMinDelta,
+      ),
+    })
+    .nullable()
+    .optional(),
+  keep: oneOf(KEEP_CHOICES).optional(),
 });
 
 export const builtinDataRequestSchema = z.strictObject({
@@ -141,6 +166,7 @@ export const epochMetricsSchema = z.strictObject({
   mae: metricValue,
   valMae: metricValue,
   seconds: metricNumber,
+  lr: numberField('a positive number', (v) => v > 0).optional(),
 });
 
 export const projectStateSchema = z.strictObject({

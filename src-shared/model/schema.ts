@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, OUTPUT_TRANSFORMS, REGULARIZATIONS } from '../engine/types';
 import { BUILTIN_DATASETS } from '../data/types';
 import { count as countOf } from '../data/plural';
+import { SCHEDULES } from '../training/schedule';
+import { KEEP_CHOICES } from '../training/early-stop';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
@@ -35,6 +37,12 @@ export const trainConfigSchema = z.object({
   dropout: z.number(),
   init: z.enum(INITS),
   seed: z.number(),
+  schedule: z
+    .object({ name: z.enum(SCHEDULES), stepSize: z.number(), gamma: z.number(), warmup: z.number() })
+    .optional(),
+  clipGradNorm: z.number().optional(),
+  earlyStopping: z.object({ patience: z.number(), minDelta: z.number() }).nullable().optional(),
+  keep: z.enum(KEEP_CHOICES).optional(),
 });
 
 /** JSON writes NaN as null: a required metric read back as null is NaN again. */
@@ -55,6 +63,7 @@ export const epochMetricsSchema = z.object({
   mae: nullableNumber,
   valMae: nullableNumber,
   seconds: metricNumber,
+  lr: z.number().optional(),
 });
 
 const taskSchema = z.enum(['classification', 'regression']);
@@ -112,6 +121,12 @@ export const modelFileSchema = z.object({
       /** Every epoch of the run that wrote the file (its curves), when the writer kept them. */
       history: z.array(epochMetricsSchema).optional(),
       split: splitRecordSchema.optional(),
+      best: z
+        .object({ epoch: count, valLoss: z.number(), valAccuracy: nullableNumber })
+        .nullable()
+        .optional(),
+      stoppedEpoch: count.nullable().optional(),
+      weightsFrom: z.enum(['best', 'last']).optional(),
     })
     .nullable(),
 });

@@ -4,7 +4,7 @@
  */
 import type { Activation, LossName, OutputTransform } from '../engine/types';
 import type { Preprocessing, SplitRecord, Task } from '../data/types';
-import type { EpochMetrics, TrainConfig } from '../training/types';
+import type { BestEpoch, EpochMetrics, TrainConfig } from '../training/types';
 
 export const MODEL_FORMAT = 'nanograd-studio/model';
 export const MODEL_VERSION = 1;
@@ -38,6 +38,12 @@ export interface ModelFile {
     history?: EpochMetrics[];
     /** How train and validation rows were chosen (absent in files from before it was recorded). */
     split?: SplitRecord;
+    /** The epoch with the lowest validation loss (absent without a validation split). */
+    best?: BestEpoch | null;
+    /** Epoch at which early stopping ended the run (null when it ran all its epochs). */
+    stoppedEpoch?: number | null;
+    /** Whose weights this file holds: the best epoch's (an early-stopped run, keep best) or the last epoch's. */
+    weightsFrom?: 'best' | 'last';
   } | null;
 }
 

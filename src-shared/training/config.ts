@@ -17,6 +17,8 @@ import {
   type OptimizerConfig,
 } from '../engine/types';
 import type { TrainConfig } from './types';
+import { DEFAULT_SCHEDULE, SCHEDULES, type ScheduleConfig } from './schedule';
+import { KEEP_CHOICES, type EarlyStopping } from './early-stop';
 
 export const LIMITS = {
   maxHiddenLayers: 16,
@@ -28,6 +30,9 @@ export const LIMITS = {
   maxWeightDecay: 10,
   maxDropout: 0.9,
   maxSeed: 4_294_967_295,
+  maxGamma: 10,
+  maxClipGradNorm: 1e6,
+  maxMinDelta: 1e6,
 } as const;
 
 /**
@@ -51,6 +56,10 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = Object.freeze({
   dropout: 0,
   init: 'he',
   seed: 1,
+  schedule: DEFAULT_SCHEDULE as ScheduleConfig,
+  clipGradNorm: 0,
+  earlyStopping: null,
+  keep: 'best',
 }) as TrainConfig;
 
 /** A fresh, mutable copy of the defaults. */
@@ -63,6 +72,8 @@ export function cloneTrainConfig(config: TrainConfig): TrainConfig {
     ...config,
     hiddenLayers: config.hiddenLayers.map((layer) => ({ ...layer })),
     optimizer: { ...config.optimizer },
+    ...(config.schedule ? { schedule: { ...config.schedule } } : {}),
+    ...(config.earlyStopping ? { earlyStopping: { ...config.earlyStopping } } : {}),
   };
 }
 
@@ -85,7 +96,13 @@ const TOP_FIELDS = [
   'dropout',
   'init',
   'seed',
+  'schedule',
+  'clipGradNorm',
+  'earlyStopping',
+  'keep',
 ] as const;
+const SCHEDULE_FIELDS = ['name', 'stepSize', 'gamma', 'warmup'] as const;
+const EARLY_STOPPING_FIELDS = ['patience', 'minDelta'] as const;
 const OPTIMIZER_FIELDS = [
   'name',
   'lr',
@@ -200,6 +217,37 @@ function validateOptimizer(value: unknown): OptimizerConfig {
   return out;
 }
 
+function validateSchedule(value: unknown, epochs: number): ScheduleConfig {
+  if (!isRecord(value)) fail('schedule', 'must be an object with name, stepSize, gamma and warmup', value);
+  rejectUnknownKeys(value, SCHEDULE_FIELDS, 'schedule');
+  const field = (key: keyof ScheduleConfig): unknown => value[key] ?? DEFAULT_SCHEDULE[key];
+  const schedule: ScheduleConfig = {
+    name: oneOf(field('name'), 'schedule.name', SCHEDULES),
+    stepSize: integerIn(field('stepSize'), 'schedule.stepSize', 1, LIMITS.maxEpochs),
+    gamma: numberIn(field('gamma'), 'schedule.gamma', 0, LIMITS.maxGamma, true),
+    warmup: integerIn(field('warmup'), 'schedule.warmup', 0, LIMITS.maxEpochs),
+  };
+  if (schedule.warmup > 0 && schedule.name === 'onecycle')
+    fail(
+      'schedule.warmup',
+      'must be 0 with onecycle, which warms up by itself (its first 30% of steps)',
+      schedule.warmup,
+    );
+  if (schedule.warmup >= epochs)
+    fail('schedule.warmup', `must be less than the epochs (${epochs})`, schedule.warmup);
+  return schedule;
+}
+
+function validateEarlyStopping(value: unknown, epochs: number): EarlyStopping | null {
+  if (value === null) return null;
+  if (!isRecord(value)) fail('earlyStopping', 'must be null or an object with patience and minDelta', value);
+  rejectUnknownKeys(value, EARLY_STOPPING_FIELDS, 'earlyStopping');
+  return {
+    patience: integerIn(value.patience, 'earlyStopping.patience', 1, Math.max(1, epochs)),
+    minDelta: numberIn(value.minDelta ?? 0, 'earlyStopping.minDelta', 0, LIMITS.maxMinDelta),
+  };
+}
+
 /**
  * Checks an untrusted config and returns a clean copy. Fields left out take their default
  * (so a host may send only what the user changed); unknown fields are rejected so a typo
@@ -211,16 +259,21 @@ export function validateTrainConfig(config: unknown): TrainConfig {
   rejectUnknownKeys(config, TOP_FIELDS, '');
   const pick = <K extends keyof TrainConfig>(key: K): unknown =>
     config[key] === undefined ? DEFAULT_TRAIN_CONFIG[key] : config[key];
+  const epochs = integerIn(pick('epochs'), 'epochs', 1, LIMITS.maxEpochs);
   return {
     hiddenLayers: validateLayers(pick('hiddenLayers')),
     loss: oneOf(pick('loss'), 'loss', ['auto', ...LOSSES] as const),
     optimizer: validateOptimizer(pick('optimizer')),
     batchSize: integerIn(pick('batchSize'), 'batchSize', 0, LIMITS.maxBatchSize),
-    epochs: integerIn(pick('epochs'), 'epochs', 1, LIMITS.maxEpochs),
+    epochs,
     regularization: oneOf(pick('regularization'), 'regularization', REGULARIZATIONS),
     regRate: numberIn(pick('regRate'), 'regRate', 0, LIMITS.maxRegRate),
     dropout: numberIn(pick('dropout'), 'dropout', 0, LIMITS.maxDropout),
     init: oneOf(pick('init'), 'init', INITS),
     seed: integerIn(pick('seed'), 'seed', 0, LIMITS.maxSeed),
+    schedule: validateSchedule(pick('schedule'), epochs),
+    clipGradNorm: numberIn(pick('clipGradNorm'), 'clipGradNorm', 0, LIMITS.maxClipGradNorm),
+    earlyStopping: validateEarlyStopping(pick('earlyStopping'), epochs),
+    keep: oneOf(pick('keep'), 'keep', KEEP_CHOICES),
   };
 }

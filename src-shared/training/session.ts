@@ -9,6 +9,11 @@
  *   took manual control). stopped, done and diverged are final: pause/resume/stop are no-ops
  *   there and stepEpoch throws a TrainingError.
  *
+ * Schedules set the optimizer's rate before each epoch (or batch, onecycle); early stopping ends
+ * the run ('done') after `patience` epochs without a better validation loss and, with keep
+ * 'best', puts the best epoch's weights back (also when the run ends or is stopped otherwise).
+ * A non-finite loss ends the run at once ('diverged') with the weights of the last finite epoch.
+ *
  * Determinism: the initial weights come from Rng(seed), the batch order from an independent
  * stream derived from the seed (reshuffled in place before every epoch, as the benchmark
  * anchors do), so the same data + config gives a bit-identical run.
@@ -30,6 +35,14 @@ import {
   type SessionState,
   type TrainConfig,
 } from './types';
+import { BestEpochTracker } from './early-stop';
+import {
+  DEFAULT_SCHEDULE,
+  isPerBatch,
+  learningRateAt,
+  type ScheduleClock,
+  type ScheduleConfig,
+} from './schedule';
 
 export interface SessionOptions {
   /** Weights to continue from (e.g. a loaded model); must match the network the config and data define. */
@@ -105,6 +118,14 @@ function copyParams(params: readonly DenseParams[]): DenseParams[] {
   }));
 }
 
+/** Copies every weight and bias of `from` into the same-shaped `to`, in place (`to` may live in wasm memory). */
+function setParams(to: readonly DenseParams[], from: readonly DenseParams[]): void {
+  for (let l = 0; l < to.length; l++) {
+    to[l].weight.set(from[l].weight);
+    to[l].bias.set(from[l].bias);
+  }
+}
+
 interface SplitScores {
   loss: number;
   accuracy: number | null;
@@ -139,6 +160,19 @@ export class TrainingSession {
   private failure: string | null = null;
   /** Weights as the current epoch started (for the update/weight ratio). */
   private epochStartWeights: Float32Array[] = [];
+  private readonly schedule: ScheduleConfig;
+  private readonly clock: ScheduleClock;
+  /** The rate the current (or last) epoch started with. */
+  private epochLr: number;
+  private readonly tracker: BestEpochTracker | null;
+  /** Best epoch's weights, kept only when an early-stopping run ends with them (keep 'best'). */
+  private readonly bestWeights: DenseParams[] | null;
+  /** Weights after the last finite epoch (the initial ones before the first): what divergence keeps. */
+  private readonly goodWeights: DenseParams[];
+  private goodEpoch = 0;
+  private weightsFrom: 'best' | 'last' = 'last';
+  private stoppedAt: number | null = null;
+  private keptAfterDivergence: number | null = null;
 
   constructor(data: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
     this.config = validateTrainConfig(config);
@@ -167,7 +201,21 @@ export class TrainingSession {
       dropout: this.config.dropout,
       seed: deriveSeed(this.config.seed, 2),
       maxBatch: this.batchSize,
+      clipGradNorm: this.config.clipGradNorm ?? 0,
     });
+    this.schedule = this.config.schedule ?? DEFAULT_SCHEDULE;
+    this.clock = { epochs: this.config.epochs, batchesPerEpoch: Math.ceil(n / this.batchSize) };
+    this.epochLr = this.config.optimizer.lr;
+    const early = this.config.earlyStopping ?? null;
+    const hasVal = data.val !== null && data.val.n > 0;
+    if (early && !hasVal) {
+      throw new ConfigError('early stopping needs a validation split (the validation fraction is 0)', {
+        field: 'earlyStopping',
+      });
+    }
+    this.tracker = hasVal ? new BestEpochTracker(early) : null;
+    this.bestWeights = early && (this.config.keep ?? 'best') === 'best' ? copyParams(mlp.params) : null;
+    this.goodWeights = copyParams(mlp.params);
     this.shuffleRng = new Rng(deriveSeed(this.config.seed, 1));
     this.perm = identityPermutation(n);
     const classes = data.train.outputSize;
@@ -210,6 +258,10 @@ export class TrainingSession {
       message: this.failure,
       last: this.history.length > 0 ? this.history[this.history.length - 1] : null,
       epochProgress: this.epochProgress,
+      best: this.tracker?.best ?? null,
+      stoppedEpoch: this.stoppedAt,
+      weightsFrom: this.weightsFrom,
+      keptEpoch: this.keptAfterDivergence,
     };
   }
 
@@ -243,7 +295,14 @@ export class TrainingSession {
   }
 
   stop(): void {
-    if (!FINAL_STATES.includes(this.currentState)) this.currentState = 'stopped';
+    if (FINAL_STATES.includes(this.currentState)) return;
+    this.currentState = 'stopped';
+    this.restoreBest();
+  }
+
+  /** The rate the current (or last) epoch started with. */
+  get learningRate(): number {
+    return this.epochLr;
   }
 
   weights(): NetworkWeights {
@@ -307,9 +366,27 @@ export class TrainingSession {
       this.cursor = 0;
       this.inEpoch = true;
       this.epochStartWeights = this.trainer.mlp.params.map((p) => Float32Array.from(p.weight));
+      this.epochLr = learningRateAt(
+        this.schedule,
+        this.config.optimizer.lr,
+        this.clock,
+        this.completedEpochs,
+      );
+      this.trainer.learningRate = this.epochLr;
     }
+    const perBatch = isPerBatch(this.schedule);
     for (;;) {
       const count = Math.min(this.batchSize, n - this.cursor);
+      if (perBatch) {
+        const batch = Math.floor(this.cursor / this.batchSize);
+        this.trainer.learningRate = learningRateAt(
+          this.schedule,
+          this.config.optimizer.lr,
+          this.clock,
+          this.completedEpochs,
+          batch,
+        );
+      }
       const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
       this.cursor += count;
       if (!Number.isFinite(loss)) {
@@ -343,11 +420,20 @@ export class TrainingSession {
       mae: train.mae,
       valMae: val ? val.mae : null,
       seconds: (this.now() - (this.startedAt ?? this.now())) / 1000,
+      lr: this.epochLr,
     };
     this.completedEpochs = epoch;
     this.history.push(metrics);
     this.recordDiagnostics(epoch);
-    if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
+    setParams(this.goodWeights, this.trainer.mlp.params);
+    this.goodEpoch = epoch;
+    const seen = this.tracker?.observe(metrics);
+    if (seen?.improved && this.bestWeights) setParams(this.bestWeights, this.trainer.mlp.params);
+    if (seen?.stop) {
+      this.stoppedAt = epoch;
+      this.currentState = 'done';
+    } else if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
+    if (this.currentState === 'done' || this.currentState === 'stopped') this.restoreBest();
     return metrics;
   }
 
@@ -375,11 +461,23 @@ export class TrainingSession {
     this.diagnostics.push({ epoch, layers });
   }
 
+  /** Early stopping with keep 'best': the network ends with the best epoch's weights. */
+  private restoreBest(): void {
+    const best = this.tracker?.best;
+    if (!this.bestWeights || !best || this.weightsFrom === 'best') return;
+    setParams(this.trainer.mlp.params, this.bestWeights);
+    this.weightsFrom = 'best';
+  }
+
   private diverge(epoch: number, loss: number): void {
     // The moment it blew up is what the diagnostics chart must show.
     if (this.epochStartWeights.length > 0) this.recordDiagnostics(epoch);
     const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
-    this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr}) or standardize the features`;
+    setParams(this.trainer.mlp.params, this.goodWeights);
+    this.keptAfterDivergence = this.goodEpoch;
+    const kept = this.goodEpoch > 0 ? `the weights of epoch ${this.goodEpoch}` : 'the initial weights';
+    const clip = this.config.clipGradNorm ? '' : ', clip the gradient norm (e.g. to 1)';
+    this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr})${clip} or standardize the features; kept ${kept}`;
     this.currentState = 'diverged';
     this.inEpoch = false;
   }

@@ -13,6 +13,8 @@ import type {
   Regularization,
 } from '../engine/types';
 import type { Task } from '../data/types';
+import type { BestEpoch, EarlyStopping, Keep } from './early-stop';
+import type { ScheduleConfig } from './schedule';
 
 export interface TrainConfig {
   /** Hidden layers only; the output layer is derived from the data (classes / targets). */
@@ -29,6 +31,14 @@ export interface TrainConfig {
   dropout: number;
   init: InitName;
   seed: number;
+  /** Learning-rate schedule (absent = constant); see schedule.ts for the PyTorch equivalents. */
+  schedule?: ScheduleConfig;
+  /** Clip the total gradient L2 norm to this before each update (0 / absent = off). */
+  clipGradNorm?: number;
+  /** Stop when the validation loss stops improving (null / absent = off; needs a validation split). */
+  earlyStopping?: EarlyStopping | null;
+  /** With early stopping: end with the best epoch's weights (default) or the last epoch's. */
+  keep?: Keep;
 }
 
 export type SessionState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'diverged';
@@ -50,6 +60,8 @@ export interface EpochMetrics {
   valMae: number | null;
   /** Wall-clock seconds since the run started. */
   seconds: number;
+  /** Learning rate of the epoch (of its first batch when it changes per batch, as onecycle does). */
+  lr?: number;
 }
 
 export interface SessionSnapshot {
@@ -64,6 +76,14 @@ export interface SessionSnapshot {
   last: EpochMetrics | null;
   /** Fraction (0..1) of the current epoch's training rows already used; 0 between epochs. */
   epochProgress?: number;
+  /** Lowest validation loss so far (null without a validation split). */
+  best?: BestEpoch | null;
+  /** Epoch at which early stopping ended the run (null while running or when it ran out of epochs). */
+  stoppedEpoch?: number | null;
+  /** Whose weights the network holds now: 'best' once an early-stopped run restored its best epoch. */
+  weightsFrom?: 'best' | 'last';
+  /** Epoch whose weights a diverged run kept (0 = the initial weights). */
+  keptEpoch?: number | null;
 }
 
 export interface NetworkWeights {
@@ -71,4 +91,4 @@ export interface NetworkWeights {
   params: DenseParams[];
 }
 
-export type { Activation };
+export type { Activation, BestEpoch, EarlyStopping, Keep, ScheduleConfig };

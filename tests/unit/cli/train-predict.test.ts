@@ -305,7 +305,7 @@ describe('nanograd errors', () => {
     [
       'a diverging run',
       ['train', '--data', 'regression-plane', '--optimizer', 'sgd', '--lr', '900', '--epochs', '20'],
-      /^nanograd: training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/,
+      /^nanograd: training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\), clip the gradient norm \(e\.g\. to 1\) or standardize the features; kept the (weights of epoch \d+|initial weights)$/,
     ],
     [
       'an output folder that does not exist',

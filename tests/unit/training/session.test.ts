@@ -198,7 +198,7 @@ describe('TrainingSession training', () => {
     expect(s.state).toBe('diverged');
     const message = s.snapshot().message!;
     expect(message).toMatch(
-      /^training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\) or standardize the features$/,
+      /^training diverged at epoch \d+ \(loss is (NaN|infinite)\): lower the learning rate \(now 900\), clip the gradient norm \(e\.g\. to 1\) or standardize the features; kept the (weights of epoch \d+|initial weights)$/,
     );
     expect(s.history.every((m) => Number.isFinite(m.loss))).toBe(true);
     expect(s.epoch).toBeLessThan(50);
