@@ -5,6 +5,7 @@
  */
 import type { EpochMetrics } from '../../src-shared/training';
 import type { Task } from '../../src-shared/data/types';
+import type { Baselines } from '../../src-shared/evaluation';
 
 export function formatNumber(value: number | null): string {
   if (value === null) return '-';
@@ -72,4 +73,15 @@ export class ProgressBar {
     if (this.drawn) this.stream.write('\r\x1b[K');
     this.drawn = false;
   }
+}
+
+/** `trivial val loss 1.0986, val accuracy 33.3%; linear val loss 0.2110, val accuracy 93.3%`. */
+export function formatBaselines(b: Baselines, task: Task): string {
+  if (b.trivial.valLoss === null && b.linear.valLoss === null)
+    return 'none (no validation rows to score them on)';
+  const one = (name: string, s: Baselines['trivial']): string =>
+    task === 'classification'
+      ? `${name} val loss ${formatNumber(s.valLoss)}, val accuracy ${formatPercent(s.valAccuracy)}`
+      : `${name} val loss ${formatNumber(s.valLoss)}`;
+  return `${one('trivial', b.trivial)}; ${one('linear (no hidden layer)', b.linear)}`;
 }

@@ -40,3 +40,11 @@ export {
 } from './importance';
 export { selectRows } from './select-rows';
 export { foldRows, foldSplit } from '../data/prepare/split';
+export {
+  fitBaselines,
+  linearBaseline,
+  linearBaselineWarning,
+  trivialBaseline,
+  type BaselineScores,
+  type Baselines,
+} from './baselines';

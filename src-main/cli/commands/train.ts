@@ -34,6 +34,7 @@ import {
   type SessionSnapshot,
   type TrainConfig,
 } from '../../../src-shared/training';
+import { fitBaselines, linearBaselineWarning, type Baselines } from '../../../src-shared/evaluation';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
 import { DATA_NAMES, checkWritable, loadTable, readTextFile } from '../files';
@@ -48,7 +49,7 @@ import {
   parseValFraction,
   trainArgs,
 } from '../options';
-import { ProgressBar, epochJson, formatMetrics } from '../progress';
+import { ProgressBar, epochJson, formatBaselines, formatMetrics } from '../progress';
 
 export interface TrainFlags {
   data: string;
@@ -358,7 +359,13 @@ async function train(flags: TrainFlags): Promise<number> {
   let trainedSeconds: number | null = null;
   // With --json, a script reads stdout to the end: whatever happens once epochs have started,
   // the last line is a {"type":"done"} line (state done, stopped, diverged or failed).
-  const doneLine = (state: string, message: string | null, last: EpochMetrics | null, out: string | null) =>
+  const doneLine = (
+    state: string,
+    message: string | null,
+    last: EpochMetrics | null,
+    out: string | null,
+    baselines: Baselines | null = null,
+  ) =>
     `${JSON.stringify({
       type: 'done',
       loss: last?.loss ?? null,
@@ -378,6 +385,7 @@ async function train(flags: TrainFlags): Promise<number> {
       state,
       message,
       out,
+      baselines,
       notes: data.notes,
     })}\n`;
   const failed = (err: unknown): unknown => {
@@ -427,8 +435,11 @@ async function train(flags: TrainFlags): Promise<number> {
   }
 
   const last = final.last;
+  // The references on the same split: does the network beat a constant and a linear model?
+  const baselines = fitBaselines(data, session.config);
+  const warning = last ? linearBaselineWarning(data.task, last, baselines.linear) : null;
   if (flags.json) {
-    process.stdout.write(doneLine(final.state, null, last, written));
+    process.stdout.write(doneLine(final.state, null, last, written, baselines));
   } else {
     // The warnings among the notes were printed on stderr before the run: not again here.
     const warned = new Set(data.warnings ?? []);
@@ -437,6 +448,8 @@ async function train(flags: TrainFlags): Promise<number> {
     process.stdout.write(
       `trained ${describeSpec(session.spec)} for ${count(session.epoch, 'epoch')} in ${seconds.toFixed(1)} s: ${what}\n`,
     );
+    process.stdout.write(`baselines: ${formatBaselines(baselines, data.task)}\n`);
+    if (warning) process.stdout.write(`note: ${warning}\n`);
     if (written) process.stdout.write(`wrote ${written}\n`);
   }
   if (interrupted) {

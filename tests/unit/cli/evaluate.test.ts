@@ -163,3 +163,20 @@ describe('nanograd evaluate', () => {
     expect(Object.keys(report.residuals)).toEqual(['mean', 'std', 'min', 'max']);
   });
 });
+
+describe('nanograd train --json baselines', () => {
+  it('the done line carries both baselines; linear equals a standalone --layers none run', () => {
+    const args = ['train', '--data', 'xor-noisy', '--epochs', '30', '--json'];
+    const last = (stdout: string) =>
+      JSON.parse(stdout.trimEnd().split('\n').pop()!) as Record<string, unknown>;
+    const done = last(runCli(args).stdout) as {
+      baselines: Record<'trivial' | 'linear', { valLoss: number; valAccuracy: number }>;
+    };
+    expect(Object.keys(done.baselines)).toEqual(['trivial', 'linear']);
+    expect(Object.keys(done.baselines.linear)).toEqual(['valLoss', 'valAccuracy']);
+    const linear = last(runCli([...args, '--layers', 'none', '--weight-init', 'xavier']).stdout);
+    expect(done.baselines.linear.valLoss).toBe(linear.valLoss);
+    expect(done.baselines.linear.valAccuracy).toBe(linear.valAccuracy);
+    expect(done.baselines.trivial.valAccuracy).toBeGreaterThan(0.3);
+  });
+});

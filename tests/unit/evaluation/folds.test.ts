@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, prepareDataset } from '../../../src-shared/data';
 import { foldRows } from '../../../src-shared/data/prepare/split';
 
-const irisText = readFileSync(new URL('../../fixtures/sklearn/iris.csv', import.meta.url), 'utf8');
+const irisText = readFileSync(new URL('../../../src-shared/data/classic/iris.csv', import.meta.url), 'utf8');
 
 describe('k-fold splits', () => {
   it('are disjoint, cover every row once and differ in size by at most one', () => {
