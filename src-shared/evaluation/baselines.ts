@@ -4,10 +4,10 @@
  * the majority class as the prediction; DummyRegressor: the training mean) and a linear model
  * (no hidden layer: softmax/logistic or linear regression) trained with the same loss,
  * optimizer, batch size, epochs, regularization and seed. Losses use the run's own loss
- * definition (engine/fast/losses.ts), so the numbers sit on the same axis as its curves.
+ * definition (engine/losses.ts), so the numbers sit on the same axis as its curves.
  */
 import type { Dataset, PreparedData } from '../data/types';
-import { lossDivisor, lossSumAndGrad } from '../engine/fast/losses';
+import { LOSS_FNS } from '../engine/losses';
 import type { LossName } from '../engine/types';
 import { lossTargets, resolveLoss } from '../training/loss';
 import { TrainingSession } from '../training/session';
@@ -67,8 +67,9 @@ function constantLoss(
   for (let i = 0; i < val.n; i++) out.set(row, i * k);
   const classes = task === 'classification' ? val.outputSize : 1;
   const targets = lossTargets(val.y, val.n, loss, task, classes);
-  const sum = lossSumAndGrad(loss, out, targets, val.n, k, null, 1, new Float64Array(Math.max(k, 2)));
-  return sum / lossDivisor(loss, val.n, k);
+  const fn = LOSS_FNS[loss];
+  const sum = fn.sumAndGrad(out, targets, val.n, k, null, 1, new Float64Array(Math.max(k, 2)));
+  return sum / fn.divisor(val.n, k);
 }
 
 /** Trains the no-hidden-layer model on the same data and split, with the run's settings. */
