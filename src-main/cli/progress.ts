@@ -41,6 +41,7 @@ export function epochJson(m: EpochMetrics, task: Task): Record<string, number | 
     valAccuracy: m.valAccuracy,
   };
   if (task === 'regression') Object.assign(line, { r2: m.r2, valR2: m.valR2, mae: m.mae, valMae: m.valMae });
+  line.lr = m.lr ?? null;
   return line;
 }
 

@@ -20,3 +20,23 @@ export {
 } from './session';
 export { runSession, type RunHooks } from './driver';
 export { encodeForModel } from './continue';
+export {
+  SCHEDULES,
+  DEFAULT_SCHEDULE,
+  ONE_CYCLE,
+  learningRateAt,
+  epochLearningRates,
+  isPerBatch,
+  type ScheduleName,
+  type ScheduleClock,
+} from './schedule';
+export { BestEpochTracker, KEEP_CHOICES } from './early-stop';
+export {
+  DEFAULT_LR_RANGE,
+  lrRangeTest,
+  runRangeTest,
+  suggestLr,
+  rangeTestLr,
+  type LrRangeOptions,
+  type LrRangeResult,
+} from './lr-range';

@@ -2,9 +2,13 @@
  * The learning-rate range test (Leslie Smith, "Cyclical Learning Rates", 2017; fastai's
  * lr_find): train from the run's initial weights while the rate grows exponentially from
  * `from` to `to` over `steps` batches, record the loss smoothed as fastai does, stop once it
- * explodes, and suggest a rate. This file is the pure analysis; TrainingSession.rangeTest runs
- * the batches on a copy of the network, so the run's own weights are never touched.
+ * explodes, and suggest a rate. lrRangeTest trains a session made for the test alone (from the
+ * same seeded initial weights, or the given ones, copied), so no run's weights are touched.
  */
+import type { PreparedData } from '../data/types';
+import type { DenseParams } from '../engine/types';
+import { TrainingSession } from './session';
+import type { TrainConfig } from './types';
 export interface LrRangeOptions {
   /** First rate (default 1e-6). */
   from: number;
@@ -102,4 +106,23 @@ export function suggestLr(
   let steepest = Math.min(skip, minAt);
   for (let i = steepest + 1; i <= minAt; i++) if (slope(i) < slope(steepest)) steepest = i;
   return { suggestedLr: slope(steepest) < 0 ? lrs[steepest] : null, minLossLr };
+}
+
+/**
+ * The range test for a run: the network, loss, optimizer, batch size and seeded batch order of
+ * `config` on `data`, starting from the weights the run would start from (`initial` when it
+ * continues a model). Schedules and early stopping do not apply: the test sets the rate itself.
+ */
+export function lrRangeTest(
+  data: PreparedData,
+  config: TrainConfig,
+  options: LrRangeOptions = DEFAULT_LR_RANGE,
+  initial?: DenseParams[],
+): LrRangeResult {
+  const session = new TrainingSession(
+    data,
+    { ...config, schedule: undefined, earlyStopping: null },
+    { initial },
+  );
+  return runRangeTest(options, (lr) => session.trainBatchAt(lr));
 }

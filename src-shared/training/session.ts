@@ -300,6 +300,28 @@ export class TrainingSession {
     this.restoreBest();
   }
 
+  /**
+   * The lr range test's step: trains the next batch of the seeded row order at rate `lr` and
+   * returns its loss, outside the epoch count, metrics and schedule. Only for a session made for
+   * the test (see lrRangeTest), which is thrown away afterwards.
+   */
+  trainBatchAt(lr: number): number {
+    if (this.currentState !== 'idle' || this.completedEpochs > 0)
+      throw new TrainingError('the learning-rate range test needs a fresh session');
+    const n = this.trainSet.n;
+    if (!this.inEpoch) {
+      this.shuffleRng.shuffle(this.perm);
+      this.cursor = 0;
+      this.inEpoch = true;
+    }
+    this.trainer.learningRate = lr;
+    const count = Math.min(this.batchSize, n - this.cursor);
+    const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
+    this.cursor += count;
+    if (this.cursor >= n) this.inEpoch = false;
+    return loss;
+  }
+
   /** The rate the current (or last) epoch started with. */
   get learningRate(): number {
     return this.epochLr;

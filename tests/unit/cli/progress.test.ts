@@ -48,14 +48,16 @@ describe('progress output', () => {
     expect(writes[0].replace('\r', '').replace('\x1b[K', '').length).toBeLessThanOrEqual(39);
   });
 
-  it('JSON lines carry the five fields, plus R²/MAE for regression', () => {
+  it('JSON lines carry the five fields and the epoch lr, plus R²/MAE for regression', () => {
     expect(Object.keys(epochJson(metrics(1), 'classification'))).toEqual([
       'epoch',
       'loss',
       'valLoss',
       'accuracy',
       'valAccuracy',
+      'lr',
     ]);
+    expect(epochJson({ ...metrics(1), lr: 0.0025 }, 'classification').lr).toBe(0.0025);
     const reg = epochJson(
       metrics(1, { accuracy: null, valAccuracy: null, r2: 0.9, valR2: 0.8, mae: 1.5, valMae: 2 }),
       'regression',

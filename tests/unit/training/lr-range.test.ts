@@ -66,3 +66,41 @@ describe('learning-rate range test (fastai lr_find)', () => {
     expect(minLossLr).toBeCloseTo(1e-4, 12);
   });
 });
+
+describe('lrRangeTest on a real run', () => {
+  it('finds a sensible rate on the spiral and leaves the run it was made for unchanged', async () => {
+    const { TrainingSession, defaultTrainConfig, lrRangeTest } = await import('../../../src-shared/training');
+    const { spiral } = await import('./datasets');
+    const data = spiral();
+    const config = { ...defaultTrainConfig(), epochs: 5 };
+    const before = new TrainingSession(data, config);
+    const initialBefore = before.weights().params;
+    const result = lrRangeTest(data, config, { from: 1e-6, to: 10, steps: 100 });
+    expect(result.lrs.length).toBeGreaterThan(20);
+    expect(result.lrs.length).toBeLessThanOrEqual(100);
+    expect(result.suggestedLr).toBeGreaterThan(1e-4);
+    expect(result.suggestedLr).toBeLessThan(1);
+    expect(result.minLossLr).toBeGreaterThan(1e-5);
+    // the run made after the test starts from the same weights and trains identically
+    const after = new TrainingSession(data, config);
+    after.weights().params.forEach((p, l) => expect(p.weight).toEqual(initialBefore[l].weight));
+    while (before.state !== 'done') before.advance(Infinity);
+    while (after.state !== 'done') after.advance(Infinity);
+    expect(after.history.map((m) => m.loss)).toEqual(before.history.map((m) => m.loss));
+  });
+
+  it('continuing a model: starts from the given weights and does not modify them', async () => {
+    const { TrainingSession, defaultTrainConfig, lrRangeTest } = await import('../../../src-shared/training');
+    const { spiral } = await import('./datasets');
+    const data = spiral();
+    const trained = new TrainingSession(data, { ...defaultTrainConfig(), epochs: 10 });
+    while (trained.state !== 'done') trained.advance(Infinity);
+    const weights = trained.weights().params;
+    const copy = weights.map((p) => Float32Array.from(p.weight));
+    const fresh = lrRangeTest(data, defaultTrainConfig(), { from: 1e-6, to: 1e-5, steps: 3 });
+    const cont = lrRangeTest(data, defaultTrainConfig(), { from: 1e-6, to: 1e-5, steps: 3 }, weights);
+    weights.forEach((p, l) => expect(p.weight).toEqual(copy[l]));
+    // a trained network starts from a much lower loss than a fresh one
+    expect(cont.losses[0]).toBeLessThan(fresh.losses[0] * 0.8);
+  });
+});
