@@ -45,68 +45,87 @@ export function gemmTN(a: Storage, b: Storage, c: Storage, n: number, k: number,
   }
 }
 
-function checkInner(op: string, left: number, right: number, a: Tensor, b: Tensor): void {
-  if (left !== right)
-    throw new RangeError(`${op}: inner sizes differ ([${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}])`);
-}
-
-/** A zeroed float64 buffer the accumulating GEMMs write an input's gradient into. */
-function zeros(n: number): Float64Array {
-  return new Float64Array(n);
+/**
+ * The three products, each with its forward GEMM and the gradient of each operand next to it
+ * (G = out.grad; gradients are summed into zeroed float64 buffers by the accumulating GEMMs).
+ */
+interface Product {
+  readonly name: string;
+  /** The sizes that must agree, and the result's shape. */
+  inner(a: Tensor, b: Tensor): [number, number];
+  shape(a: Tensor, b: Tensor): [number, number];
+  forward(a: Tensor, b: Tensor, out: Storage): void;
+  gradA(g: Storage, a: Tensor, b: Tensor, da: Storage): void;
+  gradB(g: Storage, a: Tensor, b: Tensor, db: Storage): void;
 }
 
 /** out = a·b:  da = G·bᵀ,  db = aᵀ·G */
-const MATMUL = gradRule('matmul', (g, out) => {
-  const [a, b] = out.inputs;
-  const da = a.requiresGrad ? zeros(a.size) : null;
-  const db = b.requiresGrad ? zeros(b.size) : null;
-  if (da) gemmNT(g, b.data, da, a.rows, b.cols, a.cols);
-  if (db) gemmTN(a.data, g, db, a.rows, a.cols, b.cols);
-  return [da, db];
-});
+const MATMUL: Product = {
+  name: 'matmul',
+  inner: (a, b) => [a.cols, b.rows],
+  shape: (a, b) => [a.rows, b.cols],
+  forward: (a, b, out) => gemmNN(a.data, b.data, out, a.rows, a.cols, b.cols),
+  gradA: (g, a, b, da) => gemmNT(g, b.data, da, a.rows, b.cols, a.cols),
+  gradB: (g, a, b, db) => gemmTN(a.data, g, db, a.rows, a.cols, b.cols),
+};
 
-/** a[n,k] · b[k,m] */
-export function matmul(a: Tensor, b: Tensor): Tensor {
-  checkInner('matmul', a.cols, b.rows, a, b);
-  const out = Tensor.result(a.rows, b.cols, a, [a, b], MATMUL, undefined);
-  gemmNN(a.data, b.data, out.data, a.rows, a.cols, b.cols);
-  return out;
-}
-
-/** out = a·bᵀ:  da = G·b,  db = Gᵀ·a */
-const MATMUL_NT = gradRule('matmul_nt', (g, out) => {
-  const [a, b] = out.inputs;
-  const da = a.requiresGrad ? zeros(a.size) : null;
-  const db = b.requiresGrad ? zeros(b.size) : null;
-  if (da) gemmNN(g, b.data, da, a.rows, b.rows, a.cols);
-  if (db) gemmTN(g, a.data, db, a.rows, b.rows, a.cols);
-  return [da, db];
-});
-
-/** a[n,k] · b[m,k]ᵀ — a dense forward x·Wᵀ with W stored [out, in]. */
-export function matmulNT(a: Tensor, b: Tensor): Tensor {
-  checkInner('matmulNT', a.cols, b.cols, a, b);
-  const out = Tensor.result(a.rows, b.rows, a, [a, b], MATMUL_NT, undefined);
-  gemmNT(a.data, b.data, out.data, a.rows, a.cols, b.rows);
-  return out;
-}
+/** out = a·bᵀ (a dense forward x·Wᵀ with W stored [out, in]):  da = G·b,  db = Gᵀ·a */
+const MATMUL_NT: Product = {
+  name: 'matmul_nt',
+  inner: (a, b) => [a.cols, b.cols],
+  shape: (a, b) => [a.rows, b.rows],
+  forward: (a, b, out) => gemmNT(a.data, b.data, out, a.rows, a.cols, b.rows),
+  gradA: (g, a, b, da) => gemmNN(g, b.data, da, a.rows, b.rows, a.cols),
+  gradB: (g, a, b, db) => gemmTN(g, a.data, db, a.rows, b.rows, a.cols),
+};
 
 /** out = aᵀ·b:  da = b·Gᵀ,  db = a·G */
-const MATMUL_TN = gradRule('matmul_tn', (g, out) => {
-  const [a, b] = out.inputs;
-  const da = a.requiresGrad ? zeros(a.size) : null;
-  const db = b.requiresGrad ? zeros(b.size) : null;
-  if (da) gemmNT(b.data, g, da, a.rows, b.cols, a.cols);
-  if (db) gemmNN(a.data, g, db, a.rows, a.cols, b.cols);
-  return [da, db];
-});
+const MATMUL_TN: Product = {
+  name: 'matmul_tn',
+  inner: (a, b) => [a.rows, b.rows],
+  shape: (a, b) => [a.cols, b.cols],
+  forward: (a, b, out) => gemmTN(a.data, b.data, out, a.rows, a.cols, b.cols),
+  gradA: (g, a, b, da) => gemmNT(b.data, g, da, a.rows, b.cols, a.cols),
+  gradB: (g, a, b, db) => gemmNN(a.data, g, db, a.rows, a.cols, b.cols),
+};
 
-/** a[n,k]ᵀ · b[n,m] */
-export function matmulTN(a: Tensor, b: Tensor): Tensor {
-  checkInner('matmulTN', a.rows, b.rows, a, b);
-  const out = Tensor.result(a.cols, b.cols, a, [a, b], MATMUL_TN, undefined);
-  gemmTN(a.data, b.data, out.data, a.rows, a.cols, b.cols);
-  return out;
+/** The product's gradient rule and its op (label: the name errors use). */
+function productOp(product: Product, label: string) {
+  const rule = gradRule(product.name, (g, out) => {
+    const [a, b] = out.inputs;
+    const da = a.requiresGrad ? new Float64Array(a.size) : null;
+    const db = b.requiresGrad ? new Float64Array(b.size) : null;
+    if (da) product.gradA(g, a, b, da);
+    if (db) product.gradB(g, a, b, db);
+    return [da, db];
+  });
+  const apply = (a: Tensor, b: Tensor): Tensor => {
+    const [left, right] = product.inner(a, b);
+    if (left !== right)
+      throw new RangeError(
+        `${label}: inner sizes differ ([${a.rows}, ${a.cols}] and [${b.rows}, ${b.cols}])`,
+      );
+    const [rows, cols] = product.shape(a, b);
+    const out = Tensor.result(rows, cols, a, [a, b], rule, undefined);
+    product.forward(a, b, out.data);
+    return out;
+  };
+  return { rule, apply };
 }
 
-export const MATMUL_RULES = { matmul: MATMUL, matmul_nt: MATMUL_NT, matmul_tn: MATMUL_TN };
+const MATMUL_OP = productOp(MATMUL, 'matmul');
+const MATMUL_NT_OP = productOp(MATMUL_NT, 'matmulNT');
+const MATMUL_TN_OP = productOp(MATMUL_TN, 'matmulTN');
+
+/** a[n,k] · b[k,m] */
+export const matmul = MATMUL_OP.apply;
+/** a[n,k] · b[m,k]ᵀ — a dense forward x·Wᵀ with W stored [out, in]. */
+export const matmulNT = MATMUL_NT_OP.apply;
+/** a[n,k]ᵀ · b[n,m] */
+export const matmulTN = MATMUL_TN_OP.apply;
+
+export const MATMUL_RULES = {
+  matmul: MATMUL_OP.rule,
+  matmul_nt: MATMUL_NT_OP.rule,
+  matmul_tn: MATMUL_TN_OP.rule,
+};
