@@ -8,6 +8,7 @@
  */
 import type { Dataset, PreparedData } from '../data/types';
 import { LOSS_FNS } from '../engine/losses';
+import { TrainingError } from '../errors';
 import type { LossName } from '../engine/types';
 import { lossTargets, resolveLoss } from '../training/loss';
 import { TrainingSession } from '../training/session';
@@ -78,8 +79,14 @@ export function linearBaseline(data: PreparedData, config: TrainConfig): Baselin
   // Xavier: what `train --layers none` uses by default (He's ReLU gain has no ReLU to serve here).
   const session = new TrainingSession(data, { ...config, hiddenLayers: [], dropout: 0, init: 'xavier' });
   let last = null;
-  while (session.state !== 'done' && session.state !== 'diverged') last = session.stepEpoch();
-  if (session.state === 'diverged' || !last) return { valLoss: null, valAccuracy: null };
+  try {
+    while (session.state !== 'done') last = session.stepEpoch();
+  } catch (err) {
+    // A linear model that diverges (a rate too high for it) has no score to compare with.
+    if (err instanceof TrainingError) return { valLoss: null, valAccuracy: null };
+    throw err;
+  }
+  if (!last) return { valLoss: null, valAccuracy: null };
   return { valLoss: last.valLoss, valAccuracy: data.task === 'classification' ? last.valAccuracy : null };
 }
 

@@ -48,3 +48,11 @@ export {
   type BaselineScores,
   type Baselines,
 } from './baselines';
+export {
+  summarizeFolds,
+  trainFold,
+  type CvSummary,
+  type FoldHooks,
+  type FoldJob,
+  type FoldResult,
+} from './cross-validate';

@@ -3,9 +3,24 @@
  * parallel work: declare its TaskSpec in PoolTasks and its handler in POOL_TASK_HANDLERS; the
  * handler is pure src-shared code and gets a TaskContext (cancel signal, progress, yield).
  */
+import { trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
+import type { EpochMetrics } from '../training/types';
+import type { TaskSpec } from './protocol';
 import type { TaskHandlers } from './serve';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by each parallel task
-export interface PoolTasks {}
+export interface PoolTasks {
+  /** One cross-validation fold trained to the end; progress = each epoch's metrics. */
+  'cv-fold': TaskSpec<FoldJob, FoldResult, EpochMetrics>;
+}
 
-export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {};
+export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
+  'cv-fold': (job, context) =>
+    trainFold(job, {
+      signal: context.signal,
+      now: context.now,
+      onEpoch: async (metrics) => {
+        context.progress(metrics);
+        await context.yieldToHost();
+      },
+    }),
+};

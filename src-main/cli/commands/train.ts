@@ -42,6 +42,7 @@ import {
   UsageError,
   asFlagError,
   choiceArg,
+  integerArg,
   parseActivations,
   parseLayers,
   parseNoise,
@@ -49,6 +50,7 @@ import {
   parseValFraction,
   trainArgs,
 } from '../options';
+import { crossValidate } from './cross-validate';
 import { ProgressBar, epochJson, formatBaselines, formatMetrics } from '../progress';
 
 export interface TrainFlags {
@@ -73,6 +75,8 @@ export interface TrainFlags {
   regRate?: number;
   dropout?: number;
   weightInit?: InitName;
+  folds?: number;
+  workers?: number;
 }
 
 /** The rate `--regularization l1|l2` uses without `--reg-rate` (the app's default rate). */
@@ -163,14 +167,52 @@ export function register(program: Command, context: CliContext): void {
       'print one JSON object per epoch on stdout, and a last {"type":"done","state",...} line, also when the run diverges or fails',
     )
     .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
+    .option(
+      '--folds <K>',
+      'K-fold cross-validation instead of one run: K models, fold i validating on the i-th of K disjoint seeded folds (stratified for classes); prints mean ± std (population) of the validation scores',
+      parseFolds,
+    )
+    .option(
+      '--workers <n>',
+      'threads for --folds (default: one per core, at most one per fold)',
+      parseWorkers,
+    )
     .action(async (flags: TrainFlags) => {
       checkFlagCombinations(flags);
       context.exitCode = await train(flags);
     });
 }
 
+function parseFolds(value: string): number {
+  const k = integerArg('--folds')(value);
+  if (k < 2 || k > MAX_FOLDS)
+    throw new UsageError(`--folds must be a whole number from 2 to ${MAX_FOLDS} (got ${value.trim()})`);
+  return k;
+}
+
+function parseWorkers(value: string): number {
+  const n = integerArg('--workers')(value);
+  if (n < 1 || n > 256)
+    throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${value.trim()})`);
+  return n;
+}
+
+const MAX_FOLDS = 100;
+
 /** Flags that would silently do nothing together are refused before any work. */
 function checkFlagCombinations(flags: TrainFlags): void {
+  if (flags.folds !== undefined) {
+    const clash = flags.out
+      ? '--out (K models are trained to score the design; train without --folds to save one)'
+      : flags.init
+        ? '--init (each fold starts from fresh weights)'
+        : flags.val !== undefined
+          ? '--val (each fold validates on 1/K of the rows)'
+          : null;
+    if (clash) throw new UsageError(`--folds cannot be combined with ${clash}`, 'folds');
+  } else if (flags.workers !== undefined) {
+    throw new UsageError('--workers has no effect without --folds', 'workers');
+  }
   if (flags.regRate !== undefined && flags.regRate > 0 && (flags.regularization ?? 'none') === 'none')
     throw new UsageError(
       `--reg-rate ${flags.regRate} has no effect without --regularization l1 or l2`,
@@ -329,6 +371,8 @@ async function train(flags: TrainFlags): Promise<number> {
     noise: flags.noise,
     seed: flags.seed,
   });
+  if (flags.folds !== undefined)
+    return crossValidate({ table, builtin, flags, config, folds: flags.folds, workers: flags.workers });
   const prepared = prepareForTraining(table, flags, valFraction, builtin);
   let data = prepared;
   let initial: DenseParams[] | undefined;

@@ -1,0 +1,121 @@
+/**
+ * K-fold cross-validation: K runs of the same design, fold i validating on the i-th of K
+ * disjoint seeded folds (stratified for classes) and training on the rest. One fold is a pure
+ * job (`trainFold`), so hosts run folds in parallel on a worker pool (the 'cv-fold' task) or
+ * one after the other; `summarizeFolds` gives mean and std over the folds.
+ */
+import { prepareDataset } from '../data';
+import type { PrepareOptions, Table } from '../data/types';
+import { CancelledError, TrainingError } from '../errors';
+import { TrainingSession } from '../training/session';
+import type { EpochMetrics, TrainConfig } from '../training/types';
+
+export interface FoldJob {
+  table: Table;
+  /** prepareDataset options without the fold (the job adds it). */
+  prepare: Omit<PrepareOptions, 'fold' | 'valFraction'>;
+  config: TrainConfig;
+  folds: number;
+  /** 0-based fold index. */
+  index: number;
+}
+
+export interface FoldResult {
+  /** 1-based, as printed ("fold 1 of 5"). */
+  fold: number;
+  trainRows: number;
+  valRows: number;
+  /** Validation rows per class (classification), null for regression. */
+  valClassCounts: Record<string, number> | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  valR2: number | null;
+  /** Epochs trained, and the per-epoch metrics (the app draws them as fold curves). */
+  epochs: number;
+  history: EpochMetrics[];
+  state: 'done' | 'diverged' | 'stopped';
+  message: string | null;
+  seconds: number;
+}
+
+export interface CvSummary {
+  folds: number;
+  valLossMean: number | null;
+  valLossStd: number | null;
+  valAccuracyMean: number | null;
+  valAccuracyStd: number | null;
+}
+
+export interface FoldHooks {
+  signal?: AbortSignal;
+  /** Called after each epoch; await it to let the host breathe (and a cancel arrive). */
+  onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
+  now?: () => number;
+}
+
+/** Trains one fold to the end (or until cancelled: CancelledError). */
+export async function trainFold(job: FoldJob, hooks: FoldHooks = {}): Promise<FoldResult> {
+  const now = hooks.now ?? (() => Date.now());
+  const started = now();
+  const data = prepareDataset(job.table, {
+    ...job.prepare,
+    valFraction: 0,
+    fold: { count: job.folds, index: job.index },
+  });
+  const session = new TrainingSession(data, job.config, { now });
+  while (session.state !== 'done' && session.state !== 'diverged' && session.state !== 'stopped') {
+    if (hooks.signal?.aborted) throw new CancelledError(`fold ${job.index + 1} cancelled`);
+    let metrics: EpochMetrics;
+    try {
+      metrics = session.stepEpoch();
+    } catch (err) {
+      // A diverged fold ends with its message; the other folds still count.
+      if (err instanceof TrainingError && session.snapshot().state === 'diverged') break;
+      throw err;
+    }
+    await hooks.onEpoch?.(metrics);
+  }
+  const val = data.val!;
+  let valClassCounts: Record<string, number> | null = null;
+  const classes = data.preprocessing.target.classes;
+  if (classes) {
+    valClassCounts = Object.fromEntries(classes.map((c) => [c, 0]));
+    for (let i = 0; i < val.n; i++) valClassCounts[classes[val.y[i]]]++;
+  }
+  const last = session.history[session.history.length - 1] ?? null;
+  const snapshot = session.snapshot();
+  return {
+    fold: job.index + 1,
+    trainRows: data.train.n,
+    valRows: val.n,
+    valClassCounts,
+    valLoss: last?.valLoss ?? null,
+    valAccuracy: last?.valAccuracy ?? null,
+    valR2: last?.valR2 ?? null,
+    epochs: session.epoch,
+    history: session.history.slice(),
+    state: session.state === 'diverged' ? 'diverged' : session.state === 'stopped' ? 'stopped' : 'done',
+    message: snapshot.message,
+    seconds: (now() - started) / 1000,
+  };
+}
+
+/** Mean and population std (numpy's default, as `scores.std()`) over the folds that have a value. */
+export function summarizeFolds(results: FoldResult[], folds: number): CvSummary {
+  const stats = (values: (number | null)[]): { mean: number | null; std: number | null } => {
+    const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+    if (finite.length === 0) return { mean: null, std: null };
+    const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
+    const variance = finite.reduce((a, v) => a + (v - mean) * (v - mean), 0) / finite.length;
+    return { mean, std: Math.sqrt(variance) };
+  };
+  const loss = stats(results.map((r) => r.valLoss));
+  const accuracy = stats(results.map((r) => r.valAccuracy));
+  return {
+    folds,
+    valLossMean: loss.mean,
+    valLossStd: loss.std,
+    valAccuracyMean: accuracy.mean,
+    valAccuracyStd: accuracy.std,
+  };
+}
