@@ -22,6 +22,7 @@ import train from './torch_script/train.py?raw';
 import modelFile from './torch_script/model_file.py?raw';
 import distributed from './torch_script/distributed.py?raw';
 import stream from './torch_script/stream.py?raw';
+import baselines from './torch_script/baselines.py?raw';
 import run from './torch_script/run.py?raw';
 import cli from './torch_script/cli.py?raw';
 
@@ -36,6 +37,7 @@ const PARTS: readonly string[] = [
   modelFile,
   distributed,
   stream,
+  baselines,
   run,
   cli,
 ];

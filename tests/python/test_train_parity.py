@@ -43,6 +43,11 @@ def test_per_epoch_losses_match_the_cli_to_1e_4(scripts, name):
         for key in ("loss", "valLoss"):
             assert relative_difference(ours[key], theirs[key]) < 1e-4, (name, ours["epoch"], key, ours[key], theirs[key])
     assert set(script_done) == set(studio_done)
+    # The same trivial and linear baselines on the same split.
+    for kind in ("trivial", "linear"):
+        for key in ("valLoss", "valAccuracy"):
+            ours, theirs = script_done["baselines"][kind][key], studio_done["baselines"][kind][key]
+            assert relative_difference(ours, theirs) < 1e-4, (name, kind, key, ours, theirs)
     assert script_done["state"] == "done" and script_done["epochs"] == 24
     # The run learned something (a test that cannot pass with a frozen network).
     assert script_epochs[-1]["loss"] < script_epochs[0]["loss"]

@@ -12,6 +12,7 @@ from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 from .csv_reader import InputError
 from .distributed import start_cluster
 from .model_data import NAME, TASK
+from .baselines import linear_baseline, trivial_baseline
 from .model_file import json_line, model_document, write_model_file
 from .network import build_model
 from .stream import StreamData
@@ -53,11 +54,11 @@ def epoch_line(metrics):
     return json_line({k: metrics[k] for k in keys})
 
 
-def done_line(state, message, last, epochs, seconds, out, notes):
+def done_line(state, message, last, epochs, seconds, out, baselines, notes):
     line = {"type": "done"}
     for key in ["loss", "valLoss", "accuracy", "valAccuracy"] + (["r2", "valR2", "mae", "valMae"] if TASK == "regression" else []):
         line[key] = last[key] if last else None
-    line.update({"epochs": epochs, "seconds": round(seconds, 3), "state": state, "message": message, "out": out, "notes": notes})
+    line.update({"epochs": epochs, "seconds": round(seconds, 3), "state": state, "message": message, "out": out, "baselines": baselines, "notes": notes})
     return json_line(line)
 
 
@@ -140,7 +141,7 @@ def _train(args, cluster):
                 train_sums = trainer.sums(chunks(data.x, data.y, cluster.rank, cluster.world))
                 val_sums = trainer.sums(chunks(data.val_x, data.val_y, cluster.rank, cluster.world)) if data.val_x is not None else None
             train_sums, val_sums = cluster.sum(train_sums), cluster.sum(val_sums) if args.val > 0 else None
-            metrics = epoch_metrics(epoch, train_sums, val_sums, time.perf_counter() - started, target_std)
+            metrics = epoch_metrics(epoch, train_sums, val_sums, time.perf_counter() - started, target_std, trainer.epoch_lr)
             if not finite(loss) or not finite(metrics["loss"]):
                 bad = metrics["loss"] if finite(loss) else loss
                 state = "diverged"
@@ -155,8 +156,15 @@ def _train(args, cluster):
                     print(format_progress(metrics, config["epochs"]), file=sys.stderr, flush=True)
                 if args.checkpoint:
                     save_checkpoint(args.checkpoint, trainer, data, args)
+            if trainer.observe(metrics):
+                notes.append(f"early stopping: no better validation loss for {config['earlyStopping']['patience']} epochs after epoch {trainer.tracker.best['epoch']}")
+                break
     except KeyboardInterrupt:
         state = "stopped"
+    if state != "diverged":
+        trainer.restore_best()
+        if trainer.best_state is not None:
+            notes.append(f"kept the weights of epoch {trainer.tracker.best['epoch']}, the best validation loss")
     seconds = time.perf_counter() - started
     last = trainer.history[-1] if trainer.history else None
     written = None
@@ -166,10 +174,13 @@ def _train(args, cluster):
         document = model_document(name or NAME, trainer.weights(), data.features, data.target, config, trainer.epoch, trainer.history)
         write_model_file(args.out, document)
         written = args.out
+    baselines = None
+    if cluster.main and args.json and not args.stream and state != "diverged":
+        baselines = {"trivial": trivial_baseline(data, classes), "linear": linear_baseline(data, config, classes, run_epoch, chunks)}
     cluster.barrier()
     if cluster.main:
         if args.json:
-            print(done_line(state, message, last, trained, seconds, written, notes), flush=True)
+            print(done_line(state, message, last, trained, seconds, written, baselines, notes), flush=True)
         elif message:
             print(f"error: {message}", file=sys.stderr)
         else:
@@ -188,7 +199,11 @@ def run_epoch(trainer, data, config, cluster, epoch):
     loss = 0.0
     if not cluster.distributed:
         order = trainer.batch_order(n)
+        batches = -(-n // batch)
+        trainer.set_epoch_rate(batches)
         for start in range(0, n, batch):
+            if trainer.per_batch_rate:
+                trainer.set_epoch_rate(batches, start // batch)
             rows = order[start:start + batch]
             loss = trainer.step(data.x[rows].to(cluster.device), data.y[rows].to(cluster.device))
             if not finite(loss):
@@ -201,6 +216,9 @@ def run_epoch(trainer, data, config, cluster, epoch):
         data.sampler = sampler
     sampler.set_epoch(epoch)
     loader = DataLoader(TensorDataset(data.x, data.y), batch_size=max(1, batch // cluster.world), sampler=sampler)
-    for x, y in loader:
+    trainer.set_epoch_rate(len(loader))
+    for b, (x, y) in enumerate(loader):
+        if trainer.per_batch_rate:
+            trainer.set_epoch_rate(len(loader), b)
         loss = trainer.step(x.to(cluster.device), y.to(cluster.device))
     return loss

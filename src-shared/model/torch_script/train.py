@@ -56,6 +56,62 @@ def make_optimizer(params, optimizer):
     return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=decay or 0.0)
 
 
+ONE_CYCLE = {"pctStart": 0.3, "divFactor": 25, "finalDivFactor": 1e4}  # PyTorch OneCycleLR's defaults
+
+
+def one_cycle_lr(max_lr, total_steps, step):
+    """OneCycleLR (two phases, cosine annealing) at 0-based step `step` of `total_steps`."""
+    initial = max_lr / ONE_CYCLE["divFactor"]
+    low = initial / ONE_CYCLE["finalDivFactor"]
+    warm_end = ONE_CYCLE["pctStart"] * total_steps - 1
+
+    def anneal(start, end, pct):
+        return end + (start - end) / 2 * (math.cos(math.pi * pct) + 1)
+
+    if step <= warm_end:
+        return anneal(initial, max_lr, step / warm_end)
+    return anneal(max_lr, low, (step - warm_end) / (total_steps - 1 - warm_end))
+
+
+def learning_rate_at(schedule, lr, epochs, batches, epoch, batch=0):
+    """The studio's schedules (training/schedule.ts = torch.optim.lr_scheduler): the rate of batch
+    `batch` in 0-based epoch `epoch` (only onecycle changes it within an epoch)."""
+    name = schedule["name"] if schedule else "constant"
+    if name == "onecycle":
+        return one_cycle_lr(lr, epochs * batches, epoch * batches + batch)
+    warmup = schedule.get("warmup", 0) if schedule else 0
+    if epoch < warmup:
+        return lr * (epoch + 1) / (warmup + 1)
+    e = epoch - warmup
+    if name == "step":
+        return lr * schedule["gamma"] ** math.floor(e / schedule["stepSize"])
+    if name == "cosine":
+        return lr * (1 + math.cos(math.pi * e / max(1, epochs - warmup))) / 2
+    return lr
+
+
+class BestEpochTracker:
+    """Keras EarlyStopping on the validation loss, as the studio's (training/early-stop.ts)."""
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.min_delta = rule.get("minDelta", 0) if rule else 0
+        self.best = None
+        self.wait = 0
+
+    def observe(self, metrics):
+        """(improved, stop) after an epoch."""
+        loss = metrics["valLoss"]
+        if loss is None or not math.isfinite(loss):
+            return False, False
+        if self.best is None or loss < self.best["valLoss"] - self.min_delta:
+            self.best = {"epoch": metrics["epoch"], "valLoss": loss, "valAccuracy": metrics["valAccuracy"]}
+            self.wait = 0
+            return True, False
+        self.wait += 1
+        return False, self.rule is not None and self.wait >= self.rule["patience"]
+
+
 class StudioMlp(nn.Module):
     """The network's layers (Linear + activation) on standardized inputs, with the studio's
     inverted dropout on hidden outputs: `masks` holds one multiplier tensor per hidden layer."""
@@ -125,12 +181,12 @@ def scores(sums, target_std):
     return loss, None, r2, abs_sum / n * target_std
 
 
-def epoch_metrics(epoch, train, val, seconds, target_std):
+def epoch_metrics(epoch, train, val, seconds, target_std, lr):
     loss, accuracy, r2, mae = scores(train, target_std)
     val_loss, val_accuracy, val_r2, val_mae = scores(val, target_std) if val is not None else (None,) * 4
     return {
         "epoch": epoch, "loss": loss, "valLoss": val_loss, "accuracy": accuracy, "valAccuracy": val_accuracy,
-        "r2": r2, "valR2": val_r2, "mae": mae, "valMae": val_mae, "seconds": seconds,
+        "r2": r2, "valR2": val_r2, "mae": mae, "valMae": val_mae, "seconds": seconds, "lr": lr,
     }
 
 
@@ -153,6 +209,37 @@ class Trainer:
         self.history = []
         units = [m.out_features for m in layers if isinstance(m, nn.Linear)]
         self.hidden_units = units[:-1] if config["dropout"] > 0 else []
+        self.schedule = config.get("schedule")
+        self.clip = config.get("clipGradNorm") or 0
+        early = config.get("earlyStopping")
+        self.tracker = BestEpochTracker(early)
+        # Early stopping keeps the best epoch's weights unless the config says keep "last".
+        self.keep_best = bool(early) and config.get("keep", "best") == "best"
+        self.best_state = None
+        self.lr = self.epoch_lr = config["optimizer"]["lr"]
+
+    def set_epoch_rate(self, batches, batch=0):
+        """The schedule's rate for the next epoch (batch: onecycle's position within it)."""
+        self.lr = learning_rate_at(self.schedule, self.config["optimizer"]["lr"], self.config["epochs"], batches, self.epoch, batch)
+        if batch == 0:
+            self.epoch_lr = self.lr  # what the epoch's metrics report (as the studio's)
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.lr
+
+    @property
+    def per_batch_rate(self):
+        return bool(self.schedule) and self.schedule["name"] == "onecycle"
+
+    def observe(self, metrics):
+        """Early stopping after an epoch: True when the run should stop."""
+        improved, stop = self.tracker.observe(metrics)
+        if improved and self.keep_best:
+            self.best_state = copy.deepcopy(self.model.state_dict())
+        return stop
+
+    def restore_best(self):
+        if self.best_state is not None:
+            self.model.load_state_dict(self.best_state)
 
     def batch_order(self, n):
         """The studio's order for the next epoch: the permutation is reshuffled in place."""
@@ -179,6 +266,8 @@ class Trainer:
         self.optimizer.zero_grad()
         loss.backward()
         self.regularize()
+        if self.clip > 0:
+            nn.utils.clip_grad_norm_(self.model.parameters(), self.clip)
         self.optimizer.step()
         return float(loss)
 
@@ -214,6 +303,7 @@ class Trainer:
             "epoch": self.epoch, "history": self.history, "model": self.model.state_dict(),
             "optimizer": self.optimizer.state_dict(), "perm": self.perm,
             "shuffle": self.shuffle_rng.state, "dropout": self.dropout_rng.state,
+            "best": self.tracker.best, "wait": self.tracker.wait, "bestState": self.best_state,
         }
 
     def load_state(self, state):
@@ -221,6 +311,7 @@ class Trainer:
         self.model.load_state_dict(state["model"])
         self.optimizer.load_state_dict(state["optimizer"])
         self.shuffle_rng.state, self.dropout_rng.state = state["shuffle"], state["dropout"]
+        self.tracker.best, self.tracker.wait, self.best_state = state["best"], state["wait"], state["bestState"]
 
 
 def finite(value):
