@@ -9,21 +9,25 @@ import type { ChartSeries } from '../lib/chart-setup';
  */
 export const MAX_SERIES_POINTS = 2000;
 
-export interface SeriesPick {
+export interface SeriesPick<T extends { epoch: number } = EpochMetrics> {
   label: string;
   color: string;
   dashed?: boolean;
-  pick(metrics: EpochMetrics): number | null;
+  pick(metrics: T): number | null;
 }
 
 /**
  * Turns the training store's growing history into chart series incrementally: each batched
  * progress event appends only its new epochs, so a 10,000-epoch run stays cheap to follow.
  */
-export function useLiveSeries(history: Ref<EpochMetrics[]>, version: Ref<number>, picks: Ref<SeriesPick[]>) {
+export function useLiveSeries<T extends { epoch: number } = EpochMetrics>(
+  history: Ref<T[]>,
+  version: Ref<number>,
+  picks: Ref<SeriesPick<T>[]>,
+) {
   const series = shallowRef<ChartSeries[]>([]);
   const seriesVersion = ref(0);
-  let source: EpochMetrics[] | null = null;
+  let source: T[] | null = null;
   let consumed = 0;
   let stride = 1;
   let provisional: boolean[] = [];
@@ -43,7 +47,8 @@ export function useLiveSeries(history: Ref<EpochMetrics[]>, version: Ref<number>
 
   function append(): void {
     const rows = history.value;
-    if (rows !== source || rows.length < consumed) rebuild();
+    // The picks may have changed (e.g. the layer count) before their watcher ran.
+    if (rows !== source || rows.length < consumed || series.value.length !== picks.value.length) rebuild();
     for (let row = consumed; row < rows.length; row++) {
       const sampled = row % stride === 0;
       // The newest epoch is always drawn; it is replaced once a later epoch arrives unless the stride keeps it.

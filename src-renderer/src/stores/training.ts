@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { BoundaryFrame, EventOf } from '@shared/api';
 import type { DenseParams } from '@shared/engine/types';
+import type { EpochDiagnostics, NeuronMapsFrame } from '@shared/inspection';
 import {
   FINAL_STATES,
   type EpochMetrics,
@@ -32,6 +33,10 @@ export const useTrainingStore = defineStore('training', () => {
   const historyVersion = ref(0);
   const weights = shallowRef<DenseParams[] | null>(null);
   const boundary = shallowRef<BoundaryFrame | null>(null);
+  const neuronMaps = shallowRef<NeuronMapsFrame | null>(null);
+  // Appended in place like `history`.
+  const diagnostics = shallowRef<EpochDiagnostics[]>([]);
+  const diagnosticsVersion = ref(0);
   const runConfig = shallowRef<TrainConfig | null>(null);
   const runDataset = ref('');
   const busy = ref(false);
@@ -75,11 +80,20 @@ export const useTrainingStore = defineStore('training', () => {
       historyVersion.value++;
     }
     if (event.weights) weights.value = event.weights;
+    if (event.diagnostics && event.diagnostics.length > 0) {
+      diagnostics.value.push(...event.diagnostics);
+      triggerRef(diagnostics);
+      diagnosticsVersion.value++;
+    }
     applySnapshot(event.snapshot);
   }
 
   function onBoundary(event: EventOf<'train:boundary'>): void {
     if (acceptsEvent(event.runId)) boundary.value = event.frame;
+  }
+
+  function onNeuronMaps(event: EventOf<'train:neuron-maps'>): void {
+    if (acceptsEvent(event.runId)) neuronMaps.value = event.frame;
   }
 
   function onState(event: EventOf<'train:state'>): void {
@@ -116,6 +130,7 @@ export const useTrainingStore = defineStore('training', () => {
     const offs = [
       on('train:progress', onProgress),
       on('train:boundary', onBoundary),
+      on('train:neuron-maps', onNeuronMaps),
       on('train:state', onState),
     ];
     return () => offs.forEach((off) => off());
@@ -129,6 +144,9 @@ export const useTrainingStore = defineStore('training', () => {
     historyVersion.value++;
     weights.value = null;
     boundary.value = null;
+    neuronMaps.value = null;
+    diagnostics.value = [];
+    diagnosticsVersion.value++;
   }
 
   /** Shows the curves a model file recorded (no live run): the charts draw them like a run's. */
@@ -207,6 +225,9 @@ export const useTrainingStore = defineStore('training', () => {
     showRecordedHistory,
     weights,
     boundary,
+    neuronMaps,
+    diagnostics,
+    diagnosticsVersion,
     runConfig,
     busy,
     state,

@@ -7,7 +7,8 @@ import {
   sameSpec,
   edgeWidth,
   layoutDiagram,
-  MAX_DRAWN_NEURONS,
+  MAX_DRAWN_EDGES,
+  PITCH,
 } from '../../../src-renderer/src/lib/diagram-layout';
 import { formatLoss, formatStatus } from '../../../src-renderer/src/lib/format';
 import { isSpaceActivated, isTextEntry } from '../../../src-renderer/src/composables/useKeyboardShortcuts';
@@ -60,7 +61,7 @@ describe('network diagram layout', () => {
     expect(edgeWidth(0, 6)).toBe(0.5);
   });
 
-  it('caps drawn neurons for wide layers and ignores weights of another shape', () => {
+  it('draws every neuron of a wide layer (the diagram grows and scrolls) and ignores weights of another shape', () => {
     const wide = {
       inputSize: 2,
       layers: [
@@ -70,10 +71,37 @@ describe('network diagram layout', () => {
     };
     const stale = [{ inSize: 2, outSize: 3, weight: new Float32Array(6).fill(1), bias: new Float32Array(3) }];
     const layout = layoutDiagram(wide, stale, 300, 200);
-    expect(layout.columns[1].neurons).toHaveLength(MAX_DRAWN_NEURONS);
-    expect(layout.columns[1].hidden).toBe(40 - MAX_DRAWN_NEURONS);
+    expect(layout.columns[1].neurons).toHaveLength(40);
+    expect(layout.height).toBeGreaterThanOrEqual(40 * PITCH);
+    const ys = layout.columns[1].neurons.map((n) => n.y);
+    expect(Math.min(...ys)).toBeGreaterThan(0);
+    expect(Math.max(...ys)).toBeLessThan(layout.height);
     expect(layout.maxAbsWeight).toBe(0);
     expect(describeNetwork(wide)).toBe('Network diagram: 2 inputs, hidden layers 40 tanh, 2 outputs');
+  });
+
+  it('names every neuron for screen readers, inputs by their feature', () => {
+    const layout = layoutDiagram(spec, null, 300, 200, ['mean_radius', 'color=red']);
+    expect(layout.columns[0].neurons.map((n) => n.name)).toEqual(['Input mean_radius', 'Input color=red']);
+    expect(layout.columns[1].neurons[2].name).toBe('Neuron 3 of hidden layer 1');
+    expect(layout.columns[2].neurons[0].name).toBe('Neuron 1 of the output layer');
+    expect(layoutDiagram(spec, null, 300, 200).columns[0].neurons[1].name).toBe('Input x2');
+  });
+
+  it('keeps all 1024 units of the widest layer but leaves out a million connection lines', () => {
+    const huge = {
+      inputSize: 2,
+      layers: [
+        { units: 1024, activation: 'relu' as const },
+        { units: 1024, activation: 'relu' as const },
+        { units: 2, activation: 'linear' as const },
+      ],
+    };
+    const layout = layoutDiagram(huge, null, 300, 200);
+    expect(layout.columns[2].neurons).toHaveLength(1024);
+    expect(layout.edges).toHaveLength(0);
+    expect(layout.edgesOmitted).toBe(2 * 1024 + 1024 * 1024 + 1024 * 2);
+    expect(layout.edgesOmitted).toBeGreaterThan(MAX_DRAWN_EDGES);
   });
 
   it('tells the same architecture apart from a changed one (the diagram keeps its layout)', () => {
