@@ -3,19 +3,24 @@
  * gather, forward, loss, backward, update), as the anchors time PyTorch and TensorFlow.js.
  * Data, initial weights (anchor init, [in,out] draw order) and batch order follow
  * ../shared/bench/anchors/README.md exactly, so the metrics double as a correctness check.
+ * W1–W4 train through the one run module (src-shared/training/run.ts), as the app and the CLI
+ * do, with the anchors' weights and batch orders and without per-epoch scoring.
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
-import {
-  FastMlp,
-  MlpTrainer,
-  type BackendPreference,
-  type TrainerOptions,
-} from '../../src-shared/engine/fast';
+import type { BackendPreference } from '../../src-shared/engine/fast';
 import { createBackend } from '../../src-shared/engine/fast/backend-select';
 import { anchorDenseParams } from '../../src-shared/engine/init';
-import { Rng } from '../../src-shared/engine/rng';
-import type { Activation, MlpSpec, OptimizerConfig } from '../../src-shared/engine/types';
+import { Rng, identityPermutation } from '../../src-shared/engine/rng';
+import type {
+  Activation,
+  DenseParams,
+  LossName,
+  MlpSpec,
+  OptimizerConfig,
+} from '../../src-shared/engine/types';
+import type { Dataset, PreparedData, Task } from '../../src-shared/data/types';
+import { startRun, type TrainingRun } from '../../src-shared/training';
 import {
   MNIST_SIZE,
   SEEDS,
@@ -67,31 +72,76 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The anchors' network: sizes[0] inputs, hidden layers with `hidden`, linear output, weights a·U(-1,1) drawn in [in,out] order, zero biases. */
-function anchorMlp(
-  sizes: number[],
-  hidden: Activation,
-  initSeed: number,
-  scale: (fanIn: number) => number,
-): FastMlp {
+/** The anchors' initial weights: a·U(-1,1) drawn in [in,out] order, zero biases. */
+function anchorParams(sizes: number[], initSeed: number, scale: (fanIn: number) => number): DenseParams[] {
   const rng = new Rng(initSeed);
-  const spec: MlpSpec = {
-    inputSize: sizes[0],
-    layers: sizes
-      .slice(1)
-      .map((units, l) => ({ units, activation: l === sizes.length - 2 ? 'linear' : hidden })),
-  };
-  const params = sizes.slice(1).map((units, l) => anchorDenseParams(sizes[l], units, scale(sizes[l]), rng));
-  return new FastMlp(spec, params);
+  return sizes.slice(1).map((units, l) => anchorDenseParams(sizes[l], units, scale(sizes[l]), rng));
 }
 
-function trainerOptions(
-  loss: TrainerOptions['loss'],
-  optimizer: OptimizerConfig,
-  maxBatch: number,
-  backend: BackendPreference,
-): TrainerOptions {
-  return { loss, optimizer, regularization: 'none', regRate: 0, dropout: 0, seed: 0, maxBatch, backend };
+function asDataset(set: ClassificationSet, outputSize: number): Dataset {
+  return { ...set, outputSize, rowIndex: identityPermutation(set.n) };
+}
+
+/** The anchor arrays as a run's data: already encoded, identity preprocessing, no validation rows. */
+function benchData(name: string, train: ClassificationSet, task: Task, classes: number): PreparedData {
+  const outputSize = task === 'classification' ? classes : 1;
+  const encodedNames = Array.from({ length: train.inputSize }, (_, j) => `x${j + 1}`);
+  return {
+    name,
+    task,
+    train: asDataset(train, outputSize),
+    val: null,
+    notes: [],
+    preprocessing: {
+      features: encodedNames.map((n) => ({ name: n, kind: 'numeric', mean: 0, std: 1 })),
+      encodedNames,
+      target:
+        task === 'classification'
+          ? { name: 'y', task, classes: Array.from({ length: classes }, (_, c) => String(c)) }
+          : { name: 'y', task, mean: 0, std: 1 },
+      missing: { policy: 'drop', rowsDropped: 0, cellsImputed: 0 },
+    },
+  };
+}
+
+interface AnchorRunPlan {
+  data: PreparedData;
+  /** Layer sizes, input first; hidden layers use `hidden`, the output is linear. */
+  sizes: number[];
+  hidden: Activation;
+  loss: LossName;
+  optimizer: OptimizerConfig;
+  batch: number;
+  epochs: number;
+  initial: DenseParams[];
+  /** Row order of each epoch. */
+  order: (epoch: number) => Int32Array;
+}
+
+/** A run of the one training flow with the anchors' weights and batch orders. */
+function anchorRun(plan: AnchorRunPlan, backend: BackendPreference): TrainingRun {
+  return startRun(
+    { data: plan.data, fromModel: null },
+    {
+      hiddenLayers: plan.sizes.slice(1, -1).map((units) => ({ units, activation: plan.hidden })),
+      loss: plan.loss,
+      optimizer: plan.optimizer,
+      batchSize: plan.batch,
+      epochs: plan.epochs,
+      regularization: 'none',
+      regRate: 0,
+      dropout: 0,
+      init: 'uniform',
+      seed: 0,
+    },
+    {
+      initial: plan.initial,
+      batchOrder: plan.order,
+      scoreEpochs: false,
+      backend,
+      now: () => performance.now(),
+    },
+  );
 }
 
 const inverseSqrt = (fanIn: number) => 1 / Math.sqrt(fanIn);
@@ -101,16 +151,30 @@ function xorRun(
   seed: number,
   backend: BackendPreference,
 ): { timing: Timing; finalLoss: number; backendName: string } {
-  const data = xorData();
-  const trainer = new MlpTrainer(
-    anchorMlp([2, 8, 1], 'relu', seed, () => 1),
-    trainerOptions('mse', { name: 'sgd', lr: 0.05 }, 4, backend),
+  const set = xorData();
+  const identity = identityPermutation(set.n);
+  const run = anchorRun(
+    {
+      data: benchData('xor', set, 'regression', 1),
+      sizes: [2, 8, 1],
+      hidden: 'relu',
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr: 0.05 },
+      batch: 4,
+      epochs: 1000,
+      initial: anchorParams([2, 8, 1], seed, () => 1),
+      order: () => identity,
+    },
+    backend,
   );
-  const { x, y } = data;
   const stop = startTimer();
-  for (let epoch = 0; epoch < 1000; epoch++) trainer.trainBatch(x, y, 4);
+  run.runToEnd();
   const timing = stop();
-  return { timing, finalLoss: trainer.evaluate(x, y, 4).loss, backendName: trainer.backendName };
+  return {
+    timing,
+    finalLoss: run.session.evaluate(run.data.train).loss,
+    backendName: run.session.backendName,
+  };
 }
 
 function runXor(options: BenchOptions): BenchRecord {
@@ -148,6 +212,7 @@ interface ClassifierPlan {
   name: string;
   sizes: number[];
   hidden: Activation;
+  classes: number;
   initSeed: number;
   optimizer: OptimizerConfig;
   batch: number;
@@ -162,19 +227,23 @@ function trainClassifier(
   perms: Int32Array[],
   backend: BackendPreference,
 ) {
-  const trainer = new MlpTrainer(
-    anchorMlp(plan.sizes, plan.hidden, plan.initSeed, inverseSqrt),
-    trainerOptions('cross_entropy', plan.optimizer, plan.batch, backend),
+  const run = anchorRun(
+    {
+      data: benchData(plan.name, train, 'classification', plan.classes),
+      sizes: plan.sizes,
+      hidden: plan.hidden,
+      loss: 'cross_entropy',
+      optimizer: plan.optimizer,
+      batch: plan.batch,
+      epochs: plan.epochs,
+      initial: anchorParams(plan.sizes, plan.initSeed, inverseSqrt),
+      order: (epoch) => perms[epoch],
+    },
+    backend,
   );
-  const { batch, epochs } = plan;
-  const n = train.n;
-  let last = NaN;
   const stop = startTimer();
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const perm = perms[epoch];
-    for (let s = 0; s < n; s += batch) last = trainer.trainRows(train, perm, s, Math.min(batch, n - s));
-  }
-  return { timing: stop(), trainer, last };
+  run.runToEnd();
+  return { timing: stop(), run, last: run.session.lastBatchLoss };
 }
 
 function runClassifier(
@@ -194,8 +263,8 @@ function runClassifier(
     cpuTimes.push(result.timing.cpuSeconds);
   }
   if (result === null) throw new Error('no runs');
-  const { trainer } = result;
-  const accuracy = (set: ClassificationSet) => trainer.evaluate(set.x, set.y, set.n).correct / set.n;
+  const { session } = result.run;
+  const accuracy = (set: ClassificationSet) => session.evaluate(asDataset(set, plan.classes)).accuracy;
   const seconds = median(times);
   const metric: Record<string, unknown> =
     test === null ? { train_acc: accuracy(train) } : { test_acc: accuracy(test), train_acc: accuracy(train) };
@@ -203,7 +272,7 @@ function runClassifier(
     last_batch_loss: result.last,
     run_seconds: times,
     cpu_seconds: median(cpuTimes),
-    backend: trainer.backendName,
+    backend: session.backendName,
   });
   return { workload: plan.name, seconds, samples_per_s: (train.n * plan.epochs) / seconds, metric };
 }
@@ -214,6 +283,7 @@ function runSpiral(options: BenchOptions): BenchRecord {
     name: 'W2-spiral',
     sizes: [2, 16, 16, 3],
     hidden: 'tanh',
+    classes: 3,
     initSeed: SEEDS.spiralInit,
     optimizer: { name: 'adam', lr: 0.01 },
     batch: 32,
@@ -230,6 +300,7 @@ async function runDigits(options: BenchOptions): Promise<BenchRecord> {
     name: 'W3-digits',
     sizes: [64, 64, 10],
     hidden: 'relu',
+    classes: 10,
     initSeed: SEEDS.digitsInit,
     optimizer: { name: 'adam', lr: 1e-3 },
     batch: 32,
@@ -247,6 +318,7 @@ function runMnistSize(options: BenchOptions): BenchRecord {
     name: 'W4-mnist-size',
     sizes: [MNIST_SIZE.inputSize, 128, MNIST_SIZE.classes],
     hidden: 'relu',
+    classes: MNIST_SIZE.classes,
     initSeed: SEEDS.mnistInit,
     optimizer: { name: 'sgd', lr: 0.01 },
     batch: 64,

@@ -29,7 +29,6 @@ import type { PreparedData, Table } from '../data/types';
 import { builtinDefaults, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
 import {
-  buildModelFile,
   exportModelFile,
   modelBaseName,
   modelNetwork,
@@ -39,7 +38,14 @@ import {
   predictionsCsv,
   serializeProject,
 } from '../model';
-import { TrainingSession, runSession } from '../training';
+import {
+  prepareRun,
+  runModelFile,
+  startRun,
+  type ContinueFrom,
+  type TrainingRun,
+  type TrainingSession,
+} from '../training';
 import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig } from '../training/types';
 import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
 import { fileBaseName } from './file-names';
@@ -80,6 +86,8 @@ interface CurrentData {
 
 interface Run {
   runId: string;
+  training: TrainingRun;
+  /** training.session, the part most of this file talks to. */
   session: TrainingSession;
   plane: Plane | null;
   lastBoundaryAt: number;
@@ -211,19 +219,24 @@ export class StudioBackend {
 
   private startTraining(config: TrainConfig): TrainStartResult {
     const data = this.requireData();
-    const initialModel =
-      this.continueFrom && this.fitsData(this.continueFrom, config, data.prepared) ? this.continueFrom : null;
-    const session = new TrainingSession(data.prepared, config, {
-      initial: initialModel ? modelNetwork(initialModel).params : undefined,
-      now: () => this.host.now(),
-    });
+    const fromModel =
+      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
+    const from: ContinueFrom | null = fromModel
+      ? { model: fromModel, label: `the loaded model "${fromModel.name}"` }
+      : null;
+    // Continuing re-encodes the rows with the model's own preprocessing, as `nanograd train
+    // --init` does; everything that can fail runs before the current run is touched.
+    const prepared = prepareRun({ table: data.table, prepared: data.prepared }, from);
+    const training = startRun(prepared, config, { now: () => this.host.now() });
     this.endRun(false);
-    if (initialModel) this.continueFrom = null;
+    if (from) this.continueFrom = null;
     this.model = null;
+    const session = training.session;
     const run: Run = {
       runId: `run-${++this.runCounter}`,
+      training,
       session,
-      plane: data.plane,
+      plane: from ? dataPlane(prepared.data) : data.plane,
       lastBoundaryAt: -Infinity,
       diagnosticsSent: 0,
       lastReportedState: null,
@@ -235,14 +248,13 @@ export class StudioBackend {
     return { runId: run.runId, snapshot: session.snapshot() };
   }
 
-  /** A loaded model is continued only when it is the same network on the same encoded inputs. */
-  private fitsData(model: ModelFile, config: TrainConfig, data: PreparedData): boolean {
-    const { spec } = modelNetwork(model);
-    const names = model.preprocessing.encodedNames;
-    const sameInputs =
-      names.length === data.preprocessing.encodedNames.length &&
-      names.every((n, i) => n === data.preprocessing.encodedNames[i]);
-    const hidden = spec.layers.slice(0, -1);
+  /**
+   * A loaded model is continued when the run asks for the same hidden layers on data with the
+   * model's input columns and target; prepareRun then checks task and classes (a clear error
+   * rather than a silent fresh start) and encodes the rows as the model expects.
+   */
+  private continues(model: ModelFile, config: TrainConfig, data: CurrentData): boolean {
+    const hidden = modelNetwork(model).spec.layers.slice(0, -1);
     const sameHidden =
       hidden.length === config.hiddenLayers.length &&
       hidden.every(
@@ -250,18 +262,25 @@ export class StudioBackend {
           layer.units === config.hiddenLayers[i].units &&
           layer.activation === config.hiddenLayers[i].activation,
       );
-    return sameInputs && sameHidden && spec.inputSize === data.train.inputSize;
+    const columns = new Set(data.table.columns.map((c) => c.name));
+    const pre = model.preprocessing;
+    return (
+      sameHidden &&
+      pre.target.name === data.prepared.preprocessing.target.name &&
+      pre.features.every((f) => columns.has(f.name))
+    );
   }
 
   private drive(run: Run): void {
-    runSession(run.session, {
-      onProgress: (metrics, snapshot) => this.reportProgress(run, metrics, snapshot),
-      yieldToHost: () => this.host.yieldToHost(),
-      waitWhilePaused: this.host.waitWhilePaused ? () => this.host.waitWhilePaused!() : undefined,
-      now: () => this.host.now(),
-      sliceMs: this.options.sliceMs,
-      maxEventsPerSecond: this.options.maxProgressPerSecond,
-    })
+    run.training
+      .drive({
+        onProgress: (metrics, snapshot) => this.reportProgress(run, metrics, snapshot),
+        yieldToHost: () => this.host.yieldToHost(),
+        waitWhilePaused: this.host.waitWhilePaused ? () => this.host.waitWhilePaused!() : undefined,
+        now: () => this.host.now(),
+        sliceMs: this.options.sliceMs,
+        maxEventsPerSecond: this.options.maxProgressPerSecond,
+      })
       .then(() => this.reportState(run))
       .catch((err: unknown) => {
         run.session.stop();
@@ -346,12 +365,11 @@ export class StudioBackend {
 
   private step(): SessionSnapshot {
     const run = this.requireRun('step');
-    const metrics = run.session.stepEpoch();
+    run.training.step();
     // The driver forwards the epoch with its next batch; the boundary is shown at once
     // because a user stepping by hand looks at it after every click.
     this.reportBoundary(run);
     this.reportState(run);
-    void metrics;
     return run.session.snapshot();
   }
 
@@ -392,23 +410,7 @@ export class StudioBackend {
   // ---------- models and projects ----------
 
   private modelFromRun(run: Run): ModelFile {
-    const { session } = run;
-    const weights = session.weights();
-    const snapshot = session.snapshot();
-    return buildModelFile({
-      name: fileBaseName(session.data.name, 'model'),
-      spec: weights.spec,
-      params: weights.params,
-      task: session.data.task,
-      loss: session.loss,
-      preprocessing: session.data.preprocessing,
-      training: {
-        config: session.config,
-        epochs: session.epoch,
-        metrics: snapshot.last,
-        ...(session.data.split ? { split: session.data.split } : {}),
-      },
-    });
+    return runModelFile(run.training, fileBaseName(run.session.data.name, 'model'));
   }
 
   private currentModel(): ModelFile | null {

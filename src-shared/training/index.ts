@@ -40,3 +40,14 @@ export {
   type LrRangeOptions,
   type LrRangeResult,
 } from './lr-range';
+export {
+  TrainingRun,
+  checkModelFitsData,
+  prepareRun,
+  runModelFile,
+  startRun,
+  type ContinueFrom,
+  type PreparedRun,
+  type RunOptions,
+  type RunSource,
+} from './run';

@@ -21,7 +21,7 @@
 import { TrainingError, ConfigError } from '../errors';
 import { Rng, identityPermutation } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
-import { FastMlp, MlpTrainer } from '../engine/fast';
+import { FastMlp, MlpTrainer, type BackendPreference } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
 import { layerDiagnostics, type EpochDiagnostics } from '../inspection/diagnostics';
 import { validateTrainConfig } from './config';
@@ -49,6 +49,21 @@ export interface SessionOptions {
   initial?: DenseParams[];
   /** Clock in milliseconds for time slices and `seconds` (default Date.now). */
   now?: () => number;
+  /** Kernels: 'auto' (default) picks plain TypeScript or WebAssembly by layer width. */
+  backend?: BackendPreference;
+  /**
+   * The row order of epoch `epoch` (0-based), a permutation of 0..n-1 the session only reads.
+   * Default: the seeded reshuffle described above. The benchmark passes the anchors' orders.
+   */
+  batchOrder?: (epoch: number) => Int32Array;
+  /**
+   * Score train and validation sets and record layer diagnostics after every epoch (default
+   * true). When false an epoch's metrics carry only `loss`, the mean of its batch losses, and
+   * no extra pass over the data or the weights runs (the benchmark times the training loop alone).
+   */
+  scoreEpochs?: boolean;
+  /** Called after each completed epoch; returning 'stop' stops the run there (state 'stopped'). */
+  afterEpoch?: (metrics: EpochMetrics) => 'stop' | void;
 }
 
 /** Independent PRNG streams from one user seed (so init and batch order do not share draws). */
@@ -126,7 +141,7 @@ function setParams(to: readonly DenseParams[], from: readonly DenseParams[]): vo
   }
 }
 
-interface SplitScores {
+export interface SplitScores {
   loss: number;
   accuracy: number | null;
   r2: number | null;
@@ -147,7 +162,13 @@ export class TrainingSession {
   private readonly trainer: MlpTrainer;
   private readonly now: () => number;
   private readonly shuffleRng: Rng;
-  private readonly perm: Int32Array;
+  private perm: Int32Array;
+  private readonly batchOrder: ((epoch: number) => Int32Array) | null;
+  private readonly scoreEpochs: boolean;
+  private readonly afterEpoch: ((metrics: EpochMetrics) => 'stop' | void) | null;
+  /** Sum over the current epoch's batches of batch loss x rows (the unscored epoch loss). */
+  private epochLossSum = 0;
+  private lastBatch = NaN;
   private readonly batchSize: number;
   private readonly trainSet: { x: Float32Array; y: Float32Array; n: number; inputSize: number };
   private readonly valTargets: Float32Array | null;
@@ -202,7 +223,11 @@ export class TrainingSession {
       seed: deriveSeed(this.config.seed, 2),
       maxBatch: this.batchSize,
       clipGradNorm: this.config.clipGradNorm ?? 0,
+      backend: options.backend,
     });
+    this.batchOrder = options.batchOrder ?? null;
+    this.scoreEpochs = options.scoreEpochs ?? true;
+    this.afterEpoch = options.afterEpoch ?? null;
     this.schedule = this.config.schedule ?? DEFAULT_SCHEDULE;
     this.clock = { epochs: this.config.epochs, batchesPerEpoch: Math.ceil(n / this.batchSize) };
     this.epochLr = this.config.optimizer.lr;
@@ -364,6 +389,22 @@ export class TrainingSession {
     else p.weight[to * p.inSize + from] = value;
   }
 
+  /** Loss of the most recent training batch (NaN before the first). */
+  get lastBatchLoss(): number {
+    return this.lastBatch;
+  }
+
+  /** The kernels the trainer runs on ('js' or 'wasm-simd'...). */
+  get backendName(): string {
+    return this.trainer.backendName;
+  }
+
+  /** Loss and accuracy (classification) or R² and MAE (regression) of the current weights on `set`. */
+  evaluate(set: Dataset): SplitScores {
+    const classes = set.outputSize;
+    return this.score(set, lossTargets(set.y, set.n, this.loss, this.data.task, classes));
+  }
+
   /** Predictions for encoded rows: class probabilities, or target values in original units. */
   predict(x: Float32Array, n: number): Float32Array {
     const out = this.trainer.mlp.predict(x, n, this.transform);
@@ -384,10 +425,13 @@ export class TrainingSession {
   private trainUntil(deadline: number): boolean {
     const n = this.trainSet.n;
     if (!this.inEpoch) {
-      this.shuffleRng.shuffle(this.perm);
+      if (this.batchOrder) this.perm = this.batchOrder(this.completedEpochs);
+      else this.shuffleRng.shuffle(this.perm);
       this.cursor = 0;
+      this.epochLossSum = 0;
       this.inEpoch = true;
-      this.epochStartWeights = this.trainer.mlp.params.map((p) => Float32Array.from(p.weight));
+      if (this.scoreEpochs)
+        this.epochStartWeights = this.trainer.mlp.params.map((p) => Float32Array.from(p.weight));
       this.epochLr = learningRateAt(
         this.schedule,
         this.config.optimizer.lr,
@@ -411,6 +455,8 @@ export class TrainingSession {
       }
       const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
       this.cursor += count;
+      this.epochLossSum += loss * count;
+      this.lastBatch = loss;
       if (!Number.isFinite(loss)) {
         this.diverge(this.completedEpochs + 1, loss);
         return false;
@@ -425,12 +471,17 @@ export class TrainingSession {
 
   private finishEpoch(): EpochMetrics | null {
     const epoch = this.completedEpochs + 1;
-    const train = this.score(this.data.train, this.trainSet.y);
+    const train = this.scoreEpochs
+      ? this.score(this.data.train, this.trainSet.y)
+      : { loss: this.epochLossSum / this.trainSet.n, accuracy: null, r2: null, mae: null };
     if (!Number.isFinite(train.loss)) {
       this.diverge(epoch, train.loss);
       return null;
     }
-    const val = this.data.val && this.valTargets ? this.score(this.data.val, this.valTargets) : null;
+    const val =
+      this.scoreEpochs && this.data.val && this.valTargets
+        ? this.score(this.data.val, this.valTargets)
+        : null;
     const metrics: EpochMetrics = {
       epoch,
       loss: train.loss,
@@ -446,7 +497,7 @@ export class TrainingSession {
     };
     this.completedEpochs = epoch;
     this.history.push(metrics);
-    this.recordDiagnostics(epoch);
+    if (this.scoreEpochs) this.recordDiagnostics(epoch);
     setParams(this.goodWeights, this.trainer.mlp.params);
     this.goodEpoch = epoch;
     const seen = this.tracker?.observe(metrics);
@@ -456,6 +507,7 @@ export class TrainingSession {
       this.currentState = 'done';
     } else if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
     if (this.currentState === 'done' || this.currentState === 'stopped') this.restoreBest();
+    if (this.afterEpoch?.(metrics) === 'stop') this.stop();
     return metrics;
   }
 

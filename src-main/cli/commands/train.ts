@@ -14,22 +14,25 @@ import {
   type Activation,
   type InitName,
   type Regularization,
-  type DenseParams,
   type LayerSpec,
 } from '../../../src-shared/engine/types';
-import { count, prepareDataset } from '../../../src-shared/data';
+import { count } from '../../../src-shared/data';
 import type { MissingPolicy, PreparedData, Table } from '../../../src-shared/data/types';
-import { buildModelFile, modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
+import { modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
   DEFAULT_TRAIN_CONFIG,
   LIMITS,
-  TrainingSession,
   defaultInitFor,
   describeSpec,
-  encodeForModel,
-  runSession,
+  prepareRun,
+  runModelFile,
+  startRun,
   validateTrainConfig,
+  type ContinueFrom,
+  type PreparedRun,
+  type TrainingRun,
+  type TrainingSession,
   type EpochMetrics,
   type SessionSnapshot,
   type TrainConfig,
@@ -286,39 +289,13 @@ function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: 
   }
 }
 
-/** A saved model only continues on data with the same task and classes (its output layer is fixed). */
-function checkInitFits(model: ModelFile, modelPath: string, data: PreparedData): void {
-  if (model.task !== data.task) {
-    throw new ConfigError(
-      `--init ${modelPath} is a ${model.task} model but ${data.name} is a ${data.task} task`,
-      { file: modelPath, field: 'task' },
-    );
-  }
-  const wantClasses = model.preprocessing.target.classes ?? [];
-  const gotClasses = data.preprocessing.target.classes ?? [];
-  if (wantClasses.join('\u0000') !== gotClasses.join('\u0000')) {
-    throw new ConfigError(
-      `--init ${modelPath} predicts the classes ${wantClasses.join(', ')} but ${data.name} has ${gotClasses.join(', ')}`,
-      { file: modelPath, field: 'preprocessing.target.classes' },
-    );
-  }
-}
-
-function createSession(
-  data: PreparedData,
-  config: TrainConfig,
-  initial: DenseParams[] | undefined,
-  initPath: string | undefined,
-): TrainingSession {
+function createRun(prepared: PreparedRun, config: TrainConfig): TrainingRun {
   try {
-    return new TrainingSession(data, config, { initial, now: () => performance.now() });
+    return startRun(prepared, config, { now: () => performance.now() });
   } catch (err) {
-    if (err instanceof ConfigError && initPath && err.location.field?.startsWith('initial')) {
-      throw new ConfigError(`--init ${initPath} does not fit: ${err.message}`, {
-        ...err.location,
-        file: initPath,
-      });
-    }
+    // "--init m.json does not fit: ..." already names the flag.
+    if (prepared.fromModel && err instanceof ConfigError && err.message.startsWith(prepared.fromModel.label))
+      throw err;
     throw asFlagError(err);
   }
 }
@@ -331,23 +308,34 @@ function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** prepareDataset, with what it says about the validation fraction naming --val. */
-function prepareForTraining(
+/** prepareRun, with what it says about the validation fraction naming --val. */
+function prepareForRun(
   table: Table,
   flags: TrainFlags,
   valFraction: number,
   builtin: boolean,
-): PreparedData {
+  fromModel: ContinueFrom | null,
+): PreparedRun {
   const asFlag = (text: string) => text.replace(/^validation fraction /, '--val ');
   try {
-    const prepared = prepareDataset(table, {
-      target: flags.target,
-      valFraction,
-      seed: flags.seed,
-      missing: flags.missing,
-      standardize: !builtin,
-    });
-    return { ...prepared, notes: prepared.notes.map(asFlag), warnings: prepared.warnings?.map(asFlag) };
+    const prepared = prepareRun(
+      {
+        table,
+        prepare: {
+          target: flags.target,
+          valFraction,
+          seed: flags.seed,
+          missing: flags.missing,
+          standardize: !builtin,
+        },
+      },
+      fromModel,
+    );
+    const data = prepared.data;
+    return {
+      ...prepared,
+      data: { ...data, notes: data.notes.map(asFlag), warnings: data.warnings?.map(asFlag) },
+    };
   } catch (err) {
     if (err instanceof DatasetError && err.location.field === 'valFraction')
       throw new DatasetError(asFlag(err.message), err.location);
@@ -373,15 +361,11 @@ async function train(flags: TrainFlags): Promise<number> {
   });
   if (flags.folds !== undefined)
     return crossValidate({ table, builtin, flags, config, folds: flags.folds, workers: flags.workers });
-  const prepared = prepareForTraining(table, flags, valFraction, builtin);
-  let data = prepared;
-  let initial: DenseParams[] | undefined;
-  if (initModel && flags.init) {
-    checkInitFits(initModel, flags.init, prepared);
-    data = encodeForModel(table, prepared, initModel.preprocessing, flags.init);
-    initial = modelNetwork(initModel).params;
-  }
-  const session = createSession(data, config, initial, flags.init);
+  const fromModel = initModel && flags.init ? { model: initModel, label: `--init ${flags.init}` } : null;
+  const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
+  const data = prepared.data;
+  const run = createRun(prepared, config);
+  const session = run.session;
 
   const tty = !flags.json && process.stderr.isTTY === true;
   const bar = tty ? new ProgressBar(process.stderr, config.epochs, data.task) : null;
@@ -441,7 +425,7 @@ async function train(flags: TrainFlags): Promise<number> {
   };
   let final: SessionSnapshot;
   try {
-    final = await runSession(session, {
+    final = await run.drive({
       now: () => performance.now(),
       yieldToHost: yieldToEventLoop,
       waitWhilePaused: () => wait(50),
@@ -471,7 +455,8 @@ async function train(flags: TrainFlags): Promise<number> {
   let written: string | null = null;
   if (flags.out) {
     try {
-      await saveModel(flags.out, session, data, initModel, final);
+      const model = runModelFile(run, path.basename(flags.out).replace(/\.json$/i, '') || data.name);
+      await writeFileAtomic(flags.out, serializeModel(model));
     } catch (err) {
       throw failed(err);
     }
@@ -506,32 +491,6 @@ async function train(flags: TrainFlags): Promise<number> {
     return EXIT_INTERRUPTED;
   }
   return 0;
-}
-
-async function saveModel(
-  out: string,
-  session: TrainingSession,
-  data: PreparedData,
-  initModel: ModelFile | null,
-  final: SessionSnapshot,
-): Promise<void> {
-  const weights = session.weights();
-  const previousEpochs = initModel?.training?.epochs ?? 0;
-  const model = buildModelFile({
-    name: path.basename(out).replace(/\.json$/i, '') || data.name,
-    spec: weights.spec,
-    params: weights.params,
-    task: data.task,
-    loss: session.loss,
-    preprocessing: data.preprocessing,
-    training: {
-      config: session.config,
-      epochs: previousEpochs + session.epoch,
-      metrics: final.last,
-      ...(data.split ? { split: data.split } : {}),
-    },
-  });
-  await writeFileAtomic(out, serializeModel(model));
 }
 
 function describeRun(data: PreparedData, session: TrainingSession, config: TrainConfig): string {
