@@ -51,7 +51,7 @@ def epoch_line(metrics):
     keys = ["epoch", "loss", "valLoss", "accuracy", "valAccuracy"]
     if TASK == "regression":
         keys += ["r2", "valR2", "mae", "valMae"]
-    return json_line({k: metrics[k] for k in keys})
+    return json_line({k: metrics[k] for k in keys + ["lr"]})
 
 
 def done_line(state, message, last, epochs, seconds, out, baselines, notes):
