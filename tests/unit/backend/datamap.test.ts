@@ -73,4 +73,64 @@ describe('data map channels of the backend', () => {
     expect(layout.xLabel).toBe('UMAP 1');
     expect(layout.xy.every(Number.isFinite)).toBe(true);
   });
+
+  it('draws a seeded sample of at most 5,000 rows of big data, the same for the same seed', async () => {
+    // 6,000 rows x 3 inputs, made here: x3 = x1 - x2 decides the class.
+    const lines = ['x1,x2,x3,label'];
+    for (let i = 0; i < 6000; i++) {
+      const a = Math.sin(i * 1.3) * 3;
+      const b = Math.cos(i * 0.7) * 2;
+      lines.push(`${a.toFixed(4)},${b.toFixed(4)},${(a - b).toFixed(4)},${a - b > 0 ? 'up' : 'down'}`);
+    }
+    const request = {
+      fileName: 'big.csv',
+      text: lines.join('\n'),
+      missing: 'drop' as const,
+      valFraction: 0.2,
+      seed: 3,
+    };
+    const h = createHarness();
+    await h.call('data:import-csv', request);
+    const first = await h.call('datamap:show', { map: 'slice', horizontal: 'x1', vertical: 'x3' });
+    expect(first.label.length).toBe(5000);
+    expect(first.totalRows).toBe(6000);
+    const again = createHarness();
+    await again.call('data:import-csv', request);
+    const second = await again.call('datamap:show', { map: 'slice', horizontal: 'x1', vertical: 'x3' });
+    expect(second.xy).toEqual(first.xy);
+    const rows = new Set<number>();
+    for (const i of [0, 1000, 2500, 4999]) rows.add((await h.call('datamap:row', { row: i })).line);
+    expect(rows.size).toBe(4);
+    expect((await h.fail('datamap:row', { row: 5000 })).message).toBe(
+      'row 5000 is not on the data map (it draws 5000 rows)',
+    );
+  });
+
+  it('slices only numeric columns and holds one-hot inputs at their most frequent category', async () => {
+    const penguins = readFileSync(
+      new URL('../../../src-shared/data/classic/penguins.csv', import.meta.url),
+      'utf8',
+    );
+    const h = createHarness();
+    const summary = await h.call('data:import-csv', {
+      fileName: 'penguins.csv',
+      text: penguins,
+      missing: 'drop',
+      valFraction: 0.2,
+      seed: 1,
+    });
+    expect(summary.inputSize).toBeGreaterThan(4);
+    const layout = await h.call('datamap:show', { map: 'slice' });
+    expect(layout.slice!.columns).toEqual([
+      'Beak Length (mm)',
+      'Beak Depth (mm)',
+      'Flipper Length (mm)',
+      'Body Mass (g)',
+    ]);
+    expect((await h.fail('datamap:show', { map: 'slice', horizontal: 'Island' })).message).toMatch(
+      /^"Island" is not a numeric input column/,
+    );
+    const pca = await h.call('datamap:show', { map: 'pca' });
+    expect(pca.xy.every(Number.isFinite)).toBe(true);
+  });
 });
