@@ -1,7 +1,14 @@
 /// <reference lib="dom" />
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { boundaryScreenshots, dropFile, openStudio, setField, trainToDone } from './studio-helpers';
+import {
+  boundaryScreenshots,
+  dropFile,
+  openStudio,
+  screenshot,
+  setField,
+  trainToDone,
+} from './studio-helpers';
 
 const CLASSIC = 'src-shared/data/classic/';
 
@@ -104,6 +111,7 @@ test.describe('the data map of a wide CSV', () => {
       timeout: 90_000,
     });
     await expect(region.getByText(/rows misclassified/)).toBeVisible();
+    await screenshot(page, 'test-results/screens/datamap-umap.png');
 
     await mapSelect.selectOption({ label: 'Slice' });
     const horizontal = region.getByRole('combobox', { name: 'Horizontal axis' });
