@@ -39,19 +39,32 @@ export interface LossFn {
 }
 
 /**
- * softmax(x[offset .. offset+k)) into probs[0 .. k) (float64, shifted by the row max so exp
- * never overflows); returns the row's log-sum-exp.
+ * The one softmax: scale·softmax(x[xOffset .. xOffset+k)) into out[outOffset ..] (skipped when
+ * out is null); returns the row's log-sum-exp. Shifted by the row max so exp never overflows;
+ * the exps stay float64 in `exps` (k values of scratch), so out is rounded only once. out may
+ * be x itself (every x is read before out is written).
  */
-export function softmaxRow(x: ArrayLike<number>, offset: number, k: number, probs: Float64Array): number {
+export function softmaxRow(
+  x: ArrayLike<number>,
+  xOffset: number,
+  k: number,
+  exps: Float64Array,
+  out: Values | null,
+  outOffset: number,
+  scale: number,
+): number {
   let max = -Infinity;
-  for (let c = 0; c < k; c++) if (x[offset + c] > max) max = x[offset + c];
+  for (let c = 0; c < k; c++) if (x[xOffset + c] > max) max = x[xOffset + c];
   let expSum = 0;
   for (let c = 0; c < k; c++) {
-    const e = Math.exp(x[offset + c] - max);
-    probs[c] = e;
+    const e = Math.exp(x[xOffset + c] - max);
+    exps[c] = e;
     expSum += e;
   }
-  for (let c = 0; c < k; c++) probs[c] /= expSum;
+  if (out !== null) {
+    const factor = scale / expSum;
+    for (let c = 0; c < k; c++) out[outOffset + c] = exps[c] * factor;
+  }
   return max + Math.log(expSum);
 }
 
@@ -86,16 +99,13 @@ export const LOSS_FNS: Readonly<Record<LossName, LossFn>> = {
     output: 'none',
   },
   cross_entropy: {
-    sumAndGrad(p, y, n, k, grad, scale, probs) {
+    sumAndGrad(p, y, n, k, grad, scale, exps) {
       let sum = 0;
       for (let r = 0; r < n; r++) {
         const row = r * k;
         const label = y[r];
-        sum += softmaxRow(p, row, k, probs) - p[row + label];
-        if (grad !== null) {
-          for (let c = 0; c < k; c++) grad[row + c] = scale * probs[c];
-          grad[row + label] -= scale;
-        }
+        sum += softmaxRow(p, row, k, exps, grad, row, scale) - p[row + label];
+        if (grad !== null) grad[row + label] -= scale;
       }
       return sum;
     },
@@ -124,10 +134,7 @@ export function applyOutputTransform(values: Values, n: number, k: number, outpu
   if (output === 'sigmoid') {
     for (let j = 0; j < n * k; j++) values[j] = sigmoid(values[j]);
   } else if (output === 'softmax') {
-    const probs = new Float64Array(k);
-    for (let r = 0; r < n; r++) {
-      softmaxRow(values, r * k, k, probs);
-      for (let c = 0; c < k; c++) values[r * k + c] = probs[c];
-    }
+    const exps = new Float64Array(k);
+    for (let r = 0; r < n; r++) softmaxRow(values, r * k, k, exps, values, r * k, 1);
   }
 }

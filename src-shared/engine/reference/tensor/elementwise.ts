@@ -147,11 +147,8 @@ const SOFTMAX = gradRule('softmax', (g, out) => {
 /** Row-wise softmax (softmaxRow of ../../losses.ts, the one definition). */
 export function softmax(a: Tensor): Tensor {
   const out = Tensor.result(a.rows, a.cols, a, [a], SOFTMAX, undefined);
-  const probs = new Float64Array(a.cols);
-  for (let r = 0; r < a.rows; r++) {
-    softmaxRow(a.data, r * a.cols, a.cols, probs);
-    out.data.set(probs, r * a.cols);
-  }
+  const exps = new Float64Array(a.cols);
+  for (let r = 0; r < a.rows; r++) softmaxRow(a.data, r * a.cols, a.cols, exps, out.data, r * a.cols, 1);
   return out;
 }
 
