@@ -3,3 +3,6 @@ export * from './params';
 export * from './plan';
 export * from './results';
 export * from './export';
+export * from './apply';
+export * from './runner';
+export * from './run-task';

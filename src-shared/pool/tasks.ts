@@ -4,6 +4,7 @@
  * handler is pure src-shared code and gets a TaskContext (cancel signal, progress, yield).
  */
 import { trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
+import { trainSweepRun, type SweepRunTask } from '../experiments/run-task';
 import type { EpochMetrics } from '../training/types';
 import type { TaskSpec } from './protocol';
 import type { TaskHandlers } from './serve';
@@ -11,6 +12,8 @@ import type { TaskHandlers } from './serve';
 export interface PoolTasks {
   /** One cross-validation fold trained to the end; progress = each epoch's metrics. */
   'cv-fold': TaskSpec<FoldJob, FoldResult, EpochMetrics>;
+  /** One sweep run: prepare -> session -> model file, through the training run module. */
+  'train-run': SweepRunTask;
 }
 
 export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
@@ -23,4 +26,5 @@ export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
         await context.yieldToHost();
       },
     }),
+  'train-run': trainSweepRun,
 };

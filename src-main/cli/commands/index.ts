@@ -4,6 +4,7 @@ import { register as registerExport } from './export';
 import { register as registerBench } from './bench';
 import { register as registerEvaluate } from './evaluate';
 import { register as registerPredict } from './predict';
+import { register as registerSweep } from './sweep';
 import { register as registerTrain } from './train';
 
 /** Each command module registers itself here (train, predict, evaluate, export, bench). */
@@ -13,4 +14,5 @@ export const COMMANDS: ((program: Command, context: CliContext) => void)[] = [
   registerEvaluate,
   registerExport,
   registerBench,
+  registerSweep,
 ];

@@ -17,7 +17,7 @@ import {
   type LayerSpec,
 } from '../../../src-shared/engine/types';
 import { count } from '../../../src-shared/data';
-import type { MissingPolicy, PreparedData, Table } from '../../../src-shared/data/types';
+import type { MissingPolicy, PrepareOptions, PreparedData, Table } from '../../../src-shared/data/types';
 import { modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
@@ -203,7 +203,7 @@ function parseWorkers(value: string): number {
 const MAX_FOLDS = 100;
 
 /** Flags that would silently do nothing together are refused before any work. */
-function checkFlagCombinations(flags: TrainFlags): void {
+export function checkFlagCombinations(flags: TrainFlags): void {
   if (flags.folds !== undefined) {
     const clash = flags.out
       ? '--out (K models are trained to score the design; train without --folds to save one)'
@@ -257,7 +257,7 @@ function regRateFrom(flags: TrainFlags, saved: TrainConfig | null): number {
   return (flags.regularization ?? 'none') === 'none' ? 0 : DEFAULT_REG_RATE;
 }
 
-function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: string): TrainConfig {
+export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: string): TrainConfig {
   const hiddenLayers = hiddenLayersFrom(flags, initModel);
   const saved = initModel?.training?.config ?? null;
   const raw = {
@@ -321,13 +321,7 @@ function prepareForRun(
     const prepared = prepareRun(
       {
         table,
-        prepare: {
-          target: flags.target,
-          valFraction,
-          seed: flags.seed,
-          missing: flags.missing,
-          standardize: !builtin,
-        },
+        prepare: prepareOptions(flags, valFraction, builtin),
       },
       fromModel,
     );
@@ -344,8 +338,19 @@ function prepareForRun(
 }
 
 /** Holding out 1 of xor's 4 points would validate on a point the model never saw a neighbour of. */
-function defaultValFraction(data: string): number {
+export function defaultValFraction(data: string): number {
   return data === 'xor' ? 0 : 0.2;
+}
+
+/** How `train` prepares its table (the sweep prepares each run's table the same way). */
+export function prepareOptions(flags: TrainFlags, valFraction: number, builtin: boolean): PrepareOptions {
+  return {
+    target: flags.target,
+    valFraction,
+    seed: flags.seed,
+    missing: flags.missing,
+    standardize: !builtin,
+  };
 }
 
 async function train(flags: TrainFlags): Promise<number> {
