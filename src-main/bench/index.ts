@@ -32,7 +32,16 @@ export async function runBench(
   return records;
 }
 
-const QUALITY_KEYS = ['final_loss_seed0', 'converged_frac_20seeds', 'train_acc', 'test_acc', 'gflops'];
+const QUALITY_KEYS = [
+  'final_loss_seed0',
+  'converged_frac_20seeds',
+  'train_acc',
+  'test_acc',
+  'gflops',
+  'runs_per_s_1_worker',
+  'runs_per_s_all_workers',
+  'speedup',
+];
 
 function formatNumber(value: number): string {
   if (value === 0) return '0';

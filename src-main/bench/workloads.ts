@@ -32,6 +32,8 @@ import {
   type ClassificationSet,
 } from './datasets';
 
+import { runSweepBench } from './sweep-workload';
+
 export interface BenchRecord {
   workload: string;
   seconds: number;
@@ -39,7 +41,7 @@ export interface BenchRecord {
   metric: Record<string, unknown>;
 }
 
-export const WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'GEMM'] as const;
+export const WORKLOADS = ['W1', 'W2', 'W3', 'W4', 'GEMM', 'SWEEP'] as const;
 export type WorkloadKey = (typeof WORKLOADS)[number];
 
 export interface BenchOptions {
@@ -385,5 +387,7 @@ export async function runWorkload(key: WorkloadKey, options: BenchOptions): Prom
         options.progress('GEMM-1024');
         return [small, runGemm(1024, options)];
       }
+    case 'SWEEP':
+      return [await runSweepBench(options.progress)];
   }
 }
