@@ -55,6 +55,10 @@ export function createApi(transport: ApiTransport): StudioApi {
       show: (req) => call('datamap:show', req),
       row: (row) => call('datamap:row', { row }),
     },
+    sweep: {
+      start: (req) => call('sweep:start', req),
+      stop: () => call('sweep:stop', noArgs),
+    },
     files: {
       open: (kind) => transport.files.open(kind),
       save: (file) => transport.files.save(file),

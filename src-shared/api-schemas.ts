@@ -17,6 +17,7 @@ import type { ExportFormat, ExportedFile } from './model/types';
 import { LIMITS } from './training/config';
 import { SCHEDULES } from './training/schedule';
 import { KEEP_CHOICES } from './training/early-stop';
+import { SWEEP_PARAM_NAMES } from './experiments/params';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -226,6 +227,35 @@ export const dataMapRowRequestSchema = z.strictObject({
   row: integerField('a row index of at least 0', 0, 1_000_000),
 });
 
+const sweepParamName = oneOf(SWEEP_PARAM_NAMES as unknown as readonly [string, ...string[]]);
+export const sweepStartSchema = z.strictObject({
+  grid: z
+    .array(
+      z.strictObject({
+        name: sweepParamName,
+        values: z
+          .array(textField('a value', 200, 1))
+          .min(1)
+          .max(1000),
+      }),
+    )
+    .max(SWEEP_PARAM_NAMES.length),
+  ranges: z
+    .array(
+      z.strictObject({
+        name: sweepParamName,
+        lo: numberField('a finite number', Number.isFinite),
+        hi: numberField('a finite number', Number.isFinite),
+        log: booleanField(),
+      }),
+    )
+    .max(SWEEP_PARAM_NAMES.length),
+  random: integerField('a whole number from 0 to 10000', 0, 10_000),
+  seeds: integerField('a whole number from 1 to 100', 1, 100),
+  sweepSeed: integerField('a seed', 0, LIMITS.maxSeed),
+  base: trainConfigSchema,
+});
+
 /** One schema per request channel; the mapped type keeps them in step with api.ts. */
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
@@ -244,6 +274,8 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'project:load': openedFileSchema,
   'datamap:show': dataMapRequestSchema,
   'datamap:row': dataMapRowRequestSchema,
+  'sweep:start': sweepStartSchema,
+  'sweep:stop': emptyPayload,
 };
 
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------

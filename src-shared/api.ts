@@ -9,6 +9,7 @@ import type { BuiltinKind, MissingPolicy, Task, TablePreview } from './data/type
 import type { DenseParams, MlpSpec } from './engine/types';
 import type { ExportFormat, ExportedFile, ModelFile } from './model/types';
 import type { EpochMetrics, SessionSnapshot, TrainConfig } from './training/types';
+import type { GridParam, RangeParam, SweepRun } from './experiments';
 import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './inspection';
 import type { Activation } from './engine/types';
 
@@ -214,6 +215,27 @@ export interface DataMapRow {
   target: string;
 }
 
+/** A sweep of the current data: the base design with grid values and/or sampled ranges, seeds 1..K. */
+export interface SweepStartRequest {
+  grid: GridParam[];
+  ranges: RangeParam[];
+  /** Configurations sampled from `ranges` (0 = grid only). */
+  random: number;
+  seeds: number;
+  /** Seeds the sampling of the ranges. */
+  sweepSeed: number;
+  base: TrainConfig;
+}
+
+export interface SweepStartResult {
+  sweepId: string;
+  runs: number;
+  workers: number;
+  swept: string[];
+}
+
+export type SweepState = 'running' | 'done' | 'stopped' | 'failed';
+
 // ---------- request channels ----------
 
 export interface RequestMap {
@@ -233,6 +255,8 @@ export interface RequestMap {
   'project:load': { req: OpenedFile; res: ProjectFile };
   'datamap:show': { req: DataMapRequest; res: DataMapLayout };
   'datamap:row': { req: { row: number }; res: DataMapRow };
+  'sweep:start': { req: SweepStartRequest; res: SweepStartResult };
+  'sweep:stop': { req: Record<string, never>; res: { finished: number } };
 }
 export type RequestChannel = keyof RequestMap;
 export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
@@ -255,6 +279,8 @@ export const REQUEST_CHANNELS = [
   'project:load',
   'datamap:show',
   'datamap:row',
+  'sweep:start',
+  'sweep:stop',
 ] as const satisfies readonly RequestChannel[];
 
 // ---------- events (backend -> UI) ----------
@@ -297,6 +323,17 @@ export interface EventMap {
   'backend:error': { error: SerializedError; recoverable: boolean };
   /** Desktop menu commands forwarded to the UI. */
   'app:command': { command: AppCommand };
+  /** A sweep run finished (done, diverged or failed); runs arrive in finishing order. */
+  'sweep:run': { sweepId: string; run: SweepRun };
+  /** Sweep progress, at most a few per second: finished runs and the epoch of each running one. */
+  'sweep:progress': {
+    sweepId: string;
+    done: number;
+    total: number;
+    running: { index: number; epoch: number; totalEpochs: number }[];
+  };
+  /** The sweep ended: all runs done, stopped (finished runs kept) or failed (one-line message). */
+  'sweep:state': { sweepId: string; state: SweepState; message: string | null; seconds: number };
 }
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
@@ -309,6 +346,9 @@ export const EVENT_CHANNELS = [
   'train:state',
   'backend:error',
   'app:command',
+  'sweep:run',
+  'sweep:progress',
+  'sweep:state',
 ] as const satisfies readonly EventChannel[];
 
 export type AppCommand =
@@ -368,6 +408,11 @@ export interface StudioApi {
   dataMap: {
     show(req: DataMapRequest): Promise<DataMapLayout>;
     row(row: number): Promise<DataMapRow>;
+  };
+  /** Sweeps run on the host's worker pool (worker_threads / Web Workers), never on the UI thread. */
+  sweep: {
+    start(req: SweepStartRequest): Promise<SweepStartResult>;
+    stop(): Promise<{ finished: number }>;
   };
   /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
   files: {

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { serveBackend } from '../../src-shared/backend';
+import { createNodeWorkerPool } from '../node/worker-pool';
 
 if (!parentPort) throw new Error('training-worker.ts must run as a worker thread');
 const port = parentPort;
@@ -20,5 +21,7 @@ serveBackend(
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
     waitWhilePaused: () => new Promise((resolve) => setTimeout(resolve, 50)),
     now: () => performance.now(),
+    // Sweeps run on a pool of worker threads (pool-worker.js, next to this file), one per core.
+    createPool: () => createNodeWorkerPool(),
   },
 );

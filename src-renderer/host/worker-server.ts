@@ -3,7 +3,13 @@
  * Binds the shared backend server to a Web Worker scope. Kept apart from worker.ts (the entry
  * with the real global) so tests can run it against any port-like object.
  */
-import { serveBackend, type BackendOptions, type FromBackend, type StudioBackend } from '@shared/backend';
+import {
+  serveBackend,
+  type BackendHost,
+  type BackendOptions,
+  type FromBackend,
+  type StudioBackend,
+} from '@shared/backend';
 
 export interface WorkerScopeLike {
   postMessage(message: FromBackend): void;
@@ -12,6 +18,8 @@ export interface WorkerScopeLike {
 
 export interface ServeOptions extends BackendOptions {
   now?: () => number;
+  /** The worker pool sweeps run on (the web build: nested Web Workers). */
+  createPool?: BackendHost['createPool'];
   yieldToHost?: () => Promise<void>;
   waitWhilePaused?: () => Promise<void>;
 }
@@ -42,6 +50,7 @@ export function serveInWorker(scope: WorkerScopeLike, options: ServeOptions = {}
       yieldToHost: options.yieldToHost ?? createMessageYield(),
       waitWhilePaused: options.waitWhilePaused ?? (() => new Promise((resolve) => setTimeout(resolve, 50))),
       now: options.now ?? (() => performance.now()),
+      createPool: options.createPool,
     },
     options,
   );

@@ -4,7 +4,9 @@
  * thread, so training never runs on the UI thread.
  */
 import { serveInWorker } from './worker-server';
+import { createWebWorkerPool } from './worker-pool';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-serveInWorker(self);
+// Sweeps run in nested Web Workers, one per core, so this worker stays free for requests.
+serveInWorker(self, { createPool: () => createWebWorkerPool() });

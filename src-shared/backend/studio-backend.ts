@@ -25,7 +25,10 @@ import type {
 import { validateRequest } from '../api-schemas';
 import { ExportError, TrainingError, serializeError } from '../errors';
 import type { MlpSpec } from '../engine/types';
-import type { PreparedData, Table } from '../data/types';
+import type { PrepareOptions, PreparedData, Table } from '../data/types';
+import type { WorkerPool } from '../pool/pool';
+import type { PoolTasks } from '../pool/tasks';
+import { SweepService } from './sweep-service';
 import { builtinDefaults, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
 import {
@@ -62,6 +65,8 @@ export interface BackendHost {
   waitWhilePaused?(): Promise<void>;
   /** Milliseconds, monotonic. */
   now(): number;
+  /** The host's worker pool for sweeps (Web Workers / worker_threads); without it sweeps are refused. */
+  createPool?: () => WorkerPool<PoolTasks>;
 }
 
 export interface BackendOptions {
@@ -79,6 +84,8 @@ export interface BackendOptions {
 
 interface CurrentData {
   table: Table;
+  /** How `table` was prepared (sweep runs prepare it the same way in their workers). */
+  prepare: PrepareOptions;
   prepared: PreparedData;
   summary: DatasetSummary;
   plane: Plane | null;
@@ -110,9 +117,11 @@ export class StudioBackend {
   private runCounter = 0;
   private readonly handlers: Handlers;
   private readonly dataMap: DataMapService;
+  private readonly sweeps: SweepService;
 
   constructor(host: BackendHost, options: BackendOptions = {}) {
     this.host = host;
+    this.sweeps = new SweepService(host);
     this.options = {
       maxProgressPerSecond: options.maxProgressPerSecond ?? 30,
       maxBoundaryPerSecond: options.maxBoundaryPerSecond ?? 4,
@@ -139,6 +148,8 @@ export class StudioBackend {
       'datamap:show': (req) =>
         this.dataMap.show(req, () => (this.run ? mapPredictor(this.run.session) : null)),
       'datamap:row': (req) => this.dataMap.row(req.row),
+      'sweep:start': (req) => this.sweeps.start(req, this.requireData()),
+      'sweep:stop': () => this.sweeps.stop(),
     };
   }
 
@@ -155,6 +166,7 @@ export class StudioBackend {
 
   /** Stops any run (hosts call this before shutting the backend down). */
   dispose(): void {
+    this.sweeps.dispose();
     this.endRun(false);
   }
 
@@ -162,30 +174,30 @@ export class StudioBackend {
 
   private generateData(req: RequestOf<'data:generate'>): DatasetSummary {
     const table = generateTable(req.kind, { points: req.points, noise: req.noise, seed: req.seed });
-    const prepared = prepareDataset(table, {
+    const prepare: PrepareOptions = {
       task: builtinDefaults(req.kind).task,
       valFraction: req.valFraction,
       seed: req.seed,
       missing: 'drop',
       standardize: false,
-    });
-    return this.replaceData(table, prepared, req.seed);
+    };
+    return this.replaceData(table, prepareDataset(table, prepare), prepare);
   }
 
   private importCsv(req: RequestOf<'data:import-csv'>): DatasetSummary {
     // Everything that can fail runs before the current data is touched.
     const table = parseCsv(req.text, req.fileName);
-    const prepared = prepareDataset(table, {
+    const prepare: PrepareOptions = {
       target: req.target,
       valFraction: req.valFraction,
       seed: req.seed,
       missing: req.missing,
       standardize: true,
-    });
-    return this.replaceData(table, prepared, req.seed);
+    };
+    return this.replaceData(table, prepareDataset(table, prepare), prepare);
   }
 
-  private replaceData(table: Table, prepared: PreparedData, seed: number): DatasetSummary {
+  private replaceData(table: Table, prepared: PreparedData, prepare: PrepareOptions): DatasetSummary {
     const plane = dataPlane(prepared);
     const summary: DatasetSummary = {
       name: prepared.name,
@@ -204,8 +216,8 @@ export class StudioBackend {
     // The run trained on the old data: end it, but keep its weights as the current model so
     // "train on one file, export predictions for another" works.
     this.endRun(true);
-    this.data = { table, prepared, summary, plane };
-    this.dataMap.setData(table, prepared, seed);
+    this.data = { table, prepare, prepared, summary, plane };
+    this.dataMap.setData(table, prepared, prepare.seed);
     return summary;
   }
 

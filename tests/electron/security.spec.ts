@@ -33,6 +33,7 @@ const API_SHAPE: Shape<StudioApi> = {
   model: { export: 'function', load: 'function' },
   project: { save: 'function', load: 'function' },
   dataMap: { show: 'function', row: 'function' },
+  sweep: { start: 'function', stop: 'function' },
   files: { open: 'function', save: 'function' },
   on: 'function',
 };

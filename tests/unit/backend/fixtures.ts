@@ -58,4 +58,13 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'project:load': { fileName: 'demo.nnproj', text: '{}', path: '/tmp/demo.nnproj' },
   'datamap:show': { map: 'slice', horizontal: 'mean radius', vertical: 'mean texture', heldRow: 3 },
   'datamap:row': { row: 7 },
+  'sweep:start': {
+    grid: [{ name: 'lr', values: ['0.1', '0.01'] }],
+    ranges: [{ name: 'dropout', lo: 0, hi: 0.5, log: false }],
+    random: 2,
+    seeds: 2,
+    sweepSeed: 1,
+    base: validTrainConfig,
+  },
+  'sweep:stop': {},
 };
