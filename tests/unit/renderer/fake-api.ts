@@ -163,6 +163,16 @@ export function createFakeApi(): FakeApi {
         throw new Error('not scripted');
       },
     },
+    sweep: {
+      start: async (req) => {
+        fake.calls.push({ method: 'sweep.start', arg: req });
+        return { sweepId: 'sweep-1', runs: 2, workers: 2, swept: req.grid.map((g) => g.name) };
+      },
+      stop: async () => {
+        fake.calls.push({ method: 'sweep.stop', arg: {} });
+        return { finished: 0 };
+      },
+    },
     project: {
       save: async (projectState) => {
         fake.calls.push({ method: 'project.save', arg: projectState });

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { openStudio, screenshot, setField } from './studio-helpers';
+
+test.describe('Experiments: a sweep in the web build', () => {
+  test('fills the results table from the worker pool, draws parallel coordinates and diffs two runs', async ({
+    page,
+  }) => {
+    await openStudio(page);
+    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
+    await expect(page.getByText(/validation rows?/).first()).toBeVisible();
+    await setField(page, 'Epochs', '40');
+    await page.getByText('Experiments', { exact: true }).click();
+    await page.getByRole('button', { name: 'New sweep…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sweep' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('lr values').fill('0.01|0.1');
+    await dialog.getByLabel('layers values').fill('4|8');
+    await dialog.getByLabel('Seeds').fill('2');
+    await expect(dialog.getByText('8 runs')).toBeVisible();
+    // A bad value is named before anything runs.
+    await dialog.getByLabel('lr values').fill('0.01||0.1');
+    await expect(dialog.getByRole('alert')).toHaveText(/^lr: value 2 is empty/);
+    await expect(dialog.getByRole('button', { name: 'Start sweep' })).toBeDisabled();
+    await dialog.getByLabel('lr values').fill('0.01|0.1');
+    await dialog.getByRole('button', { name: 'Start sweep' }).click();
+    await expect(dialog).toBeHidden();
+
+    const status = page.getByRole('status').filter({ hasText: /Sweep/ });
+    await expect(status).toHaveText(/^Sweep done: 8 runs in [\d.]+ s on \d+ workers$/, { timeout: 120_000 });
+    const table = page.getByRole('table', { name: 'Sweep results' });
+    await expect(table.getByRole('row')).toHaveCount(9);
+    await expect(table.getByRole('columnheader', { name: 'lr' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'layers' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: /best val acc/ })).toBeVisible();
+
+    // Sorting by a metric puts the best run first.
+    await table.getByRole('button', { name: /best val acc/ }).click();
+    await expect(table.getByRole('columnheader', { name: /best val acc/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    const accs = await table.getByRole('row').locator('td:nth-child(6)').allTextContents();
+    const values = accs.map((t) => Number.parseFloat(t));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    const chart = page.getByRole('img', {
+      name: /^Parallel coordinates: 8 runs across layers, lr, best val accuracy/,
+    });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('polyline')).toHaveCount(8);
+    const first = await chart.locator('polyline').first().getAttribute('points');
+    expect(first?.split(' ')).toHaveLength(3);
+
+    await expect(page.getByRole('meter', { name: 'lr importance' })).toBeVisible();
+
+    // Runs 0 and 5: layers 4 / lr 0.01 / seed 1 against layers 8 / lr 0.01 / seed 2.
+    await page.getByRole('checkbox', { name: 'Select run 0', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Select run 5', exact: true }).check();
+    const diff = page.getByRole('table', { name: 'Settings that differ' });
+    await expect(diff.getByRole('row')).toHaveCount(3);
+    await expect(diff.getByRole('row', { name: /^layers 4 8$/ })).toBeVisible();
+    await expect(diff.getByRole('row', { name: /^seed 1 2$/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Compare selected' }).click();
+    await expect(page.getByRole('heading', { name: 'Compare runs' })).toBeVisible();
+
+    await page.getByText('Group by configuration').click();
+    const grouped = page.getByRole('table', { name: 'Sweep results by configuration' });
+    await expect(grouped.getByRole('row')).toHaveCount(5);
+    await expect(grouped.getByRole('cell', { name: /±/ }).first()).toBeVisible();
+    await page.getByText('Group by configuration').click();
+
+    await page.getByRole('heading', { name: 'Experiments' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'test-results/screenshots/sweep-panel.png');
+  });
+});
