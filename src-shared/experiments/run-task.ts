@@ -35,6 +35,8 @@ export interface SweepRunOutcome {
   seconds: number;
   /** The model file (JSON text) when a modelName was given. */
   model: string | null;
+  /** The session's best epoch (lowest validation loss, what early stopping keeps), when it reports one. */
+  best: { epoch: number; valLoss: number; valAccuracy: number | null } | null;
 }
 
 export type SweepRunTask = TaskSpec<SweepRunJob, SweepRunOutcome, SweepRunProgress>;
@@ -64,6 +66,7 @@ export async function trainSweepRun(
       message: final.message,
       seconds: (context.now() - started) / 1000,
       model: job.modelName ? serializeModel(runModelFile(run, job.modelName)) : null,
+      best: (final as { best?: SweepRunOutcome['best'] }).best ?? null,
     };
   } finally {
     context.signal.removeEventListener('abort', stop);

@@ -42,7 +42,9 @@ export function sweepRunRecord(
     settings,
     trainConfig: spec.job.config,
     final: finalMetrics(last),
-    best: bestFromHistory(outcome.history),
+    best: outcome.best
+      ? { epoch: outcome.best.epoch, valLoss: outcome.best.valLoss, valAccuracy: outcome.best.valAccuracy }
+      : bestFromHistory(outcome.history),
     seconds: outcome.seconds,
     epochs: outcome.history.length,
     state,
