@@ -44,6 +44,7 @@ describe('preload api', () => {
       'model',
       'on',
       'project',
+      'sweep',
       'train',
     ]);
     expect(api.host).toBe('electron');
@@ -79,6 +80,8 @@ describe('preload api', () => {
     await api.dataMap.show({ map: 'pca' });
     await api.dataMap.row(3);
     expect(invoked.find((i) => i.channel === 'datamap:row')!.args).toEqual([{ row: 3 }]);
+    await api.sweep.start({} as never);
+    await api.sweep.stop();
     expect(invoked.map((i) => i.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(invoked.find((i) => i.channel === 'model:export')!.args).toEqual([{ format: 'onnx' }]);
     expect(await api.files.open('csv')).toBeNull();
