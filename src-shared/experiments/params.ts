@@ -83,9 +83,10 @@ export function settingsOf(config: TrainConfig): RunSettings {
     'seed',
   ]);
   const extra = (value: unknown, path: string): void => {
-    if (value === undefined) return;
+    // null / absent = the option is off (no early stopping): nothing to list or to differ.
+    if (value === undefined || value === null) return;
     if (typeof value === 'number' || typeof value === 'string') settings[path] = value;
-    else if (typeof value === 'boolean' || value === null) settings[path] = String(value);
+    else if (typeof value === 'boolean') settings[path] = String(value);
     else if (Array.isArray(value)) settings[path] = JSON.stringify(value);
     else if (typeof value === 'object')
       for (const [key, inner] of Object.entries(value as Record<string, unknown>))
@@ -122,12 +123,18 @@ export function configFromSettings(settings: RunSettings): Record<string, unknow
     init: text('weight-init'),
     seed: num('seed'),
   };
+  // Settings without a flag come back under their dotted config path (schedule.name, earlyStopping.patience).
   for (const [key, value] of Object.entries(settings)) {
-    if (!key.includes('.') && SWEEP_PARAM_NAMES.includes(key)) continue;
-    const [head, tail] = key.split('.', 2);
+    if (SWEEP_PARAM_NAMES.includes(key) || key === 'seed' || value === '') continue;
     const parsed = value === 'true' ? true : value === 'false' ? false : value;
-    if (head === 'optimizer' && tail) optimizer[tail] = parsed;
-    else if (!tail && !(key in config) && key !== 'seed') config[key] = parsed;
+    const path = key.split('.');
+    let target: Record<string, unknown> = config;
+    for (const part of path.slice(0, -1)) {
+      const next = target[part];
+      if (typeof next !== 'object' || next === null) target[part] = {};
+      target = target[part] as Record<string, unknown>;
+    }
+    target[path[path.length - 1]] = parsed;
   }
   return config;
 }

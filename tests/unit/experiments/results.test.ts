@@ -147,11 +147,15 @@ describe('sweep results export and import', () => {
   it('CSV round-trips the settings and metrics; the swept parameters are the columns that vary', () => {
     const text = resultsCsv(runs);
     const [header, first] = text.split('\n');
+    // Flags, seed, the settings without a flag (dotted config paths), then the metrics.
     expect(header).toBe(
       'index,layers,activation,loss,optimizer,lr,batch,epochs,regularization,reg-rate,dropout,weight-init,seed,' +
+        'clipGradNorm,keep,schedule.gamma,schedule.name,schedule.stepSize,schedule.warmup,' +
         'finalLoss,finalValLoss,finalAccuracy,finalValAccuracy,bestEpoch,bestValLoss,bestValAccuracy,seconds,epochsTrained,state',
     );
-    expect(first).toMatch(/^0,8,relu,auto,adam,0\.1,32,3,none,0,0,he,1,0\.3,0\.6,/);
+    expect(first).toMatch(
+      /^0,8,relu,auto,adam,0\.1,32,3,none,0,0,he,1,0,best,[^,]*,constant,[^,]*,0,0\.3,0\.6,/,
+    );
     const back = parseResults(text, 'results.csv');
     expect(back.swept).toEqual(['activation', 'lr']);
     expect(back.bestIndex).toBe(1);
