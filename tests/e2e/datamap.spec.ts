@@ -105,6 +105,8 @@ test.describe('the data map of a wide CSV', () => {
     await expect(card).toBeHidden();
 
     await mapSelect.selectOption({ label: 'Projection (UMAP)' });
+    // Seconds of work in the backend thread: the panel shows how far it is.
+    await expect(region.getByRole('progressbar', { name: 'UMAP progress' })).toBeVisible();
     await expect(
       region.getByRole('img', { name: /^Data map, Projection \(UMAP\): 569 rows, UMAP 1/ }),
     ).toBeVisible({
