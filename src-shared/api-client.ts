@@ -39,6 +39,7 @@ export function createApi(transport: ApiTransport): StudioApi {
       stop: () => call('train:stop', noArgs),
       reset: () => call('train:reset', noArgs),
       setWeight: (edit) => call('train:set-weight', edit),
+      lrFind: (config) => call('train:lr-find', config),
     },
     inspect: {
       neuron: (req) => call('inspect:neuron', req),

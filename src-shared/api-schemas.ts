@@ -267,6 +267,7 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'train:stop': emptyPayload,
   'train:reset': emptyPayload,
   'train:set-weight': weightEditSchema,
+  'train:lr-find': trainConfigSchema,
   'inspect:neuron': neuronRequestSchema,
   'model:export': exportRequestSchema,
   'model:load': openedFileSchema,

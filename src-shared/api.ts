@@ -10,6 +10,7 @@ import type { DenseParams, MlpSpec } from './engine/types';
 import type { ExportFormat, ExportedFile, ModelFile } from './model/types';
 import type { EpochMetrics, SessionSnapshot, TrainConfig } from './training/types';
 import type { GridParam, RangeParam, SweepRun } from './experiments';
+import type { LrRangeResult } from './training/lr-range';
 import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './inspection';
 import type { Activation } from './engine/types';
 
@@ -248,6 +249,8 @@ export interface RequestMap {
   'train:stop': { req: Record<string, never>; res: SessionSnapshot };
   'train:reset': { req: Record<string, never>; res: SessionSnapshot | null };
   'train:set-weight': { req: WeightEdit; res: SessionSnapshot };
+  /** The learning-rate range test for this config on the current data (see training/lr-range.ts). */
+  'train:lr-find': { req: TrainConfig; res: LrRangeResult };
   'inspect:neuron': { req: NeuronRequest; res: NeuronDetails };
   'model:export': { req: { format: ExportFormat }; res: ExportedFile };
   'model:load': { req: OpenedFile; res: ModelSummary };
@@ -272,6 +275,7 @@ export const REQUEST_CHANNELS = [
   'train:stop',
   'train:reset',
   'train:set-weight',
+  'train:lr-find',
   'inspect:neuron',
   'model:export',
   'model:load',
@@ -393,6 +397,8 @@ export interface StudioApi {
     reset(): Promise<SessionSnapshot | null>;
     /** Edits one weight or bias of a paused run. */
     setWeight(edit: WeightEdit): Promise<SessionSnapshot>;
+    /** Learning-rate range test from the run's initial weights; no run's weights change. */
+    lrFind(config: TrainConfig): Promise<LrRangeResult>;
   };
   inspect: {
     neuron(req: NeuronRequest): Promise<NeuronDetails>;

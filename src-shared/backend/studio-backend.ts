@@ -48,6 +48,9 @@ import {
   type ContinueFrom,
   type TrainingRun,
   type TrainingSession,
+  DEFAULT_LR_RANGE,
+  lrRangeTest,
+  type LrRangeResult,
 } from '../training';
 import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig } from '../training/types';
 import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
@@ -140,6 +143,7 @@ export class StudioBackend {
       'train:stop': () => this.control('stop'),
       'train:reset': () => this.reset(),
       'train:set-weight': (edit) => this.setWeight(edit),
+      'train:lr-find': (config) => this.findLearningRate(config),
       'inspect:neuron': (req) => neuronDetails(this.requireRun('inspect a neuron').session, req),
       'model:export': (req) => this.exportModel(req.format),
       'model:load': (file) => this.loadModel(file.text, file.fileName),
@@ -260,6 +264,19 @@ export class StudioBackend {
     return { runId: run.runId, snapshot: session.snapshot() };
   }
 
+  /** The range test from the weights the next run would start from (a loaded model's, or the seeded ones). */
+  private findLearningRate(config: TrainConfig): LrRangeResult {
+    const data = this.requireData();
+    const fromModel =
+      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
+    const from: ContinueFrom | null = fromModel
+      ? { model: fromModel, label: `the loaded model "${fromModel.name}"` }
+      : null;
+    const prepared = prepareRun({ table: data.table, prepared: data.prepared }, from);
+    const initial = fromModel ? modelNetwork(fromModel).params : undefined;
+    return lrRangeTest(prepared.data, config, DEFAULT_LR_RANGE, initial);
+  }
+
   /**
    * A loaded model is continued when the run asks for the same hidden layers on data with the
    * model's input columns and target; prepareRun then checks task and classes (a clear error
@@ -293,7 +310,13 @@ export class StudioBackend {
         sliceMs: this.options.sliceMs,
         maxEventsPerSecond: this.options.maxProgressPerSecond,
       })
-      .then(() => this.reportState(run))
+      .then(() => {
+        // A diverged run kept its last finite epoch: the next Train (with a lower rate, say)
+        // continues from there, as the pause it shows promises.
+        if (this.run === run && run.session.state === 'diverged' && run.session.epoch > 0)
+          this.continueFrom = this.modelFromRun(run);
+        this.reportState(run);
+      })
       .catch((err: unknown) => {
         run.session.stop();
         if (this.run !== run) return;
@@ -415,8 +438,7 @@ export class StudioBackend {
     if (!run) return;
     run.session.stop();
     this.run = null;
-    if (keepModel && run.session.state !== 'diverged' && run.session.epoch > 0)
-      this.model = this.modelFromRun(run);
+    if (keepModel && run.session.epoch > 0) this.model = this.modelFromRun(run);
   }
 
   // ---------- models and projects ----------
@@ -454,8 +476,8 @@ export class StudioBackend {
 
   private saveProject(state: ProjectState): ExportedFile {
     const run = this.run;
-    // A diverged run has NaN weights that no file can hold; the project keeps its settings.
-    const model = run && run.session.state === 'diverged' ? null : this.currentModel();
+    // A diverged run holds its last finite epoch's weights (none when the first epoch diverged).
+    const model = run && run.session.epoch === 0 ? null : this.currentModel();
     const project: ProjectFile = { format: 'nanograd-studio/project', version: 1, state, model };
     return {
       fileName: `${fileBaseName(state.name, 'project')}.nnproj`,

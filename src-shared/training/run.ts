@@ -151,6 +151,7 @@ export function startRun(prepared: PreparedRun, config: TrainConfig, options: Ru
 export function runModelFile(run: TrainingRun, name: string): ModelFile {
   const { session } = run;
   const weights = session.weights();
+  const snapshot = session.snapshot();
   return buildModelFile({
     name,
     spec: weights.spec,
@@ -161,8 +162,11 @@ export function runModelFile(run: TrainingRun, name: string): ModelFile {
     training: {
       config: session.config,
       epochs: run.previousEpochs + session.epoch,
-      metrics: session.snapshot().last,
+      metrics: snapshot.last,
       ...(session.data.split ? { split: session.data.split } : {}),
+      best: snapshot.best ?? null,
+      stoppedEpoch: snapshot.stoppedEpoch ?? null,
+      weightsFrom: snapshot.weightsFrom ?? 'last',
     },
   });
 }

@@ -28,6 +28,7 @@ const API_SHAPE: Shape<StudioApi> = {
     stop: 'function',
     reset: 'function',
     setWeight: 'function',
+    lrFind: 'function',
   },
   inspect: { neuron: 'function' },
   model: { export: 'function', load: 'function' },

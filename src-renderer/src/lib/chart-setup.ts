@@ -35,6 +35,8 @@ export interface ChartSeries {
   color: string;
   points: ChartPoint[];
   dashed?: boolean;
+  /** Draw the points as markers without a line (a best epoch, a suggested rate). */
+  marker?: boolean;
 }
 
 /** Log scales cannot show 0 or negatives; a loss of exactly 0 is drawn at this floor. */

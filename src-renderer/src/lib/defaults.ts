@@ -8,6 +8,8 @@ import type {
   Regularization,
 } from '@shared/engine/types';
 import type { TrainConfig } from '@shared/training/types';
+import type { ScheduleName } from '@shared/training/schedule';
+import type { Keep } from '@shared/training/early-stop';
 
 /** The training config validator's limit; the field clamps to it instead of failing at Train. */
 export const MAX_EPOCHS = 100_000;
@@ -23,6 +25,16 @@ export interface HyperSettings {
   dropout: number;
   init: InitName;
   seed: number;
+  schedule: ScheduleName;
+  stepSize: number;
+  gamma: number;
+  warmup: number;
+  /** 0 = no clipping. */
+  clipGradNorm: number;
+  /** 0 = no early stopping. */
+  patience: number;
+  minDelta: number;
+  keep: Keep;
 }
 
 export interface DesignSettings {
@@ -45,6 +57,14 @@ export function defaultHyper(): HyperSettings {
     dropout: 0,
     init: 'xavier',
     seed: 1,
+    schedule: 'constant',
+    stepSize: 10,
+    gamma: 0.1,
+    warmup: 0,
+    clipGradNorm: 0,
+    patience: 0,
+    minDelta: 0,
+    keep: 'best',
   };
 }
 
@@ -74,6 +94,19 @@ export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): 
     dropout: hyper.dropout,
     init: hyper.init,
     seed: hyper.seed,
+    schedule: {
+      name: hyper.schedule,
+      stepSize: hyper.stepSize,
+      gamma: hyper.gamma,
+      // onecycle warms up by itself; a warm-up as long as the run would leave no schedule.
+      warmup: hyper.schedule === 'onecycle' ? 0 : Math.min(hyper.warmup, hyper.epochs - 1),
+    },
+    clipGradNorm: hyper.clipGradNorm,
+    earlyStopping:
+      hyper.patience > 0
+        ? { patience: Math.min(hyper.patience, hyper.epochs), minDelta: hyper.minDelta }
+        : null,
+    keep: hyper.keep,
   };
 }
 
@@ -89,6 +122,14 @@ export function hyperFromConfig(config: TrainConfig): HyperSettings {
     dropout: config.dropout,
     init: config.init,
     seed: config.seed,
+    schedule: config.schedule?.name ?? 'constant',
+    stepSize: config.schedule?.stepSize ?? 10,
+    gamma: config.schedule?.gamma ?? 0.1,
+    warmup: config.schedule?.warmup ?? 0,
+    clipGradNorm: config.clipGradNorm ?? 0,
+    patience: config.earlyStopping?.patience ?? 0,
+    minDelta: config.earlyStopping?.minDelta ?? 0,
+    keep: config.keep ?? 'best',
   };
 }
 

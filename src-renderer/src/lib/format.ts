@@ -40,5 +40,7 @@ export function formatStatus(snapshot: SessionSnapshot | null, last: EpochMetric
     if (metrics.valR2 !== null) parts.push(`val R² ${metrics.valR2.toFixed(3)}`);
   }
   parts.push(STATE_WORDS[snapshot.state]);
+  if (snapshot.stoppedEpoch != null && snapshot.best)
+    parts.push(`early stopped, kept best epoch ${snapshot.best.epoch}`);
   return parts.join(' · ');
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SCHEDULES } from '@shared/training/schedule';
+import { KEEP_CHOICES } from '@shared/training/early-stop';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '@shared/engine/types';
 import { BUILTIN_DATASETS } from '@shared/data/types';
 import { MAX_HIDDEN_LAYERS, MAX_UNITS } from './hidden-layers';
@@ -63,6 +65,15 @@ const settingsSchema = z.object({
       dropout: z.number().min(0).max(0.95),
       init: z.enum(INITS),
       seed: z.number().int(),
+      // Added with issue 13: settings stored before it get the defaults for these fields.
+      schedule: z.enum(SCHEDULES).catch('constant'),
+      stepSize: z.number().int().min(1).catch(10),
+      gamma: z.number().positive().max(10).catch(0.1),
+      warmup: z.number().int().min(0).catch(0),
+      clipGradNorm: z.number().min(0).catch(0),
+      patience: z.number().int().min(0).catch(0),
+      minDelta: z.number().min(0).catch(0),
+      keep: z.enum(KEEP_CHOICES).catch('best'),
     })
     .catch(defaultHyper),
 });

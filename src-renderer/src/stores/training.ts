@@ -104,7 +104,11 @@ export const useTrainingStore = defineStore('training', () => {
     const id = runId.value;
     if (!id || recorded.has(id)) return;
     recorded.add(id);
-    if (final.state === 'diverged' && final.message) notices.report(final.message, 'Training stopped');
+    if (final.state === 'diverged' && final.message) {
+      // The backend continues the next run of the same network from the kept epoch.
+      const resume = final.keptEpoch ? ' — change a setting and press Train to continue from there' : '';
+      notices.report(`${final.message}${resume}`, 'Training paused');
+    }
     if (runConfig.value) {
       runs.add({
         id,

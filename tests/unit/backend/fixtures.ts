@@ -43,6 +43,7 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'train:stop': {},
   'train:reset': {},
   'train:set-weight': { layer: 0, to: 1, from: null, value: 0.5 },
+  'train:lr-find': validTrainConfig,
   'inspect:neuron': { layer: 0, unit: 0 },
   'model:export': { format: 'onnx' },
   'model:load': { fileName: 'm.nnmodel.json', text: '{}' },

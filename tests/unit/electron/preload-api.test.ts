@@ -49,6 +49,7 @@ describe('preload api', () => {
     ]);
     expect(api.host).toBe('electron');
     expect(Object.keys(api.train).sort()).toEqual([
+      'lrFind',
       'pause',
       'reset',
       'resume',
@@ -72,6 +73,7 @@ describe('preload api', () => {
     await api.train.stop();
     await api.train.reset();
     await api.train.setWeight({ layer: 0, to: 0, from: null, value: 1 });
+    await api.train.lrFind({} as never);
     await api.inspect.neuron({ layer: 0, unit: 0 });
     expect(await api.model.export('onnx')).toEqual({ echoed: 'model:export' });
     await api.model.load({ fileName: 'm.json', text: '{}' });

@@ -128,6 +128,16 @@ export function createFakeApi(): FakeApi {
         fake.calls.push({ method: 'train.setWeight', arg: edit });
         return snapshotOf('paused', 1, totalEpochs);
       },
+      lrFind: async (config) => {
+        fake.calls.push({ method: 'train.lrFind', arg: config });
+        return {
+          lrs: [1e-3, 1e-2, 1e-1],
+          losses: [1, 0.5, 2],
+          suggestedLr: 1e-2,
+          minLossLr: 1e-3,
+          stoppedBecause: 'exploded',
+        };
+      },
     },
     inspect: {
       neuron: async (req) => {

@@ -131,7 +131,7 @@ describe('training store', () => {
       },
     });
     expect(notices.errors.map((e) => e.message)).toEqual([
-      'Training stopped: Loss became NaN at epoch 7; lower the learning rate',
+      'Training paused: Loss became NaN at epoch 7; lower the learning rate',
     ]);
   });
 
