@@ -81,10 +81,11 @@ export function runRangeTest(options: LrRangeOptions, trainAt: (lr: number) => n
 
 /**
  * The two suggestions from a recorded curve. Steepest descent: the most negative slope of the
- * smoothed loss against log(lr) (central differences, as numpy.gradient), looked for from the
- * start up to the lowest loss — past the minimum the curve only rises. The first tenth of the
- * points is skipped when there are enough (fastai skips the start too: the smoothing has barely
- * begun there).
+ * smoothed loss against log(lr), looked for from the start up to the lowest loss — past the
+ * minimum the curve only rises. The slope is taken over ±k points (k = n/15, at least 1: central
+ * differences for short curves, as numpy.gradient) because batch-to-batch noise on the flat start
+ * would otherwise outweigh the real descent; the first tenth of the points is skipped when there
+ * are enough (fastai skips the start too: the smoothing has barely begun there).
  */
 export function suggestLr(
   lrs: readonly number[],
@@ -97,9 +98,10 @@ export function suggestLr(
   const minLossLr = lrs[minAt] / 10;
   if (n < 3 || minAt < 1) return { suggestedLr: null, minLossLr };
   const x = lrs.map((lr) => Math.log(lr));
+  const k = Math.max(1, Math.floor(n / 15));
   const slope = (i: number): number => {
-    const lo = Math.max(0, i - 1);
-    const hi = Math.min(n - 1, i + 1);
+    const lo = Math.max(0, i - k);
+    const hi = Math.min(n - 1, i + k);
     return (losses[hi] - losses[lo]) / (x[hi] - x[lo]);
   };
   const skip = n >= 20 ? Math.floor(n / 10) : 0;
