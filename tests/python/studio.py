@@ -9,6 +9,7 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CLI = os.path.join(ROOT, "bin", "nanograd.js")
 IRIS = os.path.join(ROOT, "src-shared", "data", "classic", "iris.csv")
+DIABETES = os.path.join(ROOT, "src-shared", "data", "classic", "diabetes.csv")
 PYTHON = sys.executable
 
 

@@ -6,15 +6,16 @@ import os
 
 import pytest
 
-from studio import IRIS, cli_built, export_script, from_model_flag, json_lines, nanograd, relative_difference, run_script
+from studio import DIABETES, IRIS, cli_built, export_script, from_model_flag, json_lines, nanograd, relative_difference, run_script
 
 pytestmark = pytest.mark.skipif(not cli_built() and not os.environ.get("CI"), reason="the CLI is not built (npm run build:cli)")
 
 RUNS = {
-    # name: how the studio trains the starting model (the continued run keeps these settings)
-    "sgd": ["--layers", "8", "--activation", "tanh", "--optimizer", "sgd", "--lr", "0.1"],
-    "adam": ["--layers", "8,6", "--activation", "relu", "--optimizer", "adam", "--lr", "0.01",
-             "--dropout", "0.2", "--regularization", "l2", "--reg-rate", "0.01"],
+    # name: (data, how the studio trains the starting model; the continued run keeps these settings)
+    "sgd": (IRIS, ["--layers", "8", "--activation", "tanh", "--optimizer", "sgd", "--lr", "0.1"]),
+    "adam": (IRIS, ["--layers", "8,6", "--activation", "relu", "--optimizer", "adam", "--lr", "0.01",
+                    "--dropout", "0.2", "--regularization", "l2", "--reg-rate", "0.01"]),
+    "regression": (DIABETES, ["--layers", "8", "--activation", "gelu", "--optimizer", "sgd", "--lr", "0.01"]),
 }
 CONTINUE = ["--epochs", "24", "--batch", "16", "--seed", "5", "--val", "0.2"]
 
@@ -23,9 +24,9 @@ CONTINUE = ["--epochs", "24", "--batch", "16", "--seed", "5", "--val", "0.2"]
 def scripts(tmp_path_factory):
     work = tmp_path_factory.mktemp("parity")
     made = {}
-    for name, flags in RUNS.items():
+    for name, (data, flags) in RUNS.items():
         model = str(work / f"{name}.json")
-        nanograd("train", "--data", IRIS, *flags, "--epochs", "2", "--seed", "2", "--out", model)
+        nanograd("train", "--data", data, *flags, "--epochs", "2", "--seed", "2", "--out", model)
         made[name] = (model, export_script(model, str(work / f"{name}.py")))
     return work, made
 
@@ -34,18 +35,19 @@ def scripts(tmp_path_factory):
 def test_per_epoch_losses_match_the_cli_to_1e_4(scripts, name):
     _, made = scripts
     model, script = made[name]
-    studio_epochs, studio_done = json_lines(nanograd("train", "--data", IRIS, from_model_flag(), model, *CONTINUE, "--json"))
-    script_epochs, script_done = json_lines(run_script(script, "--train", IRIS, *CONTINUE, "--json").stdout)
+    data = RUNS[name][0]
+    studio_epochs, studio_done = json_lines(nanograd("train", "--data", data, from_model_flag(), model, *CONTINUE, "--json"))
+    script_epochs, script_done = json_lines(run_script(script, "--train", data, *CONTINUE, "--json").stdout)
     assert len(script_epochs) == len(studio_epochs) == 24
     for ours, theirs in zip(script_epochs, studio_epochs):
         assert ours.keys() == theirs.keys()
         assert ours["epoch"] == theirs["epoch"]
-        for key in ("loss", "valLoss"):
+        for key in ("loss", "valLoss") + (("r2", "valR2", "mae", "valMae") if name == "regression" else ()):
             assert relative_difference(ours[key], theirs[key]) < 1e-4, (name, ours["epoch"], key, ours[key], theirs[key])
     assert set(script_done) == set(studio_done)
     # The same trivial and linear baselines on the same split.
     for kind in ("trivial", "linear"):
-        for key in ("valLoss", "valAccuracy"):
+        for key in ("valLoss", "valAccuracy") if name != "regression" else ("valLoss",):
             ours, theirs = script_done["baselines"][kind][key], studio_done["baselines"][kind][key]
             assert relative_difference(ours, theirs) < 1e-4, (name, kind, key, ours, theirs)
     assert script_done["state"] == "done" and script_done["epochs"] == 24
