@@ -60,6 +60,9 @@ export function createApi(transport: ApiTransport): StudioApi {
       start: (req) => call('sweep:start', req),
       stop: () => call('sweep:stop', noArgs),
     },
+    evaluation: {
+      report: (req) => call('eval:report', req),
+    },
     files: {
       open: (kind) => transport.files.open(kind),
       save: (file) => transport.files.save(file),

@@ -18,6 +18,7 @@ import { LIMITS } from './training/config';
 import { SCHEDULES } from './training/schedule';
 import { KEEP_CHOICES } from './training/early-stop';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
+import { VIEW_SPLITS } from './evaluation/view';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -223,6 +224,11 @@ export const dataMapRequestSchema = z.strictObject({
   heldRow: integerField('a row index of at least 0', 0, 1_000_000).optional(),
 });
 
+export const evaluationRequestSchema = z.strictObject({
+  split: z.enum(VIEW_SPLITS),
+  importance: z.boolean(),
+});
+
 export const dataMapRowRequestSchema = z.strictObject({
   row: integerField('a row index of at least 0', 0, 1_000_000),
 });
@@ -277,6 +283,7 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'datamap:row': dataMapRowRequestSchema,
   'sweep:start': sweepStartSchema,
   'sweep:stop': emptyPayload,
+  'eval:report': evaluationRequestSchema,
 };
 
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------

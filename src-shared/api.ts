@@ -13,6 +13,7 @@ import type { GridParam, RangeParam, SweepRun } from './experiments';
 import type { LrRangeResult } from './training/lr-range';
 import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './inspection';
 import type { Activation } from './engine/types';
+import type { EvaluationRequest, EvaluationView } from './evaluation/view';
 
 // ---------- payloads ----------
 
@@ -260,6 +261,7 @@ export interface RequestMap {
   'datamap:row': { req: { row: number }; res: DataMapRow };
   'sweep:start': { req: SweepStartRequest; res: SweepStartResult };
   'sweep:stop': { req: Record<string, never>; res: { finished: number } };
+  'eval:report': { req: EvaluationRequest; res: EvaluationView };
 }
 export type RequestChannel = keyof RequestMap;
 export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
@@ -285,6 +287,7 @@ export const REQUEST_CHANNELS = [
   'datamap:row',
   'sweep:start',
   'sweep:stop',
+  'eval:report',
 ] as const satisfies readonly RequestChannel[];
 
 // ---------- events (backend -> UI) ----------
@@ -419,6 +422,10 @@ export interface StudioApi {
   sweep: {
     start(req: SweepStartRequest): Promise<SweepStartResult>;
     stop(): Promise<{ finished: number }>;
+  };
+  evaluation: {
+    /** The current model scored on the current data's training or validation rows. */
+    report(req: EvaluationRequest): Promise<EvaluationView>;
   };
   /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
   files: {

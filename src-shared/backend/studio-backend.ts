@@ -57,6 +57,7 @@ import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } f
 import { fileBaseName } from './file-names';
 import { neuronDetails, sessionNeuronMaps } from './inspect';
 import { DataMapService, type MapPredictor } from './datamap';
+import { evaluationView, type EvaluationRequest, type EvaluationView } from '../evaluation/view';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 
@@ -154,6 +155,7 @@ export class StudioBackend {
       'datamap:row': (req) => this.dataMap.row(req.row),
       'sweep:start': (req) => this.sweeps.start(req, this.requireData()),
       'sweep:stop': () => this.sweeps.stop(),
+      'eval:report': (req) => this.evaluate(req),
     };
   }
 
@@ -223,6 +225,16 @@ export class StudioBackend {
     this.data = { table, prepare, prepared, summary, plane };
     this.dataMap.setData(table, prepared, prepare.seed);
     return summary;
+  }
+
+  /** The current model (a run's or an opened one) on the current data's train or val rows. */
+  private evaluate(req: EvaluationRequest): EvaluationView {
+    const data = this.requireData();
+    const model = this.currentModel();
+    if (!model) throw new TrainingError('nothing to evaluate: train a model or open a model file first');
+    const part = req.split === 'train' ? data.prepared.train : data.prepared.val;
+    const seed = data.prepared.split?.seed ?? 1;
+    return evaluationView(model, data.table, part ? part.rowIndex : null, req, seed);
   }
 
   private requireData(): CurrentData {

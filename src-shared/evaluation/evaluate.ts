@@ -26,6 +26,8 @@ export interface EvaluateOptions {
   target?: string;
   /** How the model is named in messages (its file path in the CLI). */
   modelName?: string;
+  /** The table rows to score, instead of re-creating `split` (the app knows its split). */
+  rows?: Int32Array;
 }
 
 /** What was scored, kept for importance and for the app's plots (curves, highlighted rows). */
@@ -59,7 +61,7 @@ export function evaluateModel(
       { file: table.source, column: targetName },
     );
   }
-  let rows = splitRows(model, table, opts.split, modelName);
+  let rows = opts.rows ?? splitRows(model, table, opts.split, modelName);
   const withTarget = rows.filter((r) => !isMissing(target, r));
   if (withTarget.length < rows.length)
     notes.push(`skipped ${count(rows.length - withTarget.length, 'row')} with no value in "${targetName}"`);

@@ -56,3 +56,10 @@ export {
   type FoldJob,
   type FoldResult,
 } from './cross-validate';
+export {
+  VIEW_SPLITS,
+  evaluationView,
+  type EvaluationRequest,
+  type EvaluationView,
+  type ViewSplit,
+} from './view';

@@ -35,6 +35,7 @@ const API_SHAPE: Shape<StudioApi> = {
   project: { save: 'function', load: 'function' },
   dataMap: { show: 'function', row: 'function' },
   sweep: { start: 'function', stop: 'function' },
+  evaluation: { report: 'function' },
   files: { open: 'function', save: 'function' },
   on: 'function',
 };

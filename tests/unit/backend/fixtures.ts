@@ -68,4 +68,5 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
     base: validTrainConfig,
   },
   'sweep:stop': {},
+  'eval:report': { split: 'val', importance: false },
 };

@@ -183,6 +183,12 @@ export function createFakeApi(): FakeApi {
         return { finished: 0 };
       },
     },
+    evaluation: {
+      report: async (req) => {
+        fake.calls.push({ method: 'evaluation.report', arg: req });
+        throw new Error('not scripted');
+      },
+    },
     project: {
       save: async (projectState) => {
         fake.calls.push({ method: 'project.save', arg: projectState });
