@@ -38,6 +38,7 @@ describe('preload api', () => {
     expect(Object.keys(api).sort()).toEqual([
       'data',
       'dataMap',
+      'evaluation',
       'files',
       'host',
       'inspect',
@@ -84,6 +85,7 @@ describe('preload api', () => {
     expect(invoked.find((i) => i.channel === 'datamap:row')!.args).toEqual([{ row: 3 }]);
     await api.sweep.start({} as never);
     await api.sweep.stop();
+    await api.evaluation.report({ split: 'val', importance: false });
     expect(invoked.map((i) => i.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(invoked.find((i) => i.channel === 'model:export')!.args).toEqual([{ format: 'onnx' }]);
     expect(await api.files.open('csv')).toBeNull();
