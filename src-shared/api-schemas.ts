@@ -4,19 +4,17 @@
  * so a malformed request from a compromised or buggy renderer becomes a one-line PayloadError
  * (`train:start: field "optimizer.lr" must be a positive number`) instead of a crash.
  *
- * The ranges come from the training contract (LIMITS); the training code validates again with
- * its own cross-field rules (validateTrainConfig), so these schemas are the structural gate.
+ * `train:start` is validated by the one training config schema (./training/config.ts: ranges
+ * from LIMITS and the rules between fields), the same one the model file and the CLI use.
  */
 import { z } from 'zod';
 import { PayloadError } from './errors';
 import { DATA_MAP_KINDS, REQUEST_CHANNELS } from './api';
 import type { RequestChannel, RequestOf } from './api';
 import { BUILTIN_DATASETS } from './data/types';
-import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from './engine/types';
 import type { ExportFormat, ExportedFile } from './model/types';
-import { LIMITS } from './training/config';
-import { SCHEDULES } from './training/schedule';
-import { KEEP_CHOICES } from './training/early-stop';
+import { LIMITS, layerSpecSchema, optimizerConfigSchema, trainConfigSchema } from './training/config';
+import { formatFieldPath } from './zod-issues';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
 
@@ -73,62 +71,8 @@ const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && 
 
 // ---------- payload schemas ----------
 
-export const layerSpecSchema = z.strictObject({
-  units: integerField(`an integer from 1 to ${LIMITS.maxUnits}`, 1, LIMITS.maxUnits),
-  activation: oneOf(ACTIVATIONS),
-});
-
-export const optimizerConfigSchema = z.strictObject({
-  name: oneOf(OPTIMIZERS),
-  lr: numberField('a positive number', (v) => v > 0 && v <= LIMITS.maxLearningRate),
-  momentum: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
-  nesterov: booleanField().optional(),
-  beta1: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
-  beta2: numberField('a number from 0 to below 1', (v) => v >= 0 && v < 1).optional(),
-  eps: numberField('a positive number', (v) => v > 0 && v < 1).optional(),
-  weightDecay: numberField(
-    `a number from 0 to ${LIMITS.maxWeightDecay}`,
-    (v) => v >= 0 && v <= LIMITS.maxWeightDecay,
-  ).optional(),
-});
-
-export const trainConfigSchema = z.strictObject({
-  hiddenLayers: z
-    .array(layerSpecSchema, { error: requiredOr('must be a list of layers') })
-    .max(LIMITS.maxHiddenLayers, { error: `must have at most ${LIMITS.maxHiddenLayers} hidden layers` }),
-  loss: oneOf(['auto', ...LOSSES]),
-  optimizer: optimizerConfigSchema,
-  batchSize: integerField(`an integer from 0 (full batch) to ${LIMITS.maxBatchSize}`, 0, LIMITS.maxBatchSize),
-  epochs: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
-  regularization: oneOf(REGULARIZATIONS),
-  regRate: numberField(`a number from 0 to ${LIMITS.maxRegRate}`, (v) => v >= 0 && v <= LIMITS.maxRegRate),
-  dropout: numberField(`a number from 0 to ${LIMITS.maxDropout}`, (v) => v >= 0 && v <= LIMITS.maxDropout),
-  init: oneOf(INITS),
-  seed: seedField,
-  schedule: z
-    .strictObject({
-      name: oneOf(SCHEDULES),
-      stepSize: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
-      gamma: numberField(`a number above 0 up to ${LIMITS.maxGamma}`, (v) => v > 0 && v <= LIMITS.maxGamma),
-      warmup: integerField(`an integer from 0 to ${LIMITS.maxEpochs}`, 0, LIMITS.maxEpochs),
-    })
-    .optional(),
-  clipGradNorm: numberField(
-    `a number from 0 (off) to ${LIMITS.maxClipGradNorm}`,
-    (v) => v >= 0 && v <= LIMITS.maxClipGradNorm,
-  ).optional(),
-  earlyStopping: z
-    .strictObject({
-      patience: integerField(`an integer from 1 to ${LIMITS.maxEpochs}`, 1, LIMITS.maxEpochs),
-      minDelta: numberField(
-        `a number from 0 to ${LIMITS.maxMinDelta}`,
-        (v) => v >= 0 && v <= LIMITS.maxMinDelta,
-      ),
-    })
-    .nullable()
-    .optional(),
-  keep: oneOf(KEEP_CHOICES).optional(),
-});
+// The training config is defined once, in ./training/config.ts (LIMITS, defaults, rules).
+export { layerSpecSchema, optimizerConfigSchema, trainConfigSchema };
 
 export const builtinDataRequestSchema = z.strictObject({
   kind: oneOf(BUILTIN_DATASETS),
@@ -340,15 +284,7 @@ function parseWith<T>(channel: string, schema: z.ZodType<T, unknown>, payload: u
   throw new PayloadError(`${channel}: ${where} ${sentence}`, field ? { field } : {});
 }
 
-/** `['hiddenLayers', 1, 'units']` -> `hiddenLayers[1].units`. */
-export function formatFieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
+export { formatFieldPath };
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; sentence: string } {
   const field = formatFieldPath(issue.path);

@@ -5,45 +5,18 @@
  * weight counts, preprocessing width) are checked in ./model-checks.ts.
  */
 import { z } from 'zod';
-import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, OUTPUT_TRANSFORMS, REGULARIZATIONS } from '../engine/types';
+import { ACTIVATIONS, LOSSES, OUTPUT_TRANSFORMS } from '../engine/types';
 import { BUILTIN_DATASETS } from '../data/types';
 import { count as countOf } from '../data/plural';
-import { SCHEDULES } from '../training/schedule';
-import { KEEP_CHOICES } from '../training/early-stop';
+import { savedTrainConfigSchema } from '../training/config';
+import { formatFieldPath, valueAt } from '../zod-issues';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
 const nullableNumber = z.number().nullable();
 
-export const layerSpecSchema = z.object({ units: size, activation: z.enum(ACTIVATIONS) });
-
-export const trainConfigSchema = z.object({
-  hiddenLayers: z.array(layerSpecSchema),
-  loss: z.enum([...LOSSES, 'auto']),
-  optimizer: z.object({
-    name: z.enum(OPTIMIZERS),
-    lr: z.number(),
-    momentum: z.number().optional(),
-    nesterov: z.boolean().optional(),
-    beta1: z.number().optional(),
-    beta2: z.number().optional(),
-    eps: z.number().optional(),
-    weightDecay: z.number().optional(),
-  }),
-  batchSize: count,
-  epochs: count,
-  regularization: z.enum(REGULARIZATIONS),
-  regRate: z.number(),
-  dropout: z.number(),
-  init: z.enum(INITS),
-  seed: z.number(),
-  schedule: z
-    .object({ name: z.enum(SCHEDULES), stepSize: z.number(), gamma: z.number(), warmup: z.number() })
-    .optional(),
-  clipGradNorm: z.number().optional(),
-  earlyStopping: z.object({ patience: z.number(), minDelta: z.number() }).nullable().optional(),
-  keep: z.enum(KEEP_CHOICES).optional(),
-});
+/** A saved config: the one training config schema (../training/config.ts), extra fields dropped. */
+const trainConfigSchema = savedTrainConfigSchema;
 
 /** JSON writes NaN as null: a required metric read back as null is NaN again. */
 const metricNumber = z
@@ -161,14 +134,7 @@ export const projectStateSchema = z.object({
 // ---------- issue -> one line ----------
 
 /** `['weights', 1, 'bias']` -> `weights[1].bias` */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
+export const fieldPath = formatFieldPath;
 
 /** Short description of a JSON value for messages: `null`, `"abc"`, `a string`, `an array of 3`. */
 export function describeValue(value: unknown): string {
@@ -180,15 +146,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return 'an object';
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 const ARTICLE: Record<string, string> = {
@@ -266,6 +223,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
       }
       return { field, message: `${name} has an unexpected form (got ${got})` };
     }
+    case 'custom':
+      // The training config's rules carry their own sentence ("must be an integer from 1 to 1024").
+      return { field, message: `${name} ${issue.message}, got ${got}` };
     default:
       return { field, message: `${name}: ${issue.message}` };
   }

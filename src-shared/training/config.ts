@@ -1,9 +1,16 @@
 /**
- * Training configuration: the defaults every host starts from and the one validator that turns
- * an untrusted object (UI payload, CLI flags, a model file's saved config) into a TrainConfig.
- * Messages have the form `<field> <rule> (got <value>)` so a host can swap the field path for
- * its own name of the setting (the CLI prints `--lr` instead of `optimizer.lr`).
+ * The training configuration, defined ONCE: its limits (LIMITS), its defaults, and the zod
+ * schema `trainConfigSchema` from which everything else derives —
+ *   - the IPC/API payload of `train:start` (src-shared/api-schemas.ts uses this schema as is),
+ *   - the `training.config` of a model or project file (src-shared/model/schema.ts),
+ *   - `validateTrainConfig` (the session, the CLI after turning flags into a config; the CLI's
+ *     flag parsers read their ranges from LIMITS too),
+ *   - the app's form (src-renderer/src/lib/defaults.ts, HyperParams.vue import LIMITS and
+ *     APP_TRAIN_CONFIG from here).
+ * Messages are `<rule>` sentences (`must be an integer from 1 to 1024`); each host puts its own
+ * name of the setting in front (`field "optimizer.lr"`, `--lr`, `optimizer.lr ... (got 0)`).
  */
+import { z } from 'zod';
 import { ConfigError } from '../errors';
 import {
   ACTIVATIONS,
@@ -16,9 +23,10 @@ import {
   type LayerSpec,
   type OptimizerConfig,
 } from '../engine/types';
+import { formatFieldPath, valueAt } from '../zod-issues';
 import type { TrainConfig } from './types';
 import { DEFAULT_SCHEDULE, SCHEDULES, type ScheduleConfig } from './schedule';
-import { KEEP_CHOICES, type EarlyStopping } from './early-stop';
+import { KEEP_CHOICES } from './early-stop';
 
 export const LIMITS = {
   maxHiddenLayers: 16,
@@ -33,14 +41,29 @@ export const LIMITS = {
   maxGamma: 10,
   maxClipGradNorm: 1e6,
   maxMinDelta: 1e6,
+  /** Adam's eps, momentum and betas lie in [0, 1) (eps in (0, maxEps]). */
+  maxEps: 1,
 } as const;
 
 /**
- * The defaults mirror the flags of `nanograd train` (two hidden layers of 16 ReLU units, Adam
- * at 0.01, batches of 32, 100 epochs, seed 1) so the app and the CLI train the same network
- * when nobody changes anything. ReLU + He init is the usual choice for tabular data with
- * standardized features; Adam at 0.01 converges on every built-in set and on the sklearn sets
- * without tuning (see docs/accuracy.md).
+ * PyTorch's optimizer defaults, which the engine uses when a field is left out: momentum 0.9
+ * for the 'momentum' optimizer (0 for plain sgd), Adam betas (0.9, 0.999), eps 1e-8, weight
+ * decay 0 (0.01 for adamw, as torch.optim.AdamW).
+ */
+export const OPTIMIZER_DEFAULTS = Object.freeze({
+  momentum: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  weightDecay: 0,
+  adamwWeightDecay: 0.01,
+});
+
+/**
+ * The library / CLI defaults (`nanograd train` with no flags): two hidden layers of 16 ReLU
+ * units, Adam at 0.01, batches of 32, 100 epochs, seed 1. ReLU + He init is the usual choice
+ * for tabular data with standardized features; Adam at 0.01 converges on every built-in set
+ * and on the sklearn sets without tuning (see docs/accuracy.md).
  */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = Object.freeze({
   hiddenLayers: Object.freeze([
@@ -61,6 +84,29 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = Object.freeze({
   earlyStopping: null,
   keep: 'best',
 }) as TrainConfig;
+
+/**
+ * The app's first view differs ON PURPOSE from the CLI: it opens on a 2-D playground set (xor)
+ * where a TensorFlow-Playground-sized network (two hidden layers of 8 tanh units, Xavier init)
+ * draws a smooth boundary, and it trains 1000 epochs at lr 0.03 so the boundary visibly forms.
+ * The CLI's defaults above suit a CSV of standardized tabular data. Everything else is equal.
+ * regRate is the rate the form shows for l1/l2 once a penalty is picked (as the CLI's
+ * DEFAULT_REG_RATE); it has no effect while regularization is 'none'.
+ */
+export const APP_TRAIN_CONFIG: TrainConfig = Object.freeze({
+  ...DEFAULT_TRAIN_CONFIG,
+  hiddenLayers: Object.freeze([
+    Object.freeze({ units: 8, activation: 'tanh' }),
+    Object.freeze({ units: 8, activation: 'tanh' }),
+  ]) as unknown as LayerSpec[],
+  optimizer: Object.freeze({ name: 'adam', lr: 0.03 }) as OptimizerConfig,
+  epochs: 1000,
+  regRate: 0.001,
+  init: 'xavier',
+}) as TrainConfig;
+
+/** The rate `--regularization l1|l2` uses without `--reg-rate` (and the app's form shows). */
+export const DEFAULT_REG_RATE = 0.001;
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultTrainConfig(): TrainConfig {
@@ -85,35 +131,173 @@ export function defaultInitFor(activation: Activation): InitName {
   return activation === 'relu' || activation === 'leaky_relu' || activation === 'gelu' ? 'he' : 'xavier';
 }
 
-const TOP_FIELDS = [
-  'hiddenLayers',
-  'loss',
-  'optimizer',
-  'batchSize',
-  'epochs',
-  'regularization',
-  'regRate',
-  'dropout',
-  'init',
-  'seed',
-  'schedule',
-  'clipGradNorm',
-  'earlyStopping',
-  'keep',
-] as const;
-const SCHEDULE_FIELDS = ['name', 'stepSize', 'gamma', 'warmup'] as const;
-const EARLY_STOPPING_FIELDS = ['patience', 'minDelta'] as const;
-const OPTIMIZER_FIELDS = [
-  'name',
-  'lr',
-  'momentum',
-  'nesterov',
-  'beta1',
-  'beta2',
-  'eps',
-  'weightDecay',
-] as const;
-const LAYER_FIELDS = ['units', 'activation'] as const;
+// ---------- field builders: each carries the sentence the user reads ----------
+
+const requiredOr = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : message;
+
+/** A finite number in [lo, hi]; `openLow` / `openHigh` exclude the bound. */
+export function numberInRange(lo: number, hi: number, openLow = false, openHigh = false) {
+  const low = openLow ? `greater than ${lo}` : `at least ${lo}`;
+  const high = openHigh ? `less than ${hi}` : `at most ${hi}`;
+  const message = `must be a number ${low} and ${high}`;
+  return z
+    .number({ error: requiredOr(message) })
+    .refine((v) => Number.isFinite(v) && (openLow ? v > lo : v >= lo) && (openHigh ? v < hi : v <= hi), {
+      error: message,
+    });
+}
+
+export function integerInRange(lo: number, hi: number) {
+  const message = `must be an integer from ${lo} to ${hi}`;
+  return z
+    .number({ error: requiredOr(message) })
+    .refine((v) => Number.isInteger(v) && v >= lo && v <= hi, { error: message });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: requiredOr(`must be one of ${values.join(', ')}`) });
+}
+
+// ---------- the schema ----------
+
+export const layerSpecSchema = z.strictObject(
+  { units: integerInRange(1, LIMITS.maxUnits), activation: oneOf(ACTIVATIONS) },
+  { error: requiredOr('must be an object with units and activation') },
+);
+
+export const optimizerConfigSchema = z.strictObject(
+  {
+    name: oneOf(OPTIMIZERS),
+    lr: numberInRange(0, LIMITS.maxLearningRate, true),
+    momentum: numberInRange(0, 1, false, true).optional(),
+    nesterov: z.boolean({ error: requiredOr('must be true or false') }).optional(),
+    beta1: numberInRange(0, 1, false, true).optional(),
+    beta2: numberInRange(0, 1, false, true).optional(),
+    eps: numberInRange(0, LIMITS.maxEps, true).optional(),
+    weightDecay: numberInRange(0, LIMITS.maxWeightDecay).optional(),
+  },
+  { error: requiredOr('must be an object with name and lr') },
+);
+
+export const scheduleSchema = z.strictObject(
+  {
+    name: oneOf(SCHEDULES),
+    stepSize: integerInRange(1, LIMITS.maxEpochs),
+    gamma: numberInRange(0, LIMITS.maxGamma, true),
+    warmup: integerInRange(0, LIMITS.maxEpochs),
+  },
+  { error: requiredOr('must be an object with name, stepSize, gamma and warmup') },
+);
+
+export const earlyStoppingSchema = z.strictObject(
+  {
+    patience: integerInRange(1, LIMITS.maxEpochs),
+    minDelta: numberInRange(0, LIMITS.maxMinDelta),
+  },
+  { error: requiredOr('must be null or an object with patience and minDelta') },
+);
+
+const trainConfigShape = {
+  hiddenLayers: z
+    .array(layerSpecSchema, { error: requiredOr('must be a list of layers') })
+    .max(LIMITS.maxHiddenLayers, { error: `must have at most ${LIMITS.maxHiddenLayers} layers` }),
+  loss: oneOf(['auto', ...LOSSES]),
+  optimizer: optimizerConfigSchema,
+  batchSize: integerInRange(0, LIMITS.maxBatchSize),
+  epochs: integerInRange(1, LIMITS.maxEpochs),
+  regularization: oneOf(REGULARIZATIONS),
+  regRate: numberInRange(0, LIMITS.maxRegRate),
+  dropout: numberInRange(0, LIMITS.maxDropout),
+  init: oneOf(INITS),
+  seed: integerInRange(0, LIMITS.maxSeed),
+  schedule: scheduleSchema.optional(),
+  clipGradNorm: numberInRange(0, LIMITS.maxClipGradNorm).optional(),
+  earlyStopping: earlyStoppingSchema.nullable().optional(),
+  keep: oneOf(KEEP_CHOICES).optional(),
+};
+
+type ConfigShape = z.infer<z.ZodObject<typeof trainConfigShape>>;
+
+/** Rules between fields, as PyTorch states them (so a config no optimizer would accept never runs). */
+function checkRelations(config: ConfigShape, ctx: z.RefinementCtx): void {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const { optimizer, epochs } = config;
+  if (optimizer.nesterov) {
+    if (optimizer.name === 'adam' || optimizer.name === 'adamw')
+      issue(['optimizer', 'nesterov'], `applies only to sgd and momentum, not ${optimizer.name}`);
+    else if ((optimizer.momentum ?? (optimizer.name === 'momentum' ? OPTIMIZER_DEFAULTS.momentum : 0)) === 0)
+      // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
+      issue(
+        ['optimizer', 'nesterov'],
+        'requires a momentum greater than 0 (Nesterov momentum needs momentum)',
+      );
+  }
+  if (
+    optimizer.momentum !== undefined &&
+    optimizer.momentum > 0 &&
+    (optimizer.name === 'adam' || optimizer.name === 'adamw')
+  )
+    issue(['optimizer', 'momentum'], `applies only to sgd and momentum, not ${optimizer.name} (use betas)`);
+  const adam = optimizer.name === 'adam' || optimizer.name === 'adamw';
+  for (const key of ['beta1', 'beta2', 'eps'] as const)
+    if (optimizer[key] !== undefined && !adam)
+      issue(['optimizer', key], `applies only to adam and adamw, not ${optimizer.name}`);
+  const schedule = config.schedule;
+  if (schedule) {
+    if (schedule.warmup > 0 && schedule.name === 'onecycle')
+      issue(
+        ['schedule', 'warmup'],
+        'must be 0 with onecycle, which warms up by itself (its first 30% of steps)',
+      );
+    if (schedule.warmup >= epochs) issue(['schedule', 'warmup'], `must be less than the epochs (${epochs})`);
+  }
+  if (config.earlyStopping && config.earlyStopping.patience > Math.max(1, epochs))
+    issue(['earlyStopping', 'patience'], `must be an integer from 1 to ${Math.max(1, epochs)} (the epochs)`);
+}
+
+/** A complete training config (API payloads, saved configs): unknown fields are refused. */
+export const trainConfigSchema = z
+  .strictObject(trainConfigShape, { error: requiredOr('must be an object') })
+  .superRefine(checkRelations);
+
+/**
+ * The same config as read from a model or project file: fields a newer or other writer added
+ * (the PyTorch script's own settings) are dropped instead of refused.
+ */
+export const savedTrainConfigSchema = z.object(trainConfigShape).superRefine(checkRelations);
+
+/**
+ * Checks an untrusted config and returns a clean copy. Fields left out take their default
+ * (so a host may send only what the user changed); unknown fields are rejected so a typo
+ * (`epoch` for `epochs`) is not silently ignored. Throws a ConfigError
+ * `<field> <rule> (got <value>)` naming the first problem.
+ */
+export function validateTrainConfig(config: unknown): TrainConfig {
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new ConfigError(`training config must be an object (got ${show(config)})`, { field: '' });
+  const raw = config as Record<string, unknown>;
+  const filled: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_TRAIN_CONFIG) as (keyof TrainConfig)[])
+    filled[key] = raw[key] === undefined ? DEFAULT_TRAIN_CONFIG[key] : raw[key];
+  for (const key of Object.keys(raw)) if (!(key in filled)) filled[key] = raw[key];
+  if (isRecord(raw.schedule)) filled.schedule = { ...DEFAULT_SCHEDULE, ...definedOnly(raw.schedule) };
+  if (isRecord(raw.earlyStopping)) filled.earlyStopping = { minDelta: 0, ...definedOnly(raw.earlyStopping) };
+  const result = trainConfigSchema.safeParse(filled);
+  if (result.success) return result.data as TrainConfig;
+  const issue = result.error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    const field = formatFieldPath([...issue.path, issue.keys[0]]);
+    const allowed = Object.keys(shapeAt(issue.path));
+    throw new ConfigError(`${field} is not a training setting (allowed: ${allowed.join(', ')})`, { field });
+  }
+  const field = formatFieldPath(issue.path);
+  const got =
+    issue.code === 'too_big' && issue.origin === 'array'
+      ? `${(valueAt(filled, issue.path) as unknown[]).length} layers`
+      : show(valueAt(filled, issue.path));
+  throw new ConfigError(`${field} ${issue.message} (got ${got})`, { field });
+}
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -123,157 +307,22 @@ function show(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-function fail(field: string, rule: string, got: unknown): never {
-  throw new ConfigError(`${field} ${rule} (got ${show(got)})`, { field });
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function rejectUnknownKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      const field = path ? `${path}.${key}` : key;
-      throw new ConfigError(`${field} is not a training setting (allowed: ${allowed.join(', ')})`, { field });
-    }
-  }
+function definedOnly(obj: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
 }
 
-function integerIn(value: unknown, field: string, lo: number, hi: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
-    fail(field, `must be an integer from ${lo} to ${hi}`, value);
-  }
-  return value;
-}
-
-/** A finite number in [lo, hi] (or (lo, hi] when `openLow`). */
-function numberIn(
-  value: unknown,
-  field: string,
-  lo: number,
-  hi: number,
-  openLow = false,
-  openHigh = false,
-): number {
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (openLow ? value > lo : value >= lo) &&
-    (openHigh ? value < hi : value <= hi);
-  if (!ok) {
-    const low = openLow ? `greater than ${lo}` : `at least ${lo}`;
-    const high = openHigh ? `less than ${hi}` : `at most ${hi}`;
-    fail(field, `must be a number ${low} and ${high}`, value);
-  }
-  return value as number;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail(field, `must be one of ${allowed.join(', ')}`, value);
-  }
-  return value as T;
-}
-
-function validateLayers(value: unknown): LayerSpec[] {
-  if (!Array.isArray(value)) fail('hiddenLayers', 'must be a list of layers', value);
-  if (value.length > LIMITS.maxHiddenLayers) {
-    fail('hiddenLayers', `must have at most ${LIMITS.maxHiddenLayers} layers`, `${value.length} layers`);
-  }
-  return value.map((layer: unknown, i) => {
-    const path = `hiddenLayers[${i}]`;
-    if (!isRecord(layer)) fail(path, 'must be an object with units and activation', layer);
-    rejectUnknownKeys(layer, LAYER_FIELDS, path);
-    return {
-      units: integerIn(layer.units, `${path}.units`, 1, LIMITS.maxUnits),
-      activation: oneOf(layer.activation, `${path}.activation`, ACTIVATIONS),
-    };
-  });
-}
-
-function validateOptimizer(value: unknown): OptimizerConfig {
-  if (!isRecord(value)) fail('optimizer', 'must be an object with name and lr', value);
-  rejectUnknownKeys(value, OPTIMIZER_FIELDS, 'optimizer');
-  const out: OptimizerConfig = {
-    name: oneOf(value.name, 'optimizer.name', OPTIMIZERS),
-    lr: numberIn(value.lr, 'optimizer.lr', 0, LIMITS.maxLearningRate, true),
+/** The fields allowed at `path` (for "allowed: ..." in the unknown-field message). */
+function shapeAt(path: readonly PropertyKey[]): Record<string, unknown> {
+  const nested: Record<string, Record<string, unknown>> = {
+    optimizer: optimizerConfigSchema.shape,
+    schedule: scheduleSchema.shape,
+    earlyStopping: earlyStoppingSchema.shape,
   };
-  if (value.momentum !== undefined)
-    out.momentum = numberIn(value.momentum, 'optimizer.momentum', 0, 1, false, true);
-  if (value.nesterov !== undefined) {
-    if (typeof value.nesterov !== 'boolean')
-      fail('optimizer.nesterov', 'must be true or false', value.nesterov);
-    out.nesterov = value.nesterov;
-  }
-  if (value.beta1 !== undefined) out.beta1 = numberIn(value.beta1, 'optimizer.beta1', 0, 1, false, true);
-  if (value.beta2 !== undefined) out.beta2 = numberIn(value.beta2, 'optimizer.beta2', 0, 1, false, true);
-  if (value.eps !== undefined) out.eps = numberIn(value.eps, 'optimizer.eps', 0, 1, true);
-  if (value.weightDecay !== undefined)
-    out.weightDecay = numberIn(value.weightDecay, 'optimizer.weightDecay', 0, LIMITS.maxWeightDecay);
-  if (out.nesterov && (out.name === 'adam' || out.name === 'adamw')) {
-    fail('optimizer.nesterov', `applies only to sgd and momentum, not ${out.name}`, true);
-  }
-  return out;
-}
-
-function validateSchedule(value: unknown, epochs: number): ScheduleConfig {
-  if (!isRecord(value)) fail('schedule', 'must be an object with name, stepSize, gamma and warmup', value);
-  rejectUnknownKeys(value, SCHEDULE_FIELDS, 'schedule');
-  const field = (key: keyof ScheduleConfig): unknown => value[key] ?? DEFAULT_SCHEDULE[key];
-  const schedule: ScheduleConfig = {
-    name: oneOf(field('name'), 'schedule.name', SCHEDULES),
-    stepSize: integerIn(field('stepSize'), 'schedule.stepSize', 1, LIMITS.maxEpochs),
-    gamma: numberIn(field('gamma'), 'schedule.gamma', 0, LIMITS.maxGamma, true),
-    warmup: integerIn(field('warmup'), 'schedule.warmup', 0, LIMITS.maxEpochs),
-  };
-  if (schedule.warmup > 0 && schedule.name === 'onecycle')
-    fail(
-      'schedule.warmup',
-      'must be 0 with onecycle, which warms up by itself (its first 30% of steps)',
-      schedule.warmup,
-    );
-  if (schedule.warmup >= epochs)
-    fail('schedule.warmup', `must be less than the epochs (${epochs})`, schedule.warmup);
-  return schedule;
-}
-
-function validateEarlyStopping(value: unknown, epochs: number): EarlyStopping | null {
-  if (value === null) return null;
-  if (!isRecord(value)) fail('earlyStopping', 'must be null or an object with patience and minDelta', value);
-  rejectUnknownKeys(value, EARLY_STOPPING_FIELDS, 'earlyStopping');
-  return {
-    patience: integerIn(value.patience, 'earlyStopping.patience', 1, Math.max(1, epochs)),
-    minDelta: numberIn(value.minDelta ?? 0, 'earlyStopping.minDelta', 0, LIMITS.maxMinDelta),
-  };
-}
-
-/**
- * Checks an untrusted config and returns a clean copy. Fields left out take their default
- * (so a host may send only what the user changed); unknown fields are rejected so a typo
- * (`epoch` for `epochs`) is not silently ignored.
- */
-export function validateTrainConfig(config: unknown): TrainConfig {
-  if (!isRecord(config))
-    throw new ConfigError(`training config must be an object (got ${show(config)})`, { field: '' });
-  rejectUnknownKeys(config, TOP_FIELDS, '');
-  const pick = <K extends keyof TrainConfig>(key: K): unknown =>
-    config[key] === undefined ? DEFAULT_TRAIN_CONFIG[key] : config[key];
-  const epochs = integerIn(pick('epochs'), 'epochs', 1, LIMITS.maxEpochs);
-  return {
-    hiddenLayers: validateLayers(pick('hiddenLayers')),
-    loss: oneOf(pick('loss'), 'loss', ['auto', ...LOSSES] as const),
-    optimizer: validateOptimizer(pick('optimizer')),
-    batchSize: integerIn(pick('batchSize'), 'batchSize', 0, LIMITS.maxBatchSize),
-    epochs,
-    regularization: oneOf(pick('regularization'), 'regularization', REGULARIZATIONS),
-    regRate: numberIn(pick('regRate'), 'regRate', 0, LIMITS.maxRegRate),
-    dropout: numberIn(pick('dropout'), 'dropout', 0, LIMITS.maxDropout),
-    init: oneOf(pick('init'), 'init', INITS),
-    seed: integerIn(pick('seed'), 'seed', 0, LIMITS.maxSeed),
-    schedule: validateSchedule(pick('schedule'), epochs),
-    clipGradNorm: numberIn(pick('clipGradNorm'), 'clipGradNorm', 0, LIMITS.maxClipGradNorm),
-    earlyStopping: validateEarlyStopping(pick('earlyStopping'), epochs),
-    keep: oneOf(pick('keep'), 'keep', KEEP_CHOICES),
-  };
+  if (path.length === 0) return trainConfigShape;
+  if (path[0] === 'hiddenLayers') return layerSpecSchema.shape;
+  return nested[String(path[0])] ?? {};
 }

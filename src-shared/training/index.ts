@@ -1,11 +1,16 @@
 /** The training session and everything a host needs to configure and drive it. */
 export * from './types';
 export {
+  APP_TRAIN_CONFIG,
+  DEFAULT_REG_RATE,
   DEFAULT_TRAIN_CONFIG,
   LIMITS,
+  OPTIMIZER_DEFAULTS,
   cloneTrainConfig,
   defaultInitFor,
   defaultTrainConfig,
+  savedTrainConfigSchema,
+  trainConfigSchema,
   validateTrainConfig,
 } from './config';
 export { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';

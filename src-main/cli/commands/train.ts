@@ -21,6 +21,7 @@ import type { MissingPolicy, PrepareOptions, PreparedData, Table } from '../../.
 import { modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
+  DEFAULT_REG_RATE,
   DEFAULT_TRAIN_CONFIG,
   LIMITS,
   defaultInitFor,
@@ -81,9 +82,6 @@ export interface TrainFlags {
   folds?: number;
   workers?: number;
 }
-
-/** The rate `--regularization l1|l2` uses without `--reg-rate` (the app's default rate). */
-export const DEFAULT_REG_RATE = 0.001;
 
 const defaults = DEFAULT_TRAIN_CONFIG;
 

@@ -200,14 +200,17 @@ describe('StudioBackend training', () => {
     expect((await h.fail('train:step', {})).kind).toBe('training');
   });
 
-  it('passes the training validator errors through (cross-field rules)', async () => {
+  it('checks the rules between fields at the API boundary (the one config schema)', async () => {
     const h = createHarness();
     await h.call('data:generate', XOR);
     const error = await h.fail('train:start', {
       ...xorConfig(10),
       optimizer: { name: 'adam', lr: 0.1, nesterov: true },
     });
-    expect(error.kind).toBe('config');
+    expect(error.kind).toBe('payload');
+    expect(error.message).toBe(
+      'train:start: field "optimizer.nesterov" applies only to sgd and momentum, not adam',
+    );
     expect(error.location.field).toBe('optimizer.nesterov');
   });
 });
