@@ -49,7 +49,9 @@ describe('validateRequest', () => {
     const err = payloadError(() =>
       validateRequest('train:start', { ...validTrainConfig, optimizer: { name: 'adam', lr: -0.1 } }),
     );
-    expect(err.message).toBe('train:start: field "optimizer.lr" must be a number greater than 0 and at most 1000');
+    expect(err.message).toBe(
+      'train:start: field "optimizer.lr" must be a number greater than 0 and at most 1000',
+    );
     expect(err.location.field).toBe('optimizer.lr');
   });
 
