@@ -1,7 +1,9 @@
 /**
- * The public library entry (`import { Value } from 'nanograd-studio'`, built to dist/lib):
- * the autograd engine (scalar Value, micrograd MLP, optimizers, init, RNG), the fast MLP
- * training path and the typed errors. Pure TS: nothing from Node, the DOM or Electron.
+ * The public library entry (`import { Value, FastMlp, MlpTrainer } from 'nanograd-studio'`,
+ * built to dist/lib): the fast training path (FastMlp, MlpTrainer: what the app trains with),
+ * the reference engines (scalar Value and ScalarMLP, Tensor and TensorSequential), optimizers,
+ * init, RNG, the activation and loss tables, and the typed errors. Pure TS: nothing from Node,
+ * the DOM or Electron.
  */
 export * from './errors';
 export * from './engine';
