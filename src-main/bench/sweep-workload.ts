@@ -39,15 +39,21 @@ export function sweepSpecs(): SweepRunSpec[] {
   }));
 }
 
-async function timedSweep(pool: WorkerPool<PoolTasks>, specs: SweepRunSpec[]): Promise<number> {
+/** Wall seconds of one sweep, and the cores this process used meanwhile (CPU seconds of all its threads ÷ wall). */
+async function timedSweep(
+  pool: WorkerPool<PoolTasks>,
+  specs: SweepRunSpec[],
+): Promise<{ seconds: number; cores: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const { runs } = await runSweep(pool, specs, ['lr', 'layers']);
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   if (runs.length !== specs.length || runs.some((r) => r.state !== 'done'))
     throw new Error(
       `sweep bench: ${runs.filter((r) => r.state === 'done').length} of ${specs.length} runs finished`,
     );
-  return seconds;
+  return { seconds, cores: (used.user + used.system) / 1e6 / seconds };
 }
 
 export async function runSweepBench(progress: (message: string) => void): Promise<BenchRecord> {
@@ -60,10 +66,16 @@ export async function runSweepBench(progress: (message: string) => void): Promis
     await runSweep(pools.all, specs.slice(0, cores), []);
     const one: number[] = [];
     const all: number[] = [];
+    const coresOne: number[] = [];
+    const coresAll: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       progress(`SWEEP round ${round}/${ROUNDS}: ${specs.length} runs on 1 worker, then on ${cores}`);
-      one.push(specs.length / (await timedSweep(pools.one, specs)));
-      all.push(specs.length / (await timedSweep(pools.all, specs)));
+      const a = await timedSweep(pools.one, specs);
+      const b = await timedSweep(pools.all, specs);
+      one.push(specs.length / a.seconds);
+      all.push(specs.length / b.seconds);
+      coresOne.push(a.cores);
+      coresAll.push(b.cores);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     const perSecondAll = median(all);
@@ -81,6 +93,9 @@ export async function runSweepBench(progress: (message: string) => void): Promis
         speedup: Number((perSecondAll / perSecondOne).toFixed(2)),
         rounds_runs_per_s_1_worker: one.map((x) => Number(x.toFixed(2))),
         rounds_runs_per_s_all_workers: all.map((x) => Number(x.toFixed(2))),
+        // How many cores the machine actually gave us: a loaded machine caps the speed-up here.
+        cores_used_1_worker: Number(median(coresOne).toFixed(2)),
+        cores_used_all_workers: Number(median(coresAll).toFixed(2)),
       },
     };
   } finally {
