@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { openStudio, screenshot, setField } from './studio-helpers';
+import { download, openStudio, screenshot, setField } from './studio-helpers';
 
 test.describe('Experiments: a sweep in the web build', () => {
   test('fills the results table from the worker pool, draws parallel coordinates and diffs two runs', async ({
     page,
   }) => {
+    test.setTimeout(240_000); // 8 training runs on a shared 2-core machine
     await openStudio(page);
     await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
     await expect(page.getByText(/validation rows?/).first()).toBeVisible();
@@ -72,5 +73,25 @@ test.describe('Experiments: a sweep in the web build', () => {
 
     await page.getByRole('heading', { name: 'Experiments' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'test-results/screenshots/sweep-panel.png');
+
+    // Export all runs and import them back: the same table.
+    const csv = await download(page, 'Export results CSV');
+    expect(csv.fileName).toBe('moons-sweep-results.csv');
+    expect(csv.bytes.toString('utf8').trim().split('\n')).toHaveLength(9);
+    const json = await download(page, 'Export results JSON');
+    const before = await table.getByRole('row').allTextContents();
+    await page.getByLabel('Import results file').setInputFiles({
+      name: 'results.json',
+      mimeType: 'application/json',
+      buffer: json.bytes,
+    });
+    await expect(page.getByRole('status').filter({ hasText: /runs loaded/ })).toHaveText('8 runs loaded');
+    expect(await table.getByRole('row').allTextContents()).toEqual(before);
+    await page.getByLabel('Import results file').setInputFiles({
+      name: 'results.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('not,a,sweep\n1,2,3\n'),
+    });
+    await expect(page.getByRole('alert').filter({ hasText: 'results.csv: not sweep results' })).toBeVisible();
   });
 });
