@@ -34,10 +34,14 @@ import {
   type SliceGrid,
 } from '../datamap';
 import { boundaryFrame } from './plane';
+import type { WorkerPool } from '../pool/pool';
+import type { PoolTasks } from '../pool/tasks';
 
 export interface DataMapHost {
   emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
   yieldToHost(): Promise<void>;
+  /** When the host has workers, UMAP runs in one of them; otherwise here, between yields. */
+  createPool?: () => WorkerPool<PoolTasks>;
 }
 
 /** The current model, as far as the map needs it. */
@@ -183,15 +187,7 @@ export class DataMapService {
       pending =
         map === 'pca'
           ? Promise.resolve().then(() => pcaProjection(rows.x, rows.n, rows.inputSize, trainingRows(rows)))
-          : umapProjection(rows.x, rows.n, rows.inputSize, {
-              seed: source.seed,
-              yieldToHost: () => this.host.yieldToHost(),
-              cancelled: () => this.generation !== source.generation || this.active?.map !== 'umap',
-              onProgress: (done, total) => {
-                if (this.active && this.generation === source.generation)
-                  this.host.emit('datamap:progress', { layoutId: this.active.layoutId, done, total });
-              },
-            });
+          : this.umap(source, rows);
       source.projections.set(map, pending);
       // A failed or cancelled layout is computed again next time instead of failing forever.
       pending.catch(() => {
@@ -199,6 +195,36 @@ export class DataMapService {
       });
     }
     return pending;
+  }
+
+  private umap(source: Source, rows: MapRows): Promise<Projection> {
+    const cancelled = () => this.generation !== source.generation || this.active?.map !== 'umap';
+    const onProgress = (done: number, total: number): void => {
+      if (this.active && this.generation === source.generation)
+        this.host.emit('datamap:progress', { layoutId: this.active.layoutId, done, total });
+    };
+    if (!this.host.createPool)
+      return umapProjection(rows.x, rows.n, rows.inputSize, {
+        seed: source.seed,
+        yieldToHost: () => this.host.yieldToHost(),
+        cancelled,
+        onProgress,
+      });
+    const pool = this.host.createPool();
+    const controller = new AbortController();
+    const job = { x: rows.x.slice(), n: rows.n, d: rows.inputSize, seed: source.seed };
+    return pool
+      .run('umap-layout', job, {
+        signal: controller.signal,
+        onProgress: ({ done, total }) => {
+          if (cancelled()) controller.abort();
+          else onProgress(done, total);
+        },
+      })
+      .catch((err: unknown) => {
+        throw cancelled() ? new ProjectionCancelled('the UMAP layout was cancelled') : err;
+      })
+      .finally(() => void pool.dispose());
   }
 
   private sliceLayout(

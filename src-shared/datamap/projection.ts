@@ -96,6 +96,14 @@ export interface UmapOptions {
 
 export class ProjectionCancelled extends DatasetError {}
 
+/** A UMAP layout as a worker-pool job (structured-cloneable). */
+export interface UmapJob {
+  x: Float32Array;
+  n: number;
+  d: number;
+  seed: number;
+}
+
 /** UMAP of the standardized rows, seeded: the same rows and seed give the same layout. */
 export async function umapProjection(
   x: ArrayLike<number>,

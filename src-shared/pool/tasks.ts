@@ -6,6 +6,7 @@
 import { trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
 import { trainSweepRun, type SweepRunTask } from '../experiments/run-task';
 import type { EpochMetrics } from '../training/types';
+import { umapProjection, type Projection, type UmapJob } from '../datamap/projection';
 import type { TaskSpec } from './protocol';
 import type { TaskHandlers } from './serve';
 
@@ -14,6 +15,8 @@ export interface PoolTasks {
   'cv-fold': TaskSpec<FoldJob, FoldResult, EpochMetrics>;
   /** One sweep run: prepare -> session -> model file, through the training run module. */
   'train-run': SweepRunTask;
+  /** The data map's UMAP layout (seconds of work), off the backend thread so training keeps going. */
+  'umap-layout': TaskSpec<UmapJob, Projection, { done: number; total: number }>;
 }
 
 export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
@@ -27,4 +30,11 @@ export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
       },
     }),
   'train-run': trainSweepRun,
+  'umap-layout': (job, context) =>
+    umapProjection(job.x, job.n, job.d, {
+      seed: job.seed,
+      onProgress: (done, total) => context.progress({ done, total }),
+      yieldToHost: () => context.yieldToHost(),
+      cancelled: () => context.signal.aborted,
+    }),
 };

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EventOf } from '../../../src-shared/api';
+import { DataMapService } from '../../../src-shared/backend/datamap';
+import { parseCsv, prepareDataset } from '../../../src-shared/data';
+import type { WorkerPool } from '../../../src-shared/pool/pool';
+import type { TaskContext } from '../../../src-shared/pool/serve';
+import { POOL_TASK_HANDLERS, type PoolTasks } from '../../../src-shared/pool/tasks';
 import { validTrainConfig } from './fixtures';
 import { createHarness } from './harness';
 
@@ -132,5 +138,47 @@ describe('data map channels of the backend', () => {
     );
     const pca = await h.call('datamap:show', { map: 'pca' });
     expect(pca.xy.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the UMAP layout on a worker pool', () => {
+  it('runs as the umap-layout pool task, relays its progress and gives the same layout as in-thread', async () => {
+    const table = parseCsv(CANCER, 'breast_cancer.csv');
+    const data = prepareDataset(table, { valFraction: 0.2, seed: 5, missing: 'drop', standardize: true });
+    const jobs: string[] = [];
+    let disposed = 0;
+    const events: EventOf<'datamap:progress'>[] = [];
+    const pool: WorkerPool<PoolTasks> = {
+      size: 1,
+      run: async (task, payload, options = {}) => {
+        jobs.push(task);
+        const handler = POOL_TASK_HANDLERS[task] as (p: unknown, c: TaskContext<unknown>) => unknown;
+        return (await handler(payload, {
+          signal: options.signal ?? new AbortController().signal,
+          progress: (p) => (options.onProgress as ((p: unknown) => void) | undefined)?.(p),
+          yieldToHost: () => Promise.resolve(),
+          now: () => performance.now(),
+        })) as never;
+      },
+      dispose: async () => {
+        disposed++;
+      },
+    };
+    const host = {
+      emit: (event: string, payload: unknown) => {
+        if (event === 'datamap:progress') events.push(payload as EventOf<'datamap:progress'>);
+      },
+      yieldToHost: () => Promise.resolve(),
+    };
+    const pooled = new DataMapService({ ...host, createPool: () => pool }, 20);
+    pooled.setData(table, data, 5);
+    const layout = await pooled.show({ map: 'umap' }, () => null);
+    expect(jobs).toEqual(['umap-layout']);
+    expect(disposed).toBe(1);
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
+    const inThread = new DataMapService(host, 20);
+    inThread.setData(table, data, 5);
+    expect((await inThread.show({ map: 'umap' }, () => null)).xy).toEqual(layout.xy);
   });
 });
