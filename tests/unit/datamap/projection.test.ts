@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pcaProjection, standardizeColumns, umapProjection } from '../../../src-shared/datamap';
+import type { PoolTasks } from '../../../src-shared/pool/tasks';
 
 const DIR = new URL('../../fixtures/sklearn/', import.meta.url);
 // Made by tests/fixtures/sklearn/make_pca_fixture.py (StandardScaler + PCA(2) of scikit-learn).
@@ -95,4 +97,28 @@ describe('umapProjection (umap-js)', () => {
       'the UMAP layout was cancelled',
     );
   });
+});
+
+describe('umap-layout on a real Node worker pool (the Electron and CLI hosts)', () => {
+  it('gives the in-process layout, with progress', async () => {
+    const { createNodeWorkerPool } = await import('../../../src-main/node/worker-pool');
+    const entry = fileURLToPath(new URL('../../../out/cli/pool-worker.js', import.meta.url));
+    const pool = createNodeWorkerPool<PoolTasks>({ size: 1, entry });
+    const n = 40;
+    const x = new Float32Array(n * 4);
+    for (let i = 0; i < x.length; i++) x[i] = Math.sin(i * 1.7) + (i < x.length / 2 ? 0 : 6);
+    const progress: number[] = [];
+    try {
+      const pooled = await pool.run(
+        'umap-layout',
+        { x, n, d: 4, seed: 3 },
+        { onProgress: (p) => progress.push(p.done) },
+      );
+      const local = await umapProjection(x, n, 4, { seed: 3 });
+      expect(Array.from(pooled.xy)).toEqual(Array.from(local.xy));
+      expect(progress.length).toBeGreaterThan(2);
+    } finally {
+      await pool.dispose();
+    }
+  }, 60_000);
 });
