@@ -15,7 +15,7 @@
  */
 import { ConfigError } from '../../src-shared/errors';
 import { MAX_GENERATED_POINTS, MIN_GENERATED_POINTS } from '../../src-shared/data';
-import { DEFAULT_TRAIN_CONFIG, validateTrainConfig } from '../../src-shared/training';
+import { DEFAULT_TRAIN_CONFIG, LIMITS, validateTrainConfig } from '../../src-shared/training';
 
 /** A bad command line: main prints `nanograd: <message>` and exits 2. */
 export class UsageError extends ConfigError {
@@ -150,7 +150,42 @@ export const trainArgs = {
   seed: settingArg('--seed', 'seed', integerArg('--seed'), (seed) => ({ seed })),
   regRate: settingArg('--reg-rate', 'regRate', numberArg('--reg-rate'), (regRate) => ({ regRate })),
   dropout: settingArg('--dropout', 'dropout', numberArg('--dropout'), (dropout) => ({ dropout })),
+  stepSize: settingArg('--step-size', 'schedule.stepSize', integerArg('--step-size'), (stepSize) => ({
+    schedule: { name: 'step', stepSize },
+  })),
+  gamma: settingArg('--gamma', 'schedule.gamma', numberArg('--gamma'), (gamma) => ({
+    schedule: { name: 'step', gamma },
+  })),
+  warmup: settingArg('--warmup', 'schedule.warmup', integerArg('--warmup'), (warmup) => ({
+    epochs: LIMITS.maxEpochs,
+    schedule: { name: 'constant', warmup },
+  })),
+  clipGradNorm: settingArg(
+    '--clip-grad-norm',
+    'clipGradNorm',
+    numberArg('--clip-grad-norm'),
+    (clipGradNorm) => ({
+      clipGradNorm,
+    }),
+  ),
+  earlyStop: settingArg('--early-stop', 'earlyStopping.patience', integerArg('--early-stop'), (patience) => ({
+    epochs: LIMITS.maxEpochs,
+    earlyStopping: { patience, minDelta: 0 },
+  })),
+  minDelta: settingArg('--min-delta', 'earlyStopping.minDelta', numberArg('--min-delta'), (minDelta) => ({
+    earlyStopping: { patience: 1, minDelta },
+  })),
 };
+
+/** A positive finite number (`lr-find --from 1e-6`). */
+export function positiveArg(flag: string): Parser<number> {
+  const number = numberArg(flag);
+  return (value) => {
+    const n = number(value);
+    if (!(n > 0)) throw new UsageError(`${flag} must be a number greater than 0 (got ${shown(value)})`);
+    return n;
+  };
+}
 
 /** `--val`: the share of rows held out, 0 <= f < 1. */
 export function parseValFraction(value: string): number {
@@ -196,6 +231,15 @@ function flagFor(field: string): string | null {
     regRate: '--reg-rate',
     dropout: '--dropout',
     init: '--weight-init',
+    'schedule.name': '--schedule',
+    'schedule.stepSize': '--step-size',
+    'schedule.gamma': '--gamma',
+    'schedule.warmup': '--warmup',
+    clipGradNorm: '--clip-grad-norm',
+    earlyStopping: '--early-stop',
+    'earlyStopping.patience': '--early-stop',
+    'earlyStopping.minDelta': '--min-delta',
+    keep: '--keep',
   };
   return flags[field] ?? null;
 }

@@ -6,6 +6,7 @@ import { register as registerEvaluate } from './evaluate';
 import { register as registerPredict } from './predict';
 import { register as registerSweep } from './sweep';
 import { register as registerTrain } from './train';
+import { register as registerLrFind } from './lr-find';
 
 /** Each command module registers itself here (train, predict, evaluate, export, bench). */
 export const COMMANDS: ((program: Command, context: CliContext) => void)[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: ((program: Command, context: CliContext) => void)[] = [
   registerExport,
   registerBench,
   registerSweep,
+  registerLrFind,
 ];

@@ -23,6 +23,7 @@ import type { ModelFile } from '../../../src-shared/model/types';
 import {
   DEFAULT_REG_RATE,
   DEFAULT_TRAIN_CONFIG,
+  DEFAULT_SCHEDULE,
   LIMITS,
   defaultInitFor,
   describeSpec,
@@ -37,7 +38,11 @@ import {
   type EpochMetrics,
   type SessionSnapshot,
   type TrainConfig,
+  SCHEDULES,
+  KEEP_CHOICES,
+  type ScheduleName,
 } from '../../../src-shared/training';
+import type { Keep } from '../../../src-shared/training/early-stop';
 import { fitBaselines, linearBaselineWarning, type Baselines } from '../../../src-shared/evaluation';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
@@ -81,14 +86,48 @@ export interface TrainFlags {
   weightInit?: InitName;
   folds?: number;
   workers?: number;
+  schedule?: ScheduleName;
+  stepSize?: number;
+  gamma?: number;
+  warmup?: number;
+  clipGradNorm?: number;
+  earlyStop?: number;
+  minDelta?: number;
+  keep?: Keep;
 }
 
 const defaults = DEFAULT_TRAIN_CONFIG;
 
 export function register(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('train')
-    .description('Train an MLP on a CSV file or a built-in data set and optionally save the model.')
+    .description('Train an MLP on a CSV file or a built-in data set and optionally save the model.');
+  addTrainOptions(command)
+    .option('--out <model.json>', 'write the trained model (JSON) here')
+    .option(
+      '--json',
+      'print one JSON object per epoch on stdout (with the epoch\'s "lr"), and a last {"type":"done","state",...,"best","stoppedEpoch"} line, also when the run diverges or fails',
+    )
+    .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
+    .option(
+      '--folds <K>',
+      'K-fold cross-validation instead of one run: K models, fold i validating on the i-th of K disjoint seeded folds (stratified for classes); prints mean ± std (population) of the validation scores',
+      parseFolds,
+    )
+    .option(
+      '--workers <n>',
+      'threads for --folds (default: one per core, at most one per fold)',
+      parseWorkers,
+    )
+    .action(async (flags: TrainFlags) => {
+      checkFlagCombinations(flags);
+      context.exitCode = await train(flags);
+    });
+}
+
+/** The options that define a run (data, network, optimizer, schedule...): train and lr-find share them. */
+export function addTrainOptions(command: Command): Command {
+  return command
     .requiredOption('--data <file|name>', `a CSV file, or a built-in data set: ${DATA_NAMES.join(', ')}`)
     .option('--target <column>', 'target column of the CSV (default: the last column)')
     .option(
@@ -162,26 +201,44 @@ export function register(program: Command, context: CliContext): void {
         .choices(INITS)
         .argParser(choiceArg('--weight-init', INITS)),
     )
-    .option('--out <model.json>', 'write the trained model (JSON) here')
-    .option(
-      '--json',
-      'print one JSON object per epoch on stdout, and a last {"type":"done","state",...} line, also when the run diverges or fails',
+    .addOption(
+      new Option(
+        '--schedule <name>',
+        'learning-rate schedule as in PyTorch: constant, step (StepLR, per epoch), cosine (CosineAnnealingLR, T_max = epochs, eta_min 0, per epoch), onecycle (OneCycleLR with its defaults, max_lr = --lr, per batch) (default: constant)',
+      )
+        .choices(SCHEDULES)
+        .argParser(choiceArg('--schedule', SCHEDULES)),
     )
-    .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
+    .option('--step-size <epochs>', 'step schedule: epochs between decays (default: 10)', trainArgs.stepSize)
+    .option('--gamma <factor>', 'step schedule: decay factor (default: 0.1)', trainArgs.gamma)
     .option(
-      '--folds <K>',
-      'K-fold cross-validation instead of one run: K models, fold i validating on the i-th of K disjoint seeded folds (stratified for classes); prints mean ± std (population) of the validation scores',
-      parseFolds,
+      '--warmup <epochs>',
+      'linear warm-up over the first epochs before the schedule (lr x (e+1)/(N+1)); not with onecycle (default: 0)',
+      trainArgs.warmup,
     )
     .option(
-      '--workers <n>',
-      'threads for --folds (default: one per core, at most one per fold)',
-      parseWorkers,
+      '--clip-grad-norm <max>',
+      'clip the total L2 norm of all gradients to max before each update, as torch.nn.utils.clip_grad_norm_ (default: off)',
+      trainArgs.clipGradNorm,
     )
-    .action(async (flags: TrainFlags) => {
-      checkFlagCombinations(flags);
-      context.exitCode = await train(flags);
-    });
+    .option(
+      '--early-stop <patience>',
+      "stop when the validation loss has not improved for this many epochs; the saved model is the best epoch's (needs --val > 0)",
+      trainArgs.earlyStop,
+    )
+    .option(
+      '--min-delta <d>',
+      'with --early-stop: an improvement must lower the validation loss by more than d (default: 0)',
+      trainArgs.minDelta,
+    )
+    .addOption(
+      new Option(
+        '--keep <which>',
+        "with --early-stop: save the best epoch's weights or the last epoch's (default: best)",
+      )
+        .choices(KEEP_CHOICES)
+        .argParser(choiceArg('--keep', KEEP_CHOICES)),
+    );
 }
 
 function parseFolds(value: string): number {
@@ -219,6 +276,35 @@ export function checkFlagCombinations(flags: TrainFlags): void {
       `--reg-rate ${flags.regRate} has no effect without --regularization l1 or l2`,
       'regRate',
     );
+  const epochs = flags.epochs ?? defaults.epochs;
+  const schedule = flags.schedule ?? 'constant';
+  if ((flags.stepSize !== undefined || flags.gamma !== undefined) && schedule !== 'step')
+    throw new UsageError(
+      `${flags.stepSize !== undefined ? '--step-size' : '--gamma'} has no effect without --schedule step`,
+      'schedule',
+    );
+  if (flags.warmup !== undefined && flags.warmup > 0 && schedule === 'onecycle')
+    throw new UsageError(
+      '--warmup cannot be combined with --schedule onecycle, which warms up by itself (its first 30% of steps)',
+      'schedule.warmup',
+    );
+  if (flags.warmup !== undefined && flags.warmup >= epochs)
+    throw new UsageError(
+      `--warmup must be less than --epochs (${epochs}) (got ${flags.warmup})`,
+      'schedule.warmup',
+    );
+  if (flags.earlyStop === undefined && (flags.minDelta !== undefined || flags.keep !== undefined))
+    throw new UsageError(
+      `${flags.minDelta !== undefined ? '--min-delta' : '--keep'} has no effect without --early-stop`,
+      'earlyStopping',
+    );
+  if (flags.earlyStop !== undefined && (flags.val ?? defaultValFraction(flags.data)) === 0)
+    throw new UsageError(
+      '--early-stop needs a validation split: it watches the validation loss (use --val 0.2, say)',
+      'earlyStopping',
+    );
+  if (flags.earlyStop !== undefined && flags.folds !== undefined)
+    throw new UsageError('--early-stop cannot be combined with --folds', 'earlyStopping');
   if (flags.weightInit !== undefined && flags.init !== undefined)
     throw new UsageError(
       '--weight-init has no effect with --init: the weights come from the saved model',
@@ -273,6 +359,16 @@ export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, init
     init:
       flags.weightInit ?? (hiddenLayers.length > 0 ? defaultInitFor(hiddenLayers[0].activation) : 'xavier'),
     seed: flags.seed,
+    schedule: {
+      name: flags.schedule ?? 'constant',
+      stepSize: flags.stepSize ?? DEFAULT_SCHEDULE.stepSize,
+      gamma: flags.gamma ?? DEFAULT_SCHEDULE.gamma,
+      warmup: flags.warmup ?? 0,
+    },
+    clipGradNorm: flags.clipGradNorm ?? 0,
+    earlyStopping:
+      flags.earlyStop === undefined ? null : { patience: flags.earlyStop, minDelta: flags.minDelta ?? 0 },
+    keep: flags.keep ?? 'best',
   };
   try {
     return validateTrainConfig(raw);
@@ -307,7 +403,7 @@ function wait(ms: number): Promise<void> {
 }
 
 /** prepareRun, with what it says about the validation fraction naming --val. */
-function prepareForRun(
+export function prepareForRun(
   table: Table,
   flags: TrainFlags,
   valFraction: number,
@@ -412,6 +508,8 @@ async function train(flags: TrainFlags): Promise<number> {
           }
         : {}),
       epochs: session.epoch,
+      best: session.snapshot().best ?? null,
+      stoppedEpoch: session.snapshot().stoppedEpoch ?? null,
       seconds: Number(((trainedSeconds ?? performance.now() - started) / 1000).toFixed(3)),
       state,
       message,
@@ -450,8 +548,16 @@ async function train(flags: TrainFlags): Promise<number> {
   const seconds = trainedSeconds / 1000;
 
   if (final.state === 'diverged') {
-    const message = final.message ?? 'training diverged';
-    if (flags.json) process.stdout.write(doneLine('diverged', message, final.last, null));
+    // The session kept the last finite epoch's weights: --out still gets them, to continue from.
+    let kept: string | null = null;
+    if (flags.out && session.epoch > 0) {
+      const model = runModelFile(run, path.basename(flags.out).replace(/\.json$/i, '') || data.name);
+      await writeFileAtomic(flags.out, serializeModel(model));
+      kept = flags.out;
+    }
+    const where = kept ? `; wrote them to ${kept} (continue with --init ${kept} and a lower --lr)` : '';
+    const message = `${final.message ?? 'training diverged'}${where}`;
+    if (flags.json) process.stdout.write(doneLine('diverged', message, final.last, kept));
     throw new TrainingError(message);
   }
 
