@@ -27,6 +27,9 @@ test.describe('training better: early stopping, schedules, the lr finder', () =>
     await openBetterSection(page);
     await setField(page, 'Patience (epochs)', '50');
     await page.getByRole('combobox', { name: 'Schedule' }).selectOption('cosine');
+    const hyperPanel = page.getByRole('region', { name: 'Hyper-parameters' });
+    await hyperPanel.getByText('Schedule, clipping, early stopping').scrollIntoViewIfNeeded();
+    await hyperPanel.screenshot({ path: 'test-results/screens/training-better-settings.png' });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
 
     await expect(statusRegion(page)).toHaveText(/early stopped, kept best epoch \d+/, { timeout: 60_000 });
