@@ -149,7 +149,10 @@ describe('nanograd errors', () => {
       ['export', '--model', 'm.json', '--format', 'keras', '--out', 'm.h5'],
       'nanograd: --format must be one of json, onnx, pytorch (got "keras")',
     ],
-    [['bench', '--workload', 'W9'], 'nanograd: --workload must be one of W1, W2, W3, W4, GEMM (got "W9")'],
+    [
+      ['bench', '--workload', 'W9'],
+      'nanograd: --workload must be one of W1, W2, W3, W4, GEMM, SWEEP (got "W9")',
+    ],
   ])('usage error %j exits 2 with one line', (args, message) => {
     expectUsageError(args, message);
   });
