@@ -30,6 +30,7 @@ export function createApi(transport: ApiTransport): StudioApi {
     data: {
       generate: (req) => call('data:generate', req),
       importCsv: (req) => call('data:import-csv', req),
+      export: () => call('data:export', noArgs),
     },
     train: {
       start: (config) => call('train:start', config),

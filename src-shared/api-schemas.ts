@@ -210,6 +210,7 @@ export const sweepStartSchema = z.strictObject({
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
   'data:import-csv': csvDataRequestSchema,
+  'data:export': emptyPayload,
   'train:start': trainConfigSchema,
   'train:pause': emptyPayload,
   'train:resume': emptyPayload,

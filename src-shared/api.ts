@@ -243,6 +243,8 @@ export type SweepState = 'running' | 'done' | 'stopped' | 'failed';
 export interface RequestMap {
   'data:generate': { req: BuiltinDataRequest; res: DatasetSummary };
   'data:import-csv': { req: CsvDataRequest; res: DatasetSummary };
+  /** The current data set as CSV with a `split` column (train / validation / unused). */
+  'data:export': { req: Record<string, never>; res: ExportedFile };
   'train:start': { req: TrainConfig; res: TrainStartResult };
   'train:pause': { req: Record<string, never>; res: SessionSnapshot };
   'train:resume': { req: Record<string, never>; res: SessionSnapshot };
@@ -270,6 +272,7 @@ export type ResponseOf<C extends RequestChannel> = RequestMap[C]['res'];
 export const REQUEST_CHANNELS = [
   'data:generate',
   'data:import-csv',
+  'data:export',
   'train:start',
   'train:pause',
   'train:resume',
@@ -390,6 +393,7 @@ export interface StudioApi {
   data: {
     generate(req: BuiltinDataRequest): Promise<DatasetSummary>;
     importCsv(req: CsvDataRequest): Promise<DatasetSummary>;
+    export(): Promise<ExportedFile>;
   };
   train: {
     start(config: TrainConfig): Promise<TrainStartResult>;

@@ -29,7 +29,7 @@ import type { PrepareOptions, PreparedData, Table } from '../data/types';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
 import { SweepService } from './sweep-service';
-import { builtinDefaults, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
+import { builtinDefaults, datasetCsv, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
 import {
   exportModelFile,
@@ -104,6 +104,7 @@ interface Run {
   lastBoundaryAt: number;
   /** Diagnostics entries already sent with progress events. */
   diagnosticsSent: number;
+  boundaryFrames: number;
   lastReportedState: SessionState | null;
 }
 
@@ -137,6 +138,7 @@ export class StudioBackend {
     this.handlers = {
       'data:generate': (req) => this.generateData(req),
       'data:import-csv': (req) => this.importCsv(req),
+      'data:export': () => this.exportData(),
       'train:start': (config) => this.startTraining(config),
       'train:pause': () => this.control('pause'),
       'train:resume': () => this.control('resume'),
@@ -237,6 +239,15 @@ export class StudioBackend {
     return evaluationView(model, data.table, part ? part.rowIndex : null, req, seed);
   }
 
+  private exportData(): ExportedFile {
+    const { table, prepared } = this.requireData();
+    return {
+      fileName: `${fileBaseName(prepared.name, 'data')}-data.csv`,
+      mimeType: 'text/csv',
+      data: datasetCsv(table, prepared),
+    };
+  }
+
   private requireData(): CurrentData {
     if (!this.data)
       throw new TrainingError('no data yet: choose a built-in data set or import a CSV file first');
@@ -267,6 +278,7 @@ export class StudioBackend {
       plane: from ? dataPlane(prepared.data) : data.plane,
       lastBoundaryAt: -Infinity,
       diagnosticsSent: 0,
+      boundaryFrames: 0,
       lastReportedState: null,
     };
     this.run = run;
@@ -385,10 +397,14 @@ export class StudioBackend {
       runId: run.runId,
       frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task),
     });
-    this.host.emit('train:neuron-maps', {
-      runId: run.runId,
-      frame: sessionNeuronMaps(run.session, run.plane),
-    });
+    // Every other frame while running (all maps weigh ~10x a boundary frame, and the UI paints
+    // one canvas per neuron); always when the run rests, so the maps show the final weights.
+    run.boundaryFrames++;
+    if (run.session.state !== 'running' || run.boundaryFrames % 2 === 1)
+      this.host.emit('train:neuron-maps', {
+        runId: run.runId,
+        frame: sessionNeuronMaps(run.session, run.plane),
+      });
   }
 
   /** 'train:state' fires once per state change, whoever caused it (a request or the run itself). */

@@ -20,6 +20,9 @@ export {
   isMissingToken,
   FLOAT32_MAX,
   parseStrictNumber,
+  csvField,
+  datasetCsv,
+  rowSplits,
 } from './csv';
 export type { CsvDelimiter, ParseOptions } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';

@@ -3,7 +3,7 @@
  * table (so a raw CSV gives the same answers as the app), the network runs with its output
  * transform, and regression values are un-standardized back into the target's units.
  */
-import { count, encodeInputs, rowNumber, writtenText } from '../data';
+import { count, csvField, encodeInputs, rowNumber, writtenText } from '../data';
 import type { Table } from '../data/types';
 import { FastMlp } from '../engine/fast';
 import { ModelFileError } from '../errors';
@@ -111,10 +111,6 @@ function binaryProbabilities(p1: Float32Array, n: number): Float32Array {
     both[2 * i + 1] = p1[i];
   }
   return both;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Names of the columns predictionsCsv appends after the table's own columns. */

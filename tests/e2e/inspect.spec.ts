@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { openStudio, screenshot, setField, statusRegion } from './studio-helpers';
+import { download, openStudio, screenshot, setField, statusRegion } from './studio-helpers';
 
 async function design(page: Page, layers: string): Promise<void> {
   const field = page.getByRole('textbox', { name: 'Hidden layers' });
@@ -20,6 +20,17 @@ async function distinctColours(page: Page, name: string): Promise<number> {
       seen.add(`${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`);
     return seen.size;
   });
+}
+
+/** A point 40% of the way along the line from one box's right side to the other's left side. */
+async function pointOnConnection(page: Page, from: string, to: string): Promise<{ x: number; y: number }> {
+  const a = (await page.getByRole('img', { name: from, exact: true }).boundingBox())!;
+  const b = (await page.getByRole('img', { name: to, exact: true }).boundingBox())!;
+  const x1 = a.x + a.width;
+  const y1 = a.y + a.height / 2;
+  const x2 = b.x;
+  const y2 = b.y + b.height / 2;
+  return { x: x1 + 0.4 * (x2 - x1), y: y1 + 0.4 * (y2 - y1) };
 }
 
 test.describe('seeing inside the network', () => {
@@ -76,20 +87,21 @@ test.describe('seeing inside the network', () => {
   });
 
   test('hover a connection to read its weight, click it to edit it while paused, undo', async ({ page }) => {
+    test.setTimeout(150_000);
     await openStudio(page);
     await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
     await expect(page.getByTestId('data-summary')).toContainText('circle');
     await design(page, '3');
-    await setField(page, 'Epochs', '40');
+    await setField(page, 'Epochs', '100000');
     // Step with no run starts one, paused after its first epoch (Playground's step button).
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(statusRegion(page)).toHaveText(/paused$/);
 
-    // Connection from input x2 to neuron 3 of hidden layer 1 (SVG key column:to:from = 1:2:1).
-    const edge = page.locator('.hits line[data-edge="1:2:1"]');
-    await edge.hover({ force: true });
+    // The connection from input x2 to neuron 3 of hidden layer 1, a little before its middle.
+    const edge = await pointOnConnection(page, 'Input x2', 'Neuron 3 of hidden layer 1');
+    await page.mouse.move(edge.x, edge.y);
     await expect(page.getByText(/Weight from x2 to neuron 3 of hidden layer 1: -?\d/)).toBeVisible();
-    await edge.click({ force: true });
+    await page.mouse.click(edge.x, edge.y);
     const inspector = page.getByRole('region', { name: 'Neuron inspector' });
     const field = inspector.getByLabel('Weight from x2 to neuron 3 of hidden layer 1');
     await expect(field).toBeFocused();
@@ -99,7 +111,7 @@ test.describe('seeing inside the network', () => {
     await expect(field).toHaveValue('2.5');
     // The diagram's connection reads the new live weight.
     await page.getByRole('img', { name: 'Neuron 1 of hidden layer 1' }).hover();
-    await edge.hover({ force: true });
+    await page.mouse.move(edge.x, edge.y);
     await expect(page.getByText('Weight from x2 to neuron 3 of hidden layer 1: 2.5000')).toBeVisible();
 
     await inspector.getByRole('button', { name: 'Undo weight edit' }).click();
@@ -109,12 +121,14 @@ test.describe('seeing inside the network', () => {
 
     // Once the run goes on, the fields are read-only and say so.
     await page.getByRole('button', { name: 'Resume' }).click();
-    await expect(statusRegion(page)).toHaveText(/· done$/, { timeout: 30_000 });
+    await expect(statusRegion(page)).toHaveText(/running$/);
     await expect(inspector.getByText('Pause training to edit the weights.')).toBeVisible();
     await expect(inspector.getByLabel('Weight from x2 to neuron 3 of hidden layer 1')).toHaveAttribute(
       'readonly',
       '',
     );
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(statusRegion(page)).toHaveText(/stopped$/);
   });
 
   test('a ReLU unit reports its dead share; wide layers show every neuron', async ({ page }) => {
@@ -132,5 +146,19 @@ test.describe('seeing inside the network', () => {
     await last.hover();
     const inspector = page.getByRole('region', { name: 'Neuron inspector' });
     await expect(inspector.getByText(/Dead \(inactive\) on \d+\.\d% of training rows/)).toBeVisible();
+  });
+
+  test('Export data writes the data set with the split of every row', async ({ page }) => {
+    await openStudio(page);
+    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+    await expect(page.getByTestId('data-summary')).toContainText('circle');
+    const { fileName, bytes } = await download(page, 'Export data');
+    expect(fileName).toMatch(/\.csv$/);
+    const lines = bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^x1,x2,.*,split$/);
+    expect(lines).toHaveLength(201);
+    const splits = lines.slice(1).map((line) => line.split(',').at(-1));
+    expect(splits.filter((s) => s === 'validation')).toHaveLength(40);
+    expect(splits.filter((s) => s === 'train')).toHaveLength(160);
   });
 });

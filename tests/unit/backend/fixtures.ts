@@ -36,6 +36,7 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
     valFraction: 0.2,
     seed: 1,
   },
+  'data:export': {},
   'train:start': validTrainConfig,
   'train:pause': {},
   'train:resume': {},

@@ -78,6 +78,10 @@ export function createFakeApi(): FakeApi {
     failNextImport: null,
     nextRunId: 1,
     data: {
+      export: async () => {
+        fake.calls.push({ method: 'data.export' });
+        return { fileName: 'xor-data.csv', mimeType: 'text/csv', data: 'x1,x2,label,split\n' };
+      },
       generate: async (req) => {
         fake.calls.push({ method: 'data.generate', arg: req });
         return xorSummary({ name: req.kind });
