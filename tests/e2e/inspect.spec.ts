@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { download, openStudio, screenshot, setField, statusRegion } from './studio-helpers';
+import { download, openStudio, readmeScreenshot, screenshot, setField, statusRegion } from './studio-helpers';
 
 async function design(page: Page, layers: string): Promise<void> {
   const field = page.getByRole('textbox', { name: 'Hidden layers' });
@@ -75,6 +75,7 @@ test.describe('seeing inside the network', () => {
       inspector.getByLabel('Weight from neuron 4 of hidden layer 1 to neuron 3 of hidden layer 2'),
     ).toBeVisible();
     await screenshot(page, 'test-results/screens/neuron-inspector.png');
+    await readmeScreenshot(page, 'neuron-maps.png');
 
     // The layer diagnostics chart: one series per layer.
     await page.getByText('Layer diagnostics').click();
