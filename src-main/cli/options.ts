@@ -175,6 +175,18 @@ export const trainArgs = {
   minDelta: settingArg('--min-delta', 'earlyStopping.minDelta', numberArg('--min-delta'), (minDelta) => ({
     earlyStopping: { patience: 1, minDelta },
   })),
+  momentum: settingArg('--momentum', 'optimizer.momentum', numberArg('--momentum'), (momentum) => ({
+    optimizer: { name: 'momentum', lr: DEFAULT_TRAIN_CONFIG.optimizer.lr, momentum },
+  })),
+  eps: settingArg('--eps', 'optimizer.eps', numberArg('--eps'), (eps) => ({
+    optimizer: { name: 'adam', lr: DEFAULT_TRAIN_CONFIG.optimizer.lr, eps },
+  })),
+  weightDecay: settingArg(
+    '--weight-decay',
+    'optimizer.weightDecay',
+    numberArg('--weight-decay'),
+    (weightDecay) => ({ optimizer: { name: 'adam', lr: DEFAULT_TRAIN_CONFIG.optimizer.lr, weightDecay } }),
+  ),
 };
 
 /** A positive finite number (`lr-find --from 1e-6`). */
@@ -185,6 +197,20 @@ export function positiveArg(flag: string): Parser<number> {
     if (!(n > 0)) throw new UsageError(`${flag} must be a number greater than 0 (got ${shown(value)})`);
     return n;
   };
+}
+
+/** `--betas 0.9,0.999`: Adam's two decay rates, each in [0, 1). */
+export function parseBetas(value: string): [number, number] {
+  const parts = value.split(',');
+  if (parts.length !== 2)
+    throw new UsageError(
+      `--betas must be two numbers separated by a comma, e.g. 0.9,0.999 (got ${shown(value)})`,
+    );
+  const [beta1, beta2] = parts.map((part) => numberArg('--betas')(part));
+  const lr = DEFAULT_TRAIN_CONFIG.optimizer.lr;
+  checkSetting('--betas', 'optimizer.beta1', { optimizer: { name: 'adam', lr, beta1 } });
+  checkSetting('--betas', 'optimizer.beta2', { optimizer: { name: 'adam', lr, beta2 } });
+  return [beta1, beta2];
 }
 
 /** `--val`: the share of rows held out, 0 <= f < 1. */
@@ -213,7 +239,7 @@ export function parseNoise(value: string): number {
 }
 
 /** validateTrainConfig field paths -> the flag a CLI user typed. */
-function flagFor(field: string): string | null {
+export function flagFor(field: string): string | null {
   const layer = /^hiddenLayers\[(\d+)\]\.(units|activation)$/.exec(field);
   if (layer)
     return layer[2] === 'units'
@@ -224,6 +250,12 @@ function flagFor(field: string): string | null {
     loss: '--loss',
     'optimizer.name': '--optimizer',
     'optimizer.lr': '--lr',
+    'optimizer.momentum': '--momentum',
+    'optimizer.nesterov': '--nesterov',
+    'optimizer.beta1': '--betas',
+    'optimizer.beta2': '--betas',
+    'optimizer.eps': '--eps',
+    'optimizer.weightDecay': '--weight-decay',
     batchSize: '--batch',
     epochs: '--epochs',
     seed: '--seed',

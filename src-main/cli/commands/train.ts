@@ -15,6 +15,7 @@ import {
   type InitName,
   type Regularization,
   type LayerSpec,
+  type OptimizerConfig,
 } from '../../../src-shared/engine/types';
 import { count } from '../../../src-shared/data';
 import type { MissingPolicy, PrepareOptions, PreparedData, Table } from '../../../src-shared/data/types';
@@ -52,7 +53,9 @@ import {
   asFlagError,
   choiceArg,
   integerArg,
+  flagFor,
   parseActivations,
+  parseBetas,
   parseLayers,
   parseNoise,
   parsePoints,
@@ -84,6 +87,11 @@ export interface TrainFlags {
   regRate?: number;
   dropout?: number;
   weightInit?: InitName;
+  momentum?: number;
+  nesterov?: boolean;
+  betas?: [number, number];
+  eps?: number;
+  weightDecay?: number;
   folds?: number;
   workers?: number;
   schedule?: ScheduleName;
@@ -200,6 +208,23 @@ export function addTrainOptions(command: Command): Command {
       )
         .choices(INITS)
         .argParser(choiceArg('--weight-init', INITS)),
+    )
+    .option(
+      '--momentum <m>',
+      'sgd/momentum: momentum factor, 0 to below 1 (default: 0.9 with --optimizer momentum, 0 with sgd)',
+      trainArgs.momentum,
+    )
+    .option('--nesterov', 'sgd/momentum: Nesterov momentum (needs a momentum above 0, as in PyTorch)')
+    .option(
+      '--betas <b1,b2>',
+      'adam/adamw: the decay rates of the moment estimates (default: 0.9,0.999)',
+      parseBetas,
+    )
+    .option('--eps <e>', 'adam/adamw: added to the denominator for stability (default: 1e-8)', trainArgs.eps)
+    .option(
+      '--weight-decay <wd>',
+      `weight decay, PyTorch's weight_decay: added to the gradient (wd x w) for sgd/momentum/adam, decoupled for adamw; 0..${LIMITS.maxWeightDecay} (default: 0; 0.01 for adamw)`,
+      trainArgs.weightDecay,
     )
     .addOption(
       new Option(
@@ -341,16 +366,45 @@ function regRateFrom(flags: TrainFlags, saved: TrainConfig | null): number {
   return (flags.regularization ?? 'none') === 'none' ? 0 : DEFAULT_REG_RATE;
 }
 
+const OPTIMIZER_FLAGS = ['--momentum', '--nesterov', '--betas', '--eps', '--weight-decay'];
+
+function flagGiven(flags: TrainFlags, flag: string): boolean {
+  const key = {
+    '--momentum': 'momentum',
+    '--nesterov': 'nesterov',
+    '--betas': 'betas',
+    '--eps': 'eps',
+    '--weight-decay': 'weightDecay',
+  }[flag] as keyof TrainFlags | undefined;
+  return key !== undefined && flags[key] !== undefined;
+}
+
+/** The optimizer of the flags; continuing a model keeps its saved settings for the same optimizer. */
+function optimizerFrom(flags: TrainFlags, saved: TrainConfig | null): OptimizerConfig {
+  const name = (flags.optimizer ??
+    saved?.optimizer.name ??
+    defaults.optimizer.name) as OptimizerConfig['name'];
+  const kept = saved && saved.optimizer.name === name ? saved.optimizer : null;
+  const optimizer: OptimizerConfig = {
+    ...kept,
+    name,
+    lr: flags.lr ?? saved?.optimizer.lr ?? defaults.optimizer.lr,
+  };
+  if (flags.momentum !== undefined) optimizer.momentum = flags.momentum;
+  if (flags.nesterov) optimizer.nesterov = true;
+  if (flags.betas) [optimizer.beta1, optimizer.beta2] = flags.betas;
+  if (flags.eps !== undefined) optimizer.eps = flags.eps;
+  if (flags.weightDecay !== undefined) optimizer.weightDecay = flags.weightDecay;
+  return optimizer;
+}
+
 export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, initPath?: string): TrainConfig {
   const hiddenLayers = hiddenLayersFrom(flags, initModel);
   const saved = initModel?.training?.config ?? null;
   const raw = {
     hiddenLayers,
     loss: flags.loss ?? (initModel ? initModel.loss : defaults.loss),
-    optimizer: {
-      name: flags.optimizer ?? saved?.optimizer.name ?? defaults.optimizer.name,
-      lr: flags.lr ?? saved?.optimizer.lr ?? defaults.optimizer.lr,
-    },
+    optimizer: optimizerFrom(flags, saved),
     batchSize: flags.batch ?? defaults.batchSize,
     epochs: flags.epochs ?? defaults.epochs,
     regularization: flags.regularization ?? saved?.regularization ?? defaults.regularization,
@@ -373,7 +427,14 @@ export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, init
   try {
     return validateTrainConfig(raw);
   } catch (err) {
-    // Every flag value was checked while parsing, so what is left came from the --init model.
+    // A rule between optimizer flags (--nesterov without momentum, --betas with sgd) is a usage error.
+    const flag = err instanceof ConfigError ? flagFor(err.location.field ?? '') : null;
+    if (flag && OPTIMIZER_FLAGS.includes(flag) && flagGiven(flags, flag))
+      throw new UsageError(
+        `${flag}${err instanceof ConfigError ? err.message.slice((err.location.field ?? '').length) : ''}`,
+        err instanceof ConfigError ? err.location.field : undefined,
+      );
+    // Every other flag value was checked while parsing, so what is left came from the --init model.
     if (err instanceof ConfigError && initPath)
       throw new ConfigError(`${initPath}: its saved training config: ${err.message}`, {
         ...err.location,

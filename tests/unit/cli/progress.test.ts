@@ -110,7 +110,11 @@ describe('flag parsing', () => {
       }),
     );
     expect((layer as Error).message).toBe('--layers (layer 3) must be an integer from 1 to 1024 (got 0)');
-    const other = new ConfigError('optimizer.momentum must be …', { field: 'optimizer.momentum' });
+    const momentum = asFlagError(
+      new ConfigError('optimizer.momentum must be …', { field: 'optimizer.momentum' }),
+    );
+    expect((momentum as Error).message).toBe('--momentum must be …');
+    const other = new ConfigError('schedule.name must be …', { field: 'schedule.name' });
     expect(asFlagError(other)).toBe(other);
   });
 });
