@@ -114,7 +114,7 @@ describe('flag parsing', () => {
       new ConfigError('optimizer.momentum must be …', { field: 'optimizer.momentum' }),
     );
     expect((momentum as Error).message).toBe('--momentum must be …');
-    const other = new ConfigError('schedule.name must be …', { field: 'schedule.name' });
+    const other = new ConfigError('notAFlag must be …', { field: 'notAFlag' });
     expect(asFlagError(other)).toBe(other);
   });
 });
