@@ -10,6 +10,7 @@ import { StudioError, firstLine } from '../../src-shared/errors';
 import { COMMANDS } from './commands';
 import type { CliContext } from './context';
 import { EXIT_USAGE, UsageError } from './options';
+import { version } from '../../package.json';
 
 /** commander's `error: unknown option '--lrr'\n(Did you mean --lr?)` as one line, our prefix. */
 function commanderMessage(err: CommanderError): string {
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .name('nanograd')
     .description('Nanograd Studio CLI: train, predict, export and benchmark small neural networks.')
+    .version(version, '-V, --version', 'print the version of nanograd and exit')
     .option('--debug', 'print stack traces for errors')
     .addHelpText(
       'afterAll',

@@ -11,7 +11,7 @@
  *
  * Exit 1 stays for files and data, including a valid value that does not fit this data or
  * model: `--target` naming no column, `--loss bce` on 3 classes, `--val` leaving fewer than 2
- * training rows, `--init` with a model for other data, an unreadable CSV, a diverged run.
+ * training rows, `--from-model` with a model for other data, an unreadable CSV, a diverged run.
  */
 import { ConfigError } from '../../src-shared/errors';
 import { MAX_GENERATED_POINTS, MIN_GENERATED_POINTS } from '../../src-shared/data';

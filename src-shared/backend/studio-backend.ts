@@ -264,7 +264,7 @@ export class StudioBackend {
       ? { model: fromModel, label: `the loaded model "${fromModel.name}"` }
       : null;
     // Continuing re-encodes the rows with the model's own preprocessing, as `nanograd train
-    // --init` does; everything that can fail runs before the current run is touched.
+    // --from-model` does; everything that can fail runs before the current run is touched.
     const prepared = prepareRun({ table: data.table, prepared: data.prepared }, from);
     const training = startRun(prepared, config, { now: () => this.host.now() });
     this.endRun(false);

@@ -1,5 +1,5 @@
 /**
- * Continuing from a saved model (`nanograd train --init`, the app's "open model"): the weights
+ * Continuing from a saved model (`nanograd train --from-model`, the app's "open model"): the weights
  * were learned on inputs encoded with the model's OWN preprocessing (its standardization
  * statistics, vocabularies and class order), so new data must be encoded the same way, not
  * with statistics fitted afresh. The split (which rows train, which validate) still comes from

@@ -61,7 +61,7 @@ export function register(program: Command, context: CliContext): void {
       parseSteps,
       DEFAULT_LR_RANGE.steps,
     )
-    .option('--init <model.json>', "start from a saved model's weights (as train --init)")
+    .option('--from-model <model.json>', "start from a saved model's weights (as train --from-model)")
     .option('--json', 'print {"lrs":[...],"losses":[...],"suggestedLr","minLossLr"} on stdout')
     .action(async (flags: LrFindFlags) => {
       if (!(flags.to > flags.from))
@@ -75,14 +75,15 @@ export function register(program: Command, context: CliContext): void {
 }
 
 async function lrFind(flags: LrFindFlags): Promise<number> {
-  const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
-  const config = buildConfig(flags, initModel, flags.init);
+  const initModel = flags.fromModel ? parseModel(await readTextFile(flags.fromModel), flags.fromModel) : null;
+  const config = buildConfig(flags, initModel, flags.fromModel);
   const { table, builtin } = await loadTable(flags.data, {
     points: flags.points,
     noise: flags.noise,
     seed: flags.seed,
   });
-  const fromModel = initModel && flags.init ? { model: initModel, label: `--init ${flags.init}` } : null;
+  const fromModel =
+    initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
   const valFraction = flags.val ?? defaultValFraction(flags.data);
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
   let result: LrRangeResult;

@@ -175,7 +175,7 @@ function planSweep(flags: SweepFlags, options: Option[], initModel: ModelFile | 
     const where = swept.map((name) => `${name}=${run.values[name]}`).join(' ');
     try {
       checkFlagCombinations(runFlags);
-      return buildConfig(runFlags, initModel, flags.init);
+      return buildConfig(runFlags, initModel, flags.fromModel);
     } catch (err) {
       if (err instanceof ConfigError)
         throw new UsageError(`${where}: ${firstLine(err.message)}`, err.location.field);
@@ -190,10 +190,11 @@ function modelFileName(index: number, total: number): string {
 }
 
 async function sweep(flags: SweepFlags, options: Option[]): Promise<number> {
-  const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
+  const initModel = flags.fromModel ? parseModel(await readTextFile(flags.fromModel), flags.fromModel) : null;
   const { runs, swept, configs } = planSweep(flags, options, initModel);
   const valFraction = flags.val ?? defaultValFraction(flags.data);
-  const fromModel = initModel && flags.init ? { model: initModel, label: `--init ${flags.init}` } : null;
+  const fromModel =
+    initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
 
   // The same table `train --seed k` loads: a generated set depends on the seed, a CSV does not.
   const tables = new Map<number, { table: Table; builtin: boolean }>();

@@ -82,7 +82,7 @@ export interface TrainFlags {
   missing: MissingPolicy;
   out?: string;
   json?: boolean;
-  init?: string;
+  fromModel?: string;
   regularization?: Regularization;
   regRate?: number;
   dropout?: number;
@@ -116,7 +116,7 @@ export function register(program: Command, context: CliContext): void {
       '--json',
       'print one JSON object per epoch on stdout (with the epoch\'s "lr"), and a last {"type":"done","state",...,"best","stoppedEpoch"} line, also when the run diverges or fails',
     )
-    .option('--init <model.json>', 'continue training from a saved model (same inputs and outputs)')
+    .option('--from-model <model.json>', 'continue training from a saved model (same inputs and outputs)')
     .option(
       '--folds <K>',
       'K-fold cross-validation instead of one run: K models, fold i validating on the i-th of K disjoint seeded folds (stratified for classes); prints mean ± std (population) of the validation scores',
@@ -186,7 +186,7 @@ export function addTrainOptions(command: Command): Command {
     .addOption(
       new Option(
         '--regularization <kind>',
-        `weight penalty added to the loss: l1 (rate x sum |w|), l2 (rate x sum w²) or none (default: ${defaults.regularization})`,
+        `weight penalty added to the loss: l1 (rate x sum |w|), l2 (rate/2 x sum w², gradient rate x w: PyTorch's weight_decay convention) or none (default: ${defaults.regularization})`,
       )
         .choices(REGULARIZATIONS)
         .argParser(choiceArg('--regularization', REGULARIZATIONS)),
@@ -287,8 +287,8 @@ export function checkFlagCombinations(flags: TrainFlags): void {
   if (flags.folds !== undefined) {
     const clash = flags.out
       ? '--out (K models are trained to score the design; train without --folds to save one)'
-      : flags.init
-        ? '--init (each fold starts from fresh weights)'
+      : flags.fromModel
+        ? '--from-model (each fold starts from fresh weights)'
         : flags.val !== undefined
           ? '--val (each fold validates on 1/K of the rows)'
           : null;
@@ -330,9 +330,9 @@ export function checkFlagCombinations(flags: TrainFlags): void {
     );
   if (flags.earlyStop !== undefined && flags.folds !== undefined)
     throw new UsageError('--early-stop cannot be combined with --folds', 'earlyStopping');
-  if (flags.weightInit !== undefined && flags.init !== undefined)
+  if (flags.weightInit !== undefined && flags.fromModel !== undefined)
     throw new UsageError(
-      '--weight-init has no effect with --init: the weights come from the saved model',
+      '--weight-init has no effect with --from-model: the weights come from the saved model',
       'init',
     );
 }
@@ -434,7 +434,7 @@ export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, init
         `${flag}${err instanceof ConfigError ? err.message.slice((err.location.field ?? '').length) : ''}`,
         err instanceof ConfigError ? err.location.field : undefined,
       );
-    // Every other flag value was checked while parsing, so what is left came from the --init model.
+    // Every other flag value was checked while parsing, so what is left came from the --from-model model.
     if (err instanceof ConfigError && initPath)
       throw new ConfigError(`${initPath}: its saved training config: ${err.message}`, {
         ...err.location,
@@ -448,7 +448,7 @@ function createRun(prepared: PreparedRun, config: TrainConfig): TrainingRun {
   try {
     return startRun(prepared, config, { now: () => performance.now() });
   } catch (err) {
-    // "--init m.json does not fit: ..." already names the flag.
+    // "--from-model m.json does not fit: ..." already names the flag.
     if (prepared.fromModel && err instanceof ConfigError && err.message.startsWith(prepared.fromModel.label))
       throw err;
     throw asFlagError(err);
@@ -512,8 +512,8 @@ async function train(flags: TrainFlags): Promise<number> {
   const valFraction = flags.val ?? defaultValFraction(flags.data);
   if (flags.out) await checkWritable(flags.out);
 
-  const initModel = flags.init ? parseModel(await readTextFile(flags.init), flags.init) : null;
-  const config = buildConfig(flags, initModel, flags.init);
+  const initModel = flags.fromModel ? parseModel(await readTextFile(flags.fromModel), flags.fromModel) : null;
+  const config = buildConfig(flags, initModel, flags.fromModel);
   const { table, builtin } = await loadTable(flags.data, {
     points: flags.points,
     noise: flags.noise,
@@ -521,7 +521,8 @@ async function train(flags: TrainFlags): Promise<number> {
   });
   if (flags.folds !== undefined)
     return crossValidate({ table, builtin, flags, config, folds: flags.folds, workers: flags.workers });
-  const fromModel = initModel && flags.init ? { model: initModel, label: `--init ${flags.init}` } : null;
+  const fromModel =
+    initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
   const data = prepared.data;
   const run = createRun(prepared, config);
@@ -616,7 +617,7 @@ async function train(flags: TrainFlags): Promise<number> {
       await writeFileAtomic(flags.out, serializeModel(model));
       kept = flags.out;
     }
-    const where = kept ? `; wrote them to ${kept} (continue with --init ${kept} and a lower --lr)` : '';
+    const where = kept ? `; wrote them to ${kept} (continue with --from-model ${kept} and a lower --lr)` : '';
     const message = `${final.message ?? 'training diverged'}${where}`;
     if (flags.json) process.stdout.write(doneLine('diverged', message, final.last, kept));
     throw new TrainingError(message);

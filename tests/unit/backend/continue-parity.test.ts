@@ -37,7 +37,7 @@ describe('continuing from a model on data with shifted statistics', () => {
       'train',
       '--data',
       shifted,
-      '--init',
+      '--from-model',
       base,
       '--epochs',
       '10',

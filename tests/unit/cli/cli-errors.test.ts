@@ -84,18 +84,18 @@ describe('nanograd errors', () => {
     expect(oneLine(stderr)).toMatch(new RegExp(`^nanograd: \\S*${name.replace('.', '\\.')}\\b`));
   });
 
-  it('--init with a model for other data names the mismatch', () => {
+  it('--from-model with a model for other data names the mismatch', () => {
     const model = join(dir, 'spiral3.json');
     expect(runCli(['train', '--data', 'spiral3', '--epochs', '2', '--out', model]).status).toBe(0);
-    const { status, stderr } = runCli(['train', '--data', 'circle', '--init', model]);
+    const { status, stderr } = runCli(['train', '--data', 'circle', '--from-model', model]);
     expect(status).toBe(1);
     expect(oneLine(stderr)).toMatch(
-      /^nanograd: --init .*spiral3\.json predicts the classes 0, 1, 2 but circle has 0, 1$/,
+      /^nanograd: --from-model .*spiral3\.json predicts the classes 0, 1, 2 but circle has 0, 1$/,
     );
-    const layers = runCli(['train', '--data', 'spiral3', '--layers', '4', '--init', model]);
+    const layers = runCli(['train', '--data', 'spiral3', '--layers', '4', '--from-model', model]);
     expect(layers.status).toBe(1);
     expect(oneLine(layers.stderr)).toMatch(
-      /^nanograd: --init .*spiral3\.json does not fit: initial weights have 3 layers but the network has 2 \(2-4-3\)$/,
+      /^nanograd: --from-model .*spiral3\.json does not fit: initial weights have 3 layers but the network has 2 \(2-4-3\)$/,
     );
   });
 
@@ -162,7 +162,7 @@ describe('nanograd errors', () => {
       'train',
       '--data',
       'no-such.csv',
-      '--init',
+      '--from-model',
       'no-such.json',
       '--lr',
       '-1',

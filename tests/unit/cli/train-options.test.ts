@@ -176,10 +176,19 @@ describe('nanograd train --regularization / --reg-rate / --dropout / --weight-in
       'nanograd: --weight-init must be one of uniform, pytorch, xavier, he (got "glorot")',
     ],
     [
-      ['--weight-init', 'he', '--init', 'model.json'],
-      'nanograd: --weight-init has no effect with --init: the weights come from the saved model',
+      ['--weight-init', 'he', '--from-model', 'model.json'],
+      'nanograd: --weight-init has no effect with --from-model: the weights come from the saved model',
     ],
   ])('%j is a usage error', (flags, message) => {
     expectUsageError(['train', '--data', 'moons', ...flags], message);
+  });
+});
+
+describe('nanograd --version', () => {
+  it("prints package.json's version on stdout and exits 0", () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const { status, stdout } = runCli(['--version']);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe(version);
   });
 });

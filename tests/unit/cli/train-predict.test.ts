@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { oneLine, root, runCli, tempDir, writeFlowersCsv } from './cli-helpers';
 import { type EpochLine, jsonLines, csvRows } from './train-test-helpers';
 
-/* nanograd train --json and train --out / predict (continuing with --init included). */
+/* nanograd train --json and train --out / predict (continuing with --from-model included). */
 describe('nanograd train --json', () => {
   it('prints one JSON object per epoch with falling loss, then a done line', () => {
     const { status, stdout, stderr } = runCli([
@@ -213,7 +213,7 @@ describe('nanograd train --out / predict', () => {
     expect(rows[3]).toMatch(/^[^,]+,[^,]+,[^,]+,unknown,-?[\d.e+-]+$/);
   });
 
-  it('--init continues from the saved model: the first epoch starts near the saved loss', () => {
+  it('--from-model continues from the saved model: the first epoch starts near the saved loss', () => {
     const saved = JSON.parse(readFileSync(model, 'utf8'));
     const savedLoss = saved.training.metrics.loss as number;
     const fresh = jsonLines(
@@ -226,7 +226,7 @@ describe('nanograd train --out / predict', () => {
       csv,
       '--epochs',
       '1',
-      '--init',
+      '--from-model',
       model,
       '--json',
       '--lr',
@@ -238,9 +238,9 @@ describe('nanograd train --out / predict', () => {
     expect(first.loss).toBeLessThan(fresh.loss * 0.8);
   });
 
-  it('--init keeps counting epochs in the model file', () => {
+  it('--from-model keeps counting epochs in the model file', () => {
     const next = join(dir, 'next.json');
-    expect(runCli(['train', '--data', csv, '--epochs', '5', '--init', model, '--out', next]).status).toBe(0);
+    expect(runCli(['train', '--data', csv, '--epochs', '5', '--from-model', model, '--out', next]).status).toBe(0);
     expect(JSON.parse(readFileSync(next, 'utf8')).training.epochs).toBe(65);
   });
 });
