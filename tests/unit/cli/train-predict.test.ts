@@ -240,7 +240,9 @@ describe('nanograd train --out / predict', () => {
 
   it('--from-model keeps counting epochs in the model file', () => {
     const next = join(dir, 'next.json');
-    expect(runCli(['train', '--data', csv, '--epochs', '5', '--from-model', model, '--out', next]).status).toBe(0);
+    expect(
+      runCli(['train', '--data', csv, '--epochs', '5', '--from-model', model, '--out', next]).status,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(next, 'utf8')).training.epochs).toBe(65);
   });
 });
