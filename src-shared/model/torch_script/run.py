@@ -54,11 +54,14 @@ def epoch_line(metrics):
     return json_line({k: metrics[k] for k in keys + ["lr"]})
 
 
-def done_line(state, message, last, epochs, seconds, out, baselines, notes):
+def done_line(state, message, last, epochs, seconds, out, baselines, notes, best, stopped_epoch):
     line = {"type": "done"}
     for key in ["loss", "valLoss", "accuracy", "valAccuracy"] + (["r2", "valR2", "mae", "valMae"] if TASK == "regression" else []):
         line[key] = last[key] if last else None
     line.update({"epochs": epochs, "seconds": round(seconds, 3), "state": state, "message": message, "out": out, "baselines": baselines, "notes": notes})
+    # As nanograd train --json: the best validation epoch of any run with a validation split, and
+    # the epoch early stopping ended the run at (null when it did not).
+    line.update({"best": best, "stoppedEpoch": stopped_epoch})
     return json_line(line)
 
 
@@ -130,6 +133,7 @@ def _train(args, cluster):
         print(f"training {NAME}: {split_note[7:]}; {config['optimizer']['name']} lr {config['optimizer']['lr']}, batch {config['batchSize']}, {config['epochs']} epochs"
               + (f" on {cluster.world} ranks" if cluster.distributed else ""), file=sys.stderr)
     target_std = data.target.get("std", 1.0) if TASK == "regression" else 1.0
+    stopped_epoch = None
     state, message, trained = "done", None, 0
     try:
         while trainer.epoch < config["epochs"]:
@@ -157,6 +161,7 @@ def _train(args, cluster):
                 if args.checkpoint:
                     save_checkpoint(args.checkpoint, trainer, data, args)
             if trainer.observe(metrics):
+                stopped_epoch = epoch
                 notes.append(f"early stopping: no better validation loss for {config['earlyStopping']['patience']} epochs after epoch {trainer.tracker.best['epoch']}")
                 break
     except KeyboardInterrupt:
@@ -180,7 +185,7 @@ def _train(args, cluster):
     cluster.barrier()
     if cluster.main:
         if args.json:
-            print(done_line(state, message, last, trained, seconds, written, baselines, notes), flush=True)
+            print(done_line(state, message, last, trained, seconds, written, baselines, notes, trainer.tracker.best, stopped_epoch), flush=True)
         elif message:
             print(f"error: {message}", file=sys.stderr)
         else:
