@@ -5,11 +5,15 @@ import { appIcon } from './scripts/vite-app-icon';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const sharedAlias = { '@shared': fromRoot('./src-shared') };
+// Targets below ES2022 / Node 12 lower class private fields (#x, used by ml-matrix under ml-pca)
+// so that the security scan (Electronegativity, `npm run security`) can parse every bundled chunk.
+const SCANNABLE_TARGET = 'es2021';
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      target: 'node10',
       // Bundle the pure-JS dependencies: Node's ESM resolver rejects extensionless subpath imports
       // such as protobufjs/light, and a self-contained bundle packages without node_modules lookups.
       externalizeDeps: false,
@@ -43,6 +47,7 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
+      target: SCANNABLE_TARGET,
       rolldownOptions: { input: { index: fromRoot('./src-renderer/index.html') } },
     },
   },

@@ -247,7 +247,8 @@ function importClosure(dir, entry) {
     );
     seen.push(file);
     const code = readFileSync(onDisk, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    // Not after '{': bundled libraries' JSDoc types such as {import('../matrix').default} are no imports.
+    for (const [, spec] of code.matchAll(/(?<![{\w.])(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
     }
   };
