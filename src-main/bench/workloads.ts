@@ -334,7 +334,7 @@ function runMnistSize(options: BenchOptions): BenchRecord {
 /** C = A·B (n x n, row-major, A then B from mulberry32(0)) with the kernel backward passes use for dz·W; 2n³ FLOPs per call. */
 function runGemm(n: number, options: BenchOptions): BenchRecord {
   const spec: MlpSpec = { inputSize: n, layers: [{ units: n, activation: 'linear' }] };
-  const backend = createBackend(options.backend, spec, n);
+  const backend = createBackend(options.backend, spec);
   const [a, b, c] = backend.allocate([n * n, n * n, n * n]);
   const rng = new Rng(0);
   for (let j = 0; j < a.length; j++) a[j] = rng.next();

@@ -69,9 +69,9 @@ export function evaluateModel(
 
   const subset = selectRows(table, rows);
   const predictions = predictTable(model, subset);
-  if (predictions.dropped > 0) {
+  if (predictions.skipped.length > 0) {
     notes.push(
-      `skipped ${count(predictions.dropped, 'row')} with a missing input (the model's missing-value policy is ${model.preprocessing.missing.policy})`,
+      `skipped ${count(predictions.skipped.length, 'row')} with a missing input (the model's missing-value policy is ${model.preprocessing.missing.policy})`,
     );
   }
   if (predictions.n === 0) {

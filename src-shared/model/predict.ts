@@ -24,8 +24,6 @@ export interface Predictions {
    * They stay in the predictions CSV, with empty prediction cells.
    */
   skipped: Int32Array;
-  /** skipped.length */
-  dropped: number;
 }
 
 export function predictTable(model: ModelFile, table: Table): Predictions {
@@ -47,7 +45,6 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
       labels: null,
       rowIndex: encoded.rowIndex,
       skipped: encoded.skipped,
-      dropped: encoded.dropped,
     };
   }
   const classes = target.classes ?? [];
@@ -66,7 +63,6 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
     labels,
     rowIndex: encoded.rowIndex,
     skipped: encoded.skipped,
-    dropped: encoded.dropped,
   };
 }
 

@@ -178,7 +178,6 @@ export interface EncodedInputs {
   rowIndex: Int32Array;
   /** Table rows left out (a missing cell under the 'drop' policy), ascending. */
   skipped: Int32Array;
-  dropped: number;
 }
 
 /**
@@ -200,7 +199,7 @@ export function encodeInputs(table: Table, pre: Preprocessing): EncodedInputs {
   const rows = rowsWhere(table.rowCount, (r) => keep[r] === 1);
   const skipped = rowsWhere(table.rowCount, (r) => keep[r] === 0);
   const { x } = encodeRows(table, plan, rows);
-  return { x, n: kept, rowIndex: rows, skipped, dropped: skipped.length };
+  return { x, n: kept, rowIndex: rows, skipped };
 }
 
 /**

@@ -23,8 +23,7 @@ export function macsPerRow(spec: MlpSpec): number {
   return macs;
 }
 
-export function createBackend(preference: BackendPreference, spec: MlpSpec, maxBatch: number): FastBackend {
-  void maxBatch;
+export function createBackend(preference: BackendPreference, spec: MlpSpec): FastBackend {
   if (preference === 'js') return createJsBackend();
   if (preference === 'wasm' || macsPerRow(spec) >= WASM_MIN_MACS_PER_ROW)
     return createWasmBackend() ?? createJsBackend();

@@ -99,7 +99,7 @@ export class MlpTrainer {
     const { spec } = mlp;
     const maxBatch = options.maxBatch;
     const withDropout = options.dropout > 0 && spec.layers.length > 1;
-    const backend: FastBackend = createBackend(options.backend ?? 'auto', spec, maxBatch);
+    const backend: FastBackend = createBackend(options.backend ?? 'auto', spec);
     this.backendName = backend.kernels.name;
     this.kernels = backend.kernels;
     this.copyInputs = backend.needsOwnedInputs;

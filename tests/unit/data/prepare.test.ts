@@ -99,7 +99,7 @@ describe('encodeTable (predict time)', () => {
       const data = prepareDataset(table, { ...OPTS, valFraction: table.rowCount > 10 ? 0.25 : 0 });
       const enc = encodeTable(table, data.preprocessing);
       expect(enc.n).toBe(table.rowCount);
-      expect(enc.dropped).toBe(0);
+      expect(enc.skipped.length).toBe(0);
       const d = data.train.inputSize;
       for (let i = 0; i < data.train.n; i++) {
         const r = data.train.rowIndex[i];
@@ -149,10 +149,10 @@ describe('encodeTable (predict time)', () => {
     const table = loadFixture('tricky/missing-values.csv');
     const dropped = prepareDataset(table, { ...OPTS, valFraction: 0, target: 'label' });
     const raw = encodeTable(table, dropped.preprocessing);
-    expect(raw.dropped).toBe(3);
+    expect(raw.skipped.length).toBe(3);
     expect(Array.from(raw.rowIndex)).toEqual([0, 4, 5, 6, 7]);
     const imputed = prepareDataset(table, { ...OPTS, valFraction: 0, missing: 'impute' });
-    expect(encodeTable(table, imputed.preprocessing).dropped).toBe(0);
+    expect(encodeTable(table, imputed.preprocessing).skipped.length).toBe(0);
   });
 
   it('reports a class the model never saw', () => {

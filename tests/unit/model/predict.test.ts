@@ -20,7 +20,7 @@ describe('predictTable', () => {
     const table = fixtureTable('flowers-predict.csv');
     const p = predictTable(model, table);
     expect(p.n).toBe(4);
-    expect(p.dropped).toBe(1); // the row with an empty sepal cell (policy drop)
+    expect(p.skipped.length).toBe(1); // the row with an empty sepal cell (policy drop)
     expect(Array.from(p.rowIndex)).toEqual([0, 1, 2, 4]);
     expect(Array.from(p.skipped)).toEqual([3]);
     expect(skippedRowsNote(model, table, p)).toBe(
