@@ -10,8 +10,8 @@
  *     run.runToEnd()                all remaining epochs, synchronously
  *     run.drive(hostHooks)          all remaining epochs in time slices between host yields
  *                                   (runSession: batched progress, pause/stop from the host)
- *   runModelFile(run, name)         the model file of the weights so far (epochs counted on
- *                                   top of the continued model's)
+ *   runModelFile(run, name)         the model file of the weights so far (epochs and history
+ *                                   counted on top of the continued model's)
  *
  * `options.onEpoch` sees every epoch's metrics as soon as it ends, however the run is driven,
  * so an early-stopping rule or a sweep's pruning can stop a run at the exact epoch. Everything here
@@ -124,6 +124,16 @@ export class TrainingRun {
     return this.prepared.fromModel?.model.training?.epochs ?? 0;
   }
 
+  /**
+   * Every epoch of the model so far: the continued model's saved history, then this run's
+   * epochs numbered on from it (the curves of a continued model go on where they stopped).
+   */
+  history(): EpochMetrics[] {
+    const before = this.prepared.fromModel?.model.training?.history ?? [];
+    const offset = this.previousEpochs;
+    return [...before, ...this.session.history.map((m) => ({ ...m, epoch: m.epoch + offset }))];
+  }
+
   /** Trains one whole epoch now (see TrainingSession.stepEpoch). */
   step(): EpochMetrics {
     return this.session.stepEpoch();
@@ -163,6 +173,7 @@ export function runModelFile(run: TrainingRun, name: string): ModelFile {
       config: session.config,
       epochs: run.previousEpochs + session.epoch,
       metrics: snapshot.last,
+      history: run.history(),
       ...(session.data.split ? { split: session.data.split } : {}),
       best: snapshot.best ?? null,
       stoppedEpoch: snapshot.stoppedEpoch ?? null,

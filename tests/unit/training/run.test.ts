@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateTable, parseCsv } from '../../../src-shared/data';
 import { ConfigError } from '../../../src-shared/errors';
-import { modelNetwork } from '../../../src-shared/model';
+import { modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import {
   defaultTrainConfig,
   prepareRun,
@@ -72,6 +72,42 @@ describe('the training run', () => {
     );
     run.step();
     expect(runModelFile(run, 'next').training?.epochs).toBe(7);
+  });
+
+  it('records every epoch in the model file, which reads back; files without a history still load', () => {
+    const table = parseCsv(linesCsv(0, 1), 'lines.csv');
+    const run = startRun(prepareRun({ table, prepare }), config({ epochs: 4 }));
+    run.runToEnd();
+    const model = runModelFile(run, 'lines');
+    const history = model.training?.history ?? [];
+    expect(history.map((m) => m.epoch)).toEqual([1, 2, 3, 4]);
+    expect(history.map((m) => m.valLoss)).toEqual(run.session.history.map((m) => m.valLoss));
+    expect(history[3]).toEqual(model.training?.metrics);
+
+    const read = parseModel(serializeModel(model), 'lines.json');
+    expect(read.training?.history).toEqual(history);
+    const { history: _dropped, ...older } = model.training!;
+    void _dropped;
+    const old = parseModel(serializeModel({ ...model, training: older }), 'old.json');
+    expect(old.training?.history).toBeUndefined();
+    expect(old.training?.epochs).toBe(4);
+
+    // Continuing: the saved epochs first, then the new ones numbered on (also from an old file).
+    const next = startRun(
+      prepareRun({ table, prepare }, { model: read, label: 'lines.json' }),
+      config({ epochs: 2 }),
+    );
+    next.runToEnd();
+    const continued = runModelFile(next, 'next').training?.history ?? [];
+    expect(continued.map((m) => m.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(continued.slice(0, 4)).toEqual(history);
+    expect(continued[4].loss).toBe(next.session.history[0].loss);
+    const fromOld = startRun(
+      prepareRun({ table, prepare }, { model: old, label: 'old.json' }),
+      config({ epochs: 2 }),
+    );
+    fromOld.runToEnd();
+    expect(runModelFile(fromOld, 'next').training?.history?.map((m) => m.epoch)).toEqual([5, 6]);
   });
 
   it('refuses to continue a model on other classes, naming the model', () => {
