@@ -23,8 +23,8 @@ function parseWorkload(value: string, previous: WorkloadKey[] | undefined): Work
 }
 
 function parseBackend(value: string): BackendPreference {
-  if (value !== 'auto' && value !== 'js' && value !== 'wasm')
-    throw new UsageError(`--backend must be one of auto, js, wasm (got ${JSON.stringify(value)})`);
+  if (value !== 'auto' && value !== 'js' && value !== 'wasm' && value !== 'wasm-simd')
+    throw new UsageError(`--backend must be one of auto, js, wasm, wasm-simd (got ${JSON.stringify(value)})`);
   return value;
 }
 
@@ -42,7 +42,7 @@ export function register(program: Command, context: CliContext): void {
     )
     .option(
       '--backend <name>',
-      'kernels: auto (WebAssembly SIMD where faster), js or wasm',
+      'kernels: auto (WebAssembly where faster), js, wasm (relaxed SIMD where the runtime has it) or wasm-simd (no FMA)',
       parseBackend,
       'auto',
     )

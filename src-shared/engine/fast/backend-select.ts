@@ -25,6 +25,7 @@ export function macsPerRow(spec: MlpSpec): number {
 
 export function createBackend(preference: BackendPreference, spec: MlpSpec): FastBackend {
   if (preference === 'js') return createJsBackend();
+  if (preference === 'wasm-simd') return createWasmBackend({ relaxed: false }) ?? createJsBackend();
   if (preference === 'wasm' || macsPerRow(spec) >= WASM_MIN_MACS_PER_ROW)
     return createWasmBackend() ?? createJsBackend();
   return createJsBackend();

@@ -15,7 +15,8 @@ export interface FastBackend {
   allocate(lengths: readonly number[]): Float32Array[];
 }
 
-export type BackendPreference = 'auto' | 'js' | 'wasm';
+/** 'wasm' takes the fastest WebAssembly kernels the runtime has (relaxed SIMD, else SIMD); 'wasm-simd' forces plain SIMD. */
+export type BackendPreference = 'auto' | 'js' | 'wasm' | 'wasm-simd';
 
 export function createJsBackend(): FastBackend {
   return {

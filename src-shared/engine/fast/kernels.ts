@@ -8,7 +8,7 @@
  * Every array starts at index 0; results overwrite their output (gradients are not accumulated).
  */
 export interface DenseKernels {
-  /** Name shown by the benchmark ('js' or 'wasm-simd'). */
+  /** Name shown by the benchmark: js, wasm-simd or wasm-relaxed-simd. */
   readonly name: string;
   /** out[r,o] = bias[o] + Σ_i x[r,i]·w[o,i], r < n. */
   forward(

@@ -64,7 +64,7 @@ export class MlpTrainer {
   readonly mlp: FastMlp;
   readonly optimizer: Optimizer;
   readonly options: TrainerOptions;
-  /** 'js' or 'wasm-simd': which kernels this trainer runs. */
+  /** 'js', 'wasm-simd' or 'wasm-relaxed-simd': which kernels this trainer runs. */
   readonly backendName: string;
   private readonly kernels: DenseKernels;
   private readonly copyInputs: boolean;

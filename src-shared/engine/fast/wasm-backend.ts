@@ -1,12 +1,14 @@
 /**
  * The WebAssembly SIMD backend: the blocked f32x4 GEMM of assembly/kernels.ts, compiled into
- * wasm-kernels.generated.ts. Each backend is one module instance with its own memory, holding
+ * wasm-kernels.generated.ts twice: with relaxed SIMD (f32x4.relaxed_madd, a fused multiply-add
+ * on CPUs that have one), used where the runtime validates it, and with plain SIMD (mul + add)
+ * as the fallback. The two differ by rounding only; each is deterministic on its own. Each backend is one module instance with its own memory, holding
  * every buffer of one network's plan (parameters, activations, gradients, batch, GEMM scratch),
  * so the kernels read operands by address and nothing is copied per call.
  */
 import type { FastBackend } from './backend';
 import type { DenseKernels } from './kernels';
-import { WASM_KERNELS_BASE64 } from './wasm-kernels.generated';
+import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './wasm-kernels.generated';
 
 // The slice of the WebAssembly JS API used here. Declared locally because src-shared is
 // compiled without DOM typings (it must not touch the DOM), yet runs where WebAssembly exists.
@@ -56,15 +58,41 @@ function decodeBase64(text: string): Uint8Array {
 
 const alignUp = (value: number) => Math.ceil(value / ALIGN) * ALIGN;
 
+/** Kernel names, as the benchmark and `backendName` report them. */
+export const WASM_KERNEL_NAMES = { simd: 'wasm-simd', relaxed: 'wasm-relaxed-simd' } as const;
+
+export interface WasmBackendOptions {
+  /** Use the relaxed-SIMD (FMA) module where the runtime accepts it (default true); false forces plain SIMD. */
+  relaxed?: boolean;
+}
+
+/** Compiled modules, once per thread: `null` where the runtime refuses that module. */
+const compiled = new Map<string, object | null>();
+
+function compile(wasm: WasmApi, base64: string): object | null {
+  let module = compiled.get(base64);
+  if (module === undefined) {
+    try {
+      const bytes = decodeBase64(base64);
+      module = wasm.validate(bytes) ? new wasm.Module(bytes) : null;
+    } catch {
+      module = null;
+    }
+    compiled.set(base64, module);
+  }
+  return module;
+}
+
 /** A new wasm backend, or null where WebAssembly SIMD is unavailable (or sync compilation is refused, e.g. on a browser main thread). */
-export function createWasmBackend(): FastBackend | null {
+export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined || typeof atob !== 'function') return null;
+  const relaxedModule = options.relaxed === false ? null : compile(wasm, WASM_KERNELS_RELAXED_BASE64);
+  const module = relaxedModule ?? compile(wasm, WASM_KERNELS_BASE64);
+  if (module === null) return null;
   let exports: KernelExports;
   try {
-    const bytes = decodeBase64(WASM_KERNELS_BASE64);
-    if (!wasm.validate(bytes)) return null;
-    exports = new wasm.Instance(new wasm.Module(bytes), {}).exports as KernelExports;
+    exports = new wasm.Instance(module, {}).exports as KernelExports;
   } catch {
     return null;
   }
@@ -82,7 +110,7 @@ export function createWasmBackend(): FastBackend | null {
   };
 
   const kernels: DenseKernels = {
-    name: 'wasm-simd',
+    name: relaxedModule !== null ? WASM_KERNEL_NAMES.relaxed : WASM_KERNEL_NAMES.simd,
     forward(x, w, bias, out, n, inSize, outSize) {
       gemm(n, outSize, inSize, own(x), inSize, 1, own(w), 1, inSize, own(out), MODE_BIAS, own(bias), scratch);
     },

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { FastMlp, MlpTrainer } from '../../../src-shared/engine/fast';
 import { jsKernels } from '../../../src-shared/engine/fast/kernels';
@@ -6,6 +7,9 @@ import { createWasmBackend } from '../../../src-shared/engine/fast/wasm-backend'
 import { WASM_KERNELS_BASE64 } from '../../../src-shared/engine/fast/wasm-kernels.generated';
 import { Rng } from '../../../src-shared/engine/rng';
 import type { MlpSpec } from '../../../src-shared/engine/types';
+
+// As the CLI does, so both kernel modules (relaxed SIMD and plain SIMD) are available here.
+setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 function fill(array: Float32Array, rng: Rng) {
   for (let j = 0; j < array.length; j++) array[j] = rng.uniform(-1, 1);
@@ -31,38 +35,42 @@ const SHAPES: [number, number, number][] = [
 ];
 
 describe('WebAssembly SIMD kernels', () => {
-  it('load in Node (SIMD is available in Node 20, Electron and current browsers)', () => {
-    expect(createWasmBackend()?.kernels.name).toBe('wasm-simd');
+  it('load in Node (SIMD is available in Node 20, Electron and current browsers; relaxed SIMD behind a flag in Node 20)', () => {
+    expect(createWasmBackend({ relaxed: false })?.kernels.name).toBe('wasm-simd');
+    expect(createWasmBackend()?.kernels.name).toBe('wasm-relaxed-simd');
   });
 
-  it.each(SHAPES)('match the plain-TS kernels for n=%i, in=%i, out=%i', (n, inSize, outSize) => {
-    const backend = createWasmBackend();
-    if (backend === null) throw new Error('no wasm backend');
-    const [x, w, bias, out, dz, gw, gb, dx] = backend.allocate([
-      n * inSize,
-      outSize * inSize,
-      outSize,
-      n * outSize,
-      n * outSize,
-      outSize * inSize,
-      outSize,
-      n * inSize,
-    ]);
-    const rng = new Rng(n * 1000 + inSize * 10 + outSize);
-    for (const a of [x, w, bias, dz, out, gw, gb, dx]) fill(a, rng);
-    const ref = (length: number) => new Float32Array(length);
-    const [outRef, gwRef, gbRef, dxRef] = [ref(out.length), ref(gw.length), ref(gb.length), ref(dx.length)];
-    jsKernels.forward(x, w, bias, outRef, n, inSize, outSize);
-    jsKernels.backwardParams(dz, x, gwRef, gbRef, n, inSize, outSize);
-    jsKernels.backwardInput(dz, w, dxRef, n, inSize, outSize);
-    backend.kernels.forward(x, w, bias, out, n, inSize, outSize);
-    backend.kernels.backwardParams(dz, x, gw, gb, n, inSize, outSize);
-    backend.kernels.backwardInput(dz, w, dx, n, inSize, outSize);
-    expectNear(out, outRef, 'forward');
-    expectNear(gw, gwRef, 'weight grad');
-    expectNear(gb, gbRef, 'bias grad');
-    expectNear(dx, dxRef, 'input grad');
-  });
+  it.each(SHAPES.flatMap((shape) => [true, false].map((relaxed) => [...shape, relaxed] as const)))(
+    'match the plain-TS kernels for n=%i, in=%i, out=%i (relaxed %s)',
+    (n, inSize, outSize, relaxed) => {
+      const backend = createWasmBackend({ relaxed });
+      if (backend === null) throw new Error('no wasm backend');
+      const [x, w, bias, out, dz, gw, gb, dx] = backend.allocate([
+        n * inSize,
+        outSize * inSize,
+        outSize,
+        n * outSize,
+        n * outSize,
+        outSize * inSize,
+        outSize,
+        n * inSize,
+      ]);
+      const rng = new Rng(n * 1000 + inSize * 10 + outSize);
+      for (const a of [x, w, bias, dz, out, gw, gb, dx]) fill(a, rng);
+      const ref = (length: number) => new Float32Array(length);
+      const [outRef, gwRef, gbRef, dxRef] = [ref(out.length), ref(gw.length), ref(gb.length), ref(dx.length)];
+      jsKernels.forward(x, w, bias, outRef, n, inSize, outSize);
+      jsKernels.backwardParams(dz, x, gwRef, gbRef, n, inSize, outSize);
+      jsKernels.backwardInput(dz, w, dxRef, n, inSize, outSize);
+      backend.kernels.forward(x, w, bias, out, n, inSize, outSize);
+      backend.kernels.backwardParams(dz, x, gw, gb, n, inSize, outSize);
+      backend.kernels.backwardInput(dz, w, dx, n, inSize, outSize);
+      expectNear(out, outRef, 'forward');
+      expectNear(gw, gwRef, 'weight grad');
+      expectNear(gb, gbRef, 'bias grad');
+      expectNear(dx, dxRef, 'input grad');
+    },
+  );
 
   it('refuses arrays outside its memory instead of reading garbage', () => {
     const backend = createWasmBackend();
@@ -89,7 +97,8 @@ describe('WebAssembly SIMD kernels', () => {
       ],
     };
     expect(createBackend('auto', tiny).kernels.name).toBe('js');
-    expect(createBackend('auto', wide).kernels.name).toBe('wasm-simd');
+    expect(createBackend('auto', wide).kernels.name).toBe('wasm-relaxed-simd');
+    expect(createBackend('wasm-simd', wide).kernels.name).toBe('wasm-simd');
     expect(createBackend('js', wide).kernels.name).toBe('js');
   });
 
@@ -127,7 +136,7 @@ describe('WebAssembly SIMD kernels', () => {
     };
     const js = losses('js');
     const wasm = losses('wasm');
-    expect(wasm.trainer.backendName).toBe('wasm-simd');
+    expect(wasm.trainer.backendName).toBe('wasm-relaxed-simd');
     expect(js.out[js.out.length - 1]).toBeLessThan(js.out[0] * 0.8);
     js.out.forEach((loss, i) => expect(wasm.out[i]).toBeCloseTo(loss, 4));
     // The trained parameters are readable through the FastMlp (moved into wasm memory, same values).
