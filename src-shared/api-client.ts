@@ -31,6 +31,7 @@ export function createApi(transport: ApiTransport): StudioApi {
       generate: (req) => call('data:generate', req),
       importCsv: (req) => call('data:import-csv', req),
       export: () => call('data:export', noArgs),
+      paint: (req) => call('data:paint', req),
     },
     train: {
       start: (config) => call('train:start', config),

@@ -173,6 +173,45 @@ export const evaluationRequestSchema = z.strictObject({
   importance: z.boolean(),
 });
 
+/** Pointer positions of one batch of a paint stroke: raw units of the two inputs. */
+export const MAX_PAINT_BATCH = 1000;
+const paintCoordinate = numberField('a finite number', Number.isFinite);
+const paintPoints = z
+  .array(z.strictObject({ x: paintCoordinate, y: paintCoordinate }), {
+    error: requiredOr('must be a list of {x, y} points'),
+  })
+  .min(1, { error: 'must hold at least one point' })
+  .max(MAX_PAINT_BATCH, { error: `must hold at most ${MAX_PAINT_BATCH} points` });
+const strokeField = integerField('a stroke number of at least 0', 0, Number.MAX_SAFE_INTEGER);
+const radiusField = numberField('a positive finite number', (v) => Number.isFinite(v) && v > 0);
+
+export const paintRequestSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({
+      action: z.literal('add'),
+      stroke: strokeField,
+      // Class index or target value; the class count is the data's, checked by the backend.
+      label: numberField('a class index or a finite target value', Number.isFinite),
+      points: paintPoints,
+    }),
+    z.strictObject({
+      action: z.literal('erase'),
+      stroke: strokeField,
+      points: paintPoints,
+      radiusX: radiusField,
+      radiusY: radiusField,
+    }),
+    z.strictObject({ action: z.literal('undo') }),
+  ],
+  {
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null
+        ? 'must be one of "add", "erase", "undo"'
+        : 'must be an object',
+  },
+);
+
 export const dataMapRowRequestSchema = z.strictObject({
   row: integerField('a row index of at least 0', 0, 1_000_000),
 });
@@ -211,6 +250,7 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'data:generate': builtinDataRequestSchema,
   'data:import-csv': csvDataRequestSchema,
   'data:export': emptyPayload,
+  'data:paint': paintRequestSchema,
   'train:start': trainConfigSchema,
   'train:pause': emptyPayload,
   'train:resume': emptyPayload,

@@ -14,6 +14,9 @@ import type { LrRangeResult } from './training/lr-range';
 import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './inspection';
 import type { Activation } from './engine/types';
 import type { EvaluationRequest, EvaluationView } from './evaluation/view';
+import type { PaintRequest } from './data/paint';
+
+export type { PaintPoint, PaintRequest } from './data/paint';
 
 // ---------- payloads ----------
 
@@ -245,6 +248,8 @@ export interface RequestMap {
   'data:import-csv': { req: CsvDataRequest; res: DatasetSummary };
   /** The current data set as CSV with a `split` column (train / validation / unused). */
   'data:export': { req: Record<string, never>; res: ExportedFile };
+  /** Paint mode on a generated 2-D set: add, erase or undo a stroke; a run goes on with the new rows. */
+  'data:paint': { req: PaintRequest; res: DatasetSummary };
   'train:start': { req: TrainConfig; res: TrainStartResult };
   'train:pause': { req: Record<string, never>; res: SessionSnapshot };
   'train:resume': { req: Record<string, never>; res: SessionSnapshot };
@@ -273,6 +278,7 @@ export const REQUEST_CHANNELS = [
   'data:generate',
   'data:import-csv',
   'data:export',
+  'data:paint',
   'train:start',
   'train:pause',
   'train:resume',
@@ -394,6 +400,7 @@ export interface StudioApi {
     generate(req: BuiltinDataRequest): Promise<DatasetSummary>;
     importCsv(req: CsvDataRequest): Promise<DatasetSummary>;
     export(): Promise<ExportedFile>;
+    paint(req: PaintRequest): Promise<DatasetSummary>;
   };
   train: {
     start(config: TrainConfig): Promise<TrainStartResult>;

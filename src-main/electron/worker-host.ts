@@ -33,6 +33,8 @@ export class BackendWorkerHost {
   private nextId = 1;
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   private readonly replay = new Map<'data' | 'model', { channel: string; payload: unknown }>();
+  /** Paint strokes (and undos) on the replayed data, in order: a fresh thread repaints them. */
+  private painted: unknown[] = [];
   private disposed = false;
 
   constructor(
@@ -45,10 +47,15 @@ export class BackendWorkerHost {
     if (this.disposed) return Promise.resolve({ ok: false, error: internal('the app is shutting down') });
     const fresh = this.thread === null;
     const thread = this.ensureThread();
-    if (fresh) for (const saved of this.replay.values()) this.send(thread, saved.channel, saved.payload);
+    if (fresh) {
+      for (const saved of this.replay.values()) this.send(thread, saved.channel, saved.payload);
+      for (const stroke of this.painted) this.send(thread, 'data:paint', stroke);
+    }
     return this.send(thread, channel, payload).then((envelope) => {
       const slot = REPLAYED[channel];
       if (envelope.ok && slot) this.replay.set(slot, { channel, payload });
+      if (envelope.ok && slot === 'data') this.painted = [];
+      if (envelope.ok && channel === 'data:paint') this.painted.push(payload);
       if (envelope.ok && channel === 'train:reset') this.replay.delete('model');
       return envelope;
     });

@@ -57,6 +57,8 @@ import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } f
 import { fileBaseName } from './file-names';
 import { neuronDetails, sessionNeuronMaps } from './inspect';
 import { DataMapService, type MapPredictor } from './datamap';
+import { DataPainter } from './paint';
+import type { PaintRequest } from '../data/paint';
 import { evaluationView, type EvaluationRequest, type EvaluationView } from '../evaluation/view';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
@@ -93,6 +95,9 @@ interface CurrentData {
   prepared: PreparedData;
   summary: DatasetSummary;
   plane: Plane | null;
+  /** Built by a generator: Paint mode can change it (the painter exists from the first stroke). */
+  generated: boolean;
+  painter?: DataPainter;
 }
 
 interface Run {
@@ -139,6 +144,7 @@ export class StudioBackend {
       'data:generate': (req) => this.generateData(req),
       'data:import-csv': (req) => this.importCsv(req),
       'data:export': () => this.exportData(),
+      'data:paint': (req) => this.paint(req),
       'train:start': (config) => this.startTraining(config),
       'train:pause': () => this.control('pause'),
       'train:resume': () => this.control('resume'),
@@ -189,7 +195,7 @@ export class StudioBackend {
       missing: 'drop',
       standardize: false,
     };
-    return this.replaceData(table, prepareDataset(table, prepare), prepare);
+    return this.replaceData(table, prepareDataset(table, prepare), prepare, true);
   }
 
   private importCsv(req: RequestOf<'data:import-csv'>): DatasetSummary {
@@ -202,10 +208,15 @@ export class StudioBackend {
       missing: req.missing,
       standardize: true,
     };
-    return this.replaceData(table, prepareDataset(table, prepare), prepare);
+    return this.replaceData(table, prepareDataset(table, prepare), prepare, false);
   }
 
-  private replaceData(table: Table, prepared: PreparedData, prepare: PrepareOptions): DatasetSummary {
+  private replaceData(
+    table: Table,
+    prepared: PreparedData,
+    prepare: PrepareOptions,
+    generated: boolean,
+  ): DatasetSummary {
     const plane = dataPlane(prepared);
     const summary: DatasetSummary = {
       name: prepared.name,
@@ -224,9 +235,28 @@ export class StudioBackend {
     // The run trained on the old data: end it, but keep its weights as the current model so
     // "train on one file, export predictions for another" works.
     this.endRun(true);
-    this.data = { table, prepare, prepared, summary, plane };
+    this.data = { table, prepare, prepared, summary, plane, generated };
     this.dataMap.setData(table, prepared, prepare.seed);
     return summary;
+  }
+
+  /**
+   * Painted points join the data at once; like TensorFlow Playground, whatever the run is doing
+   * goes on (a running or paused run trains on the new rows from its next epoch; a finished
+   * one leaves them to the next Train).
+   */
+  private paint(req: PaintRequest): DatasetSummary {
+    const data = this.requireData();
+    data.painter ??= new DataPainter(data);
+    const next = data.painter.apply(req);
+    if (!next) return data.summary;
+    this.data = { ...data, ...next };
+    this.dataMap.setData(next.table, next.prepared, data.prepare.seed);
+    // A run continuing a loaded model encodes rows its own way; the next Train takes the new rows.
+    const run = this.run;
+    if (run && !run.training.prepared.fromModel && !FINAL_STATES.includes(run.session.state))
+      run.session.replaceRows(next.prepared);
+    return next.summary;
   }
 
   /** The current model (a run's or an opened one) on the current data's train or val rows. */

@@ -149,7 +149,9 @@ export interface SplitScores {
 }
 
 export class TrainingSession {
-  readonly data: PreparedData;
+  private current: PreparedData;
+  /** Rows handed in by replaceRows, taken up when the next epoch starts. */
+  private pendingData: PreparedData | null = null;
   readonly config: TrainConfig;
   readonly history: EpochMetrics[] = [];
   /** Per-layer weight/gradient norms per epoch, plus the epoch that diverged (if one did). */
@@ -170,8 +172,8 @@ export class TrainingSession {
   private epochLossSum = 0;
   private lastBatch = NaN;
   private readonly batchSize: number;
-  private readonly trainSet: { x: Float32Array; y: Float32Array; n: number; inputSize: number };
-  private readonly valTargets: Float32Array | null;
+  private trainSet: { x: Float32Array; y: Float32Array; n: number; inputSize: number };
+  private valTargets: Float32Array | null;
   private currentState: SessionState = 'idle';
   private completedEpochs = 0;
   /** Next position in `perm`; meaningful while `inEpoch`. */
@@ -197,7 +199,7 @@ export class TrainingSession {
 
   constructor(data: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
     this.config = validateTrainConfig(config);
-    this.data = data;
+    this.current = data;
     if (data.train.n < 1) throw new TrainingError(`${data.name} has no training rows`);
     const { spec, loss } = networkSpec(this.config, data);
     this.spec = spec;
@@ -252,6 +254,45 @@ export class TrainingSession {
     };
     this.valTargets =
       data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, loss, data.task, classes) : null;
+  }
+
+  get data(): PreparedData {
+    return this.current;
+  }
+
+  /**
+   * New rows with the same encoding (points painted into a generated set): the run goes on
+   * with its weights, optimizer state, history and batch size, on the new rows from the next
+   * epoch on (an epoch never mixes two row sets).
+   */
+  replaceRows(data: PreparedData): void {
+    const old = this.current.train;
+    if (
+      data.train.inputSize !== old.inputSize ||
+      data.train.outputSize !== old.outputSize ||
+      data.train.n < 1
+    )
+      throw new TrainingError(`${data.name}: the new rows do not fit the running network`);
+    this.pendingData = data;
+    if (!this.inEpoch) this.takePendingRows();
+  }
+
+  private takePendingRows(): void {
+    const data = this.pendingData;
+    if (!data) return;
+    this.pendingData = null;
+    this.current = data;
+    const n = data.train.n;
+    const classes = data.train.outputSize;
+    this.trainSet = {
+      x: data.train.x,
+      y: lossTargets(data.train.y, n, this.loss, data.task, classes),
+      n,
+      inputSize: data.train.inputSize,
+    };
+    this.valTargets =
+      data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, this.loss, data.task, classes) : null;
+    this.perm = identityPermutation(n);
   }
 
   get state(): SessionState {
@@ -423,6 +464,7 @@ export class TrainingSession {
 
   /** Trains batches until the epoch ends (true) or the deadline passes / the loss diverges (false). At least one batch runs. */
   private trainUntil(deadline: number): boolean {
+    if (!this.inEpoch) this.takePendingRows();
     const n = this.trainSet.n;
     if (!this.inEpoch) {
       if (this.batchOrder) this.perm = this.batchOrder(this.completedEpochs);

@@ -19,7 +19,7 @@ type Shape<T> = {
 /** window.api as src-shared/api.ts (StudioApi) defines it; the type makes a missing or extra key an error. */
 const API_SHAPE: Shape<StudioApi> = {
   host: 'string',
-  data: { generate: 'function', importCsv: 'function', export: 'function' },
+  data: { generate: 'function', importCsv: 'function', export: 'function', paint: 'function' },
   train: {
     start: 'function',
     pause: 'function',

@@ -37,6 +37,7 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
     seed: 1,
   },
   'data:export': {},
+  'data:paint': { action: 'add', stroke: 1, label: 1, points: [{ x: 0.5, y: -0.25 }] },
   'train:start': validTrainConfig,
   'train:pause': {},
   'train:resume': {},

@@ -68,6 +68,7 @@ describe('preload api', () => {
     await api.data.generate({ kind: 'xor', points: 4, noise: 0, seed: 1, valFraction: 0 });
     await api.data.importCsv({ fileName: 'a.csv', text: 'a\n1', missing: 'drop', valFraction: 0, seed: 1 });
     await api.data.export();
+    await api.data.paint({ action: 'undo' });
     await api.train.start({} as never);
     await api.train.pause().catch(() => undefined);
     await api.train.resume();

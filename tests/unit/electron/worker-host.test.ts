@@ -194,4 +194,41 @@ describe('BackendWorkerHost logic (fake thread)', () => {
     await host.dispose();
     expect((await host.request('train:pause', {})).ok).toBe(false);
   });
+  it('replays the paint strokes on the replayed data, and forgets them with new data', async () => {
+    const threads: FakeThread[] = [];
+    const host = new BackendWorkerHost(
+      () => {
+        threads.push(new FakeThread());
+        return threads.at(-1)!;
+      },
+      () => undefined,
+    );
+    const answered = async (channel: 'data:generate' | 'data:paint', payload: unknown, ok = true) => {
+      const pending = host.request(channel, payload);
+      const t = threads.at(-1)!;
+      t.answer(
+        t.sent.at(-1)!.id,
+        ok
+          ? { ok: true, value: 's' }
+          : { ok: false, error: { kind: 'payload', message: 'no', location: {} } },
+      );
+      return pending;
+    };
+    const stroke = { action: 'add', stroke: 1, label: 0, points: [{ x: 0, y: 0 }] };
+    await answered('data:generate', XOR);
+    await answered('data:paint', { action: 'add', stroke: 0, label: 0, points: [{ x: 5, y: 5 }] });
+    await answered('data:generate', XOR);
+    await answered('data:paint', stroke);
+    await answered('data:paint', { action: 'add', stroke: 2, label: 9, points: [{ x: 0, y: 0 }] }, false);
+    await answered('data:paint', { action: 'undo' });
+    threads[0].emit('exit', 1);
+    void host.request('train:pause', {});
+    expect(threads[1].sent.map((m) => [m.channel, m.payload])).toEqual([
+      ['data:generate', XOR],
+      ['data:paint', stroke],
+      ['data:paint', { action: 'undo' }],
+      ['train:pause', {}],
+    ]);
+    await host.dispose();
+  });
 });

@@ -82,6 +82,10 @@ export function createFakeApi(): FakeApi {
         fake.calls.push({ method: 'data.export' });
         return { fileName: 'xor-data.csv', mimeType: 'text/csv', data: 'x1,x2,label,split\n' };
       },
+      paint: async (req) => {
+        fake.calls.push({ method: 'data.paint', arg: req });
+        return xorSummary();
+      },
       generate: async (req) => {
         fake.calls.push({ method: 'data.generate', arg: req });
         return xorSummary({ name: req.kind });
