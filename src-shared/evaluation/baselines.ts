@@ -8,10 +8,9 @@
  */
 import type { Dataset, PreparedData } from '../data/types';
 import { LOSS_FNS } from '../engine/losses';
-import { TrainingError } from '../errors';
 import type { LossName } from '../engine/types';
 import { lossTargets, resolveLoss } from '../training/loss';
-import { TrainingSession } from '../training/session';
+import { prepareRun, startRun } from '../training/run';
 import type { TrainConfig } from '../training/types';
 
 export interface BaselineScores {
@@ -77,16 +76,11 @@ function constantLoss(
 export function linearBaseline(data: PreparedData, config: TrainConfig): BaselineScores {
   if (!data.val || data.val.n === 0) return { valLoss: null, valAccuracy: null };
   // Xavier: what `train --layers none` uses by default (He's ReLU gain has no ReLU to serve here).
-  const session = new TrainingSession(data, { ...config, hiddenLayers: [], dropout: 0, init: 'xavier' });
-  let last = null;
-  try {
-    while (session.state !== 'done') last = session.stepEpoch();
-  } catch (err) {
-    // A linear model that diverges (a rate too high for it) has no score to compare with.
-    if (err instanceof TrainingError) return { valLoss: null, valAccuracy: null };
-    throw err;
-  }
-  if (!last) return { valLoss: null, valAccuracy: null };
+  const linear = { ...config, hiddenLayers: [], dropout: 0, init: 'xavier' as const };
+  const final = startRun(prepareRun({ prepared: data }), linear).runToEnd();
+  const last = final.last;
+  // A linear model that diverges (a rate too high for it) has no score to compare with.
+  if (final.state === 'diverged' || !last) return { valLoss: null, valAccuracy: null };
   return { valLoss: last.valLoss, valAccuracy: data.task === 'classification' ? last.valAccuracy : null };
 }
 

@@ -1,13 +1,13 @@
 /**
- * K-fold cross-validation: K runs of the same design, fold i validating on the i-th of K
- * disjoint seeded folds (stratified for classes) and training on the rest. One fold is a pure
- * job (`trainFold`), so hosts run folds in parallel on a worker pool (the 'cv-fold' task) or
- * one after the other; `summarizeFolds` gives mean and std over the folds.
+ * K-fold cross-validation: K runs of the same design (each a training run, ../training/run.ts),
+ * fold i validating on the i-th of K disjoint seeded folds (stratified for classes) and training
+ * on the rest. One fold is a pure job (`trainFold`), so hosts run folds in parallel on a worker
+ * pool (the 'cv-fold' task) or one after the other; `summarizeFolds` gives mean and std over the
+ * folds.
  */
-import { prepareDataset } from '../data';
 import type { PrepareOptions, Table } from '../data/types';
 import { CancelledError, TrainingError } from '../errors';
-import { TrainingSession } from '../training/session';
+import { prepareRun, startRun } from '../training/run';
 import type { EpochMetrics, TrainConfig } from '../training/types';
 
 export interface FoldJob {
@@ -57,17 +57,14 @@ export interface FoldHooks {
 export async function trainFold(job: FoldJob, hooks: FoldHooks = {}): Promise<FoldResult> {
   const now = hooks.now ?? (() => Date.now());
   const started = now();
-  const data = prepareDataset(job.table, {
-    ...job.prepare,
-    valFraction: 0,
-    fold: { count: job.folds, index: job.index },
-  });
-  const session = new TrainingSession(data, job.config, { now });
+  const prepare = { ...job.prepare, valFraction: 0, fold: { count: job.folds, index: job.index } };
+  const run = startRun(prepareRun({ table: job.table, prepare }), job.config, { now });
+  const { session, data } = run;
   while (session.state !== 'done' && session.state !== 'diverged' && session.state !== 'stopped') {
     if (hooks.signal?.aborted) throw new CancelledError(`fold ${job.index + 1} cancelled`);
     let metrics: EpochMetrics;
     try {
-      metrics = session.stepEpoch();
+      metrics = run.step();
     } catch (err) {
       // A diverged fold ends with its message; the other folds still count.
       if (err instanceof TrainingError && session.snapshot().state === 'diverged') break;

@@ -7,7 +7,7 @@
  */
 import type { PreparedData } from '../data/types';
 import type { DenseParams } from '../engine/types';
-import { TrainingSession } from './session';
+import { startRun } from './run';
 import type { TrainConfig } from './types';
 export interface LrRangeOptions {
   /** First rate (default 1e-6). */
@@ -121,10 +121,7 @@ export function lrRangeTest(
   options: LrRangeOptions = DEFAULT_LR_RANGE,
   initial?: DenseParams[],
 ): LrRangeResult {
-  const session = new TrainingSession(
-    data,
-    { ...config, schedule: undefined, earlyStopping: null },
-    { initial },
-  );
+  const plain = { ...config, schedule: undefined, earlyStopping: null };
+  const { session } = startRun({ data, fromModel: null }, plain, { initial });
   return runRangeTest(options, (lr) => session.trainBatchAt(lr));
 }
