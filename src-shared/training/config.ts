@@ -22,6 +22,7 @@ import {
   type InitName,
   type LayerSpec,
   type OptimizerConfig,
+  type OptimizerName,
 } from '../engine/types';
 import { formatFieldPath, valueAt } from '../zod-issues';
 import type { TrainConfig } from './types';
@@ -59,6 +60,31 @@ export const OPTIMIZER_DEFAULTS = Object.freeze({
   adamwWeightDecay: 0.01,
 });
 
+/** The optimizer settings each optimizer takes (the config schema refuses the others). */
+export const OPTIMIZER_FIELDS: Readonly<
+  Record<OptimizerName, readonly (keyof Omit<OptimizerConfig, 'name' | 'lr'>)[]>
+> = Object.freeze({
+  sgd: ['momentum', 'nesterov', 'weightDecay'],
+  momentum: ['momentum', 'nesterov', 'weightDecay'],
+  adam: ['beta1', 'beta2', 'eps', 'weightDecay'],
+  adamw: ['beta1', 'beta2', 'eps', 'weightDecay'],
+});
+
+/** What the engine uses for each optimizer setting a config leaves out (the app's form shows these). */
+export function optimizerDefaults(name: OptimizerName) {
+  return {
+    momentum: name === 'momentum' ? OPTIMIZER_DEFAULTS.momentum : 0,
+    nesterov: false,
+    beta1: OPTIMIZER_DEFAULTS.beta1,
+    beta2: OPTIMIZER_DEFAULTS.beta2,
+    eps: OPTIMIZER_DEFAULTS.eps,
+    weightDecay: name === 'adamw' ? OPTIMIZER_DEFAULTS.adamwWeightDecay : OPTIMIZER_DEFAULTS.weightDecay,
+  };
+}
+
+/** The rate `--regularization l1|l2` uses without `--reg-rate` (and the app's form shows). */
+export const DEFAULT_REG_RATE = 0.001;
+
 /**
  * The library / CLI defaults (`nanograd train` with no flags): two hidden layers of 16 ReLU
  * units, Adam at 0.01, batches of 32, 100 epochs, seed 1. ReLU + He init is the usual choice
@@ -86,12 +112,14 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = Object.freeze({
 }) as TrainConfig;
 
 /**
- * The app's first view differs ON PURPOSE from the CLI: it opens on a 2-D playground set (xor)
- * where a TensorFlow-Playground-sized network (two hidden layers of 8 tanh units, Xavier init)
- * draws a smooth boundary, and it trains 1000 epochs at lr 0.03 so the boundary visibly forms.
- * The CLI's defaults above suit a CSV of standardized tabular data. Everything else is equal.
- * regRate is the rate the form shows for l1/l2 once a penalty is picked (as the CLI's
- * DEFAULT_REG_RATE); it has no effect while regularization is 'none'.
+ * The app's defaults (its form on first start) differ ON PURPOSE from the CLI's above: the app
+ * opens on a 2-D playground set (xor) where a TensorFlow-Playground-sized network (two hidden
+ * layers of 8 tanh units, Xavier init) draws a smooth boundary, and it trains 1000 epochs at
+ * Adam lr 0.03 so the boundary visibly forms; the CLI's defaults suit a CSV of standardized
+ * tabular data. Those five fields (hiddenLayers, optimizer.lr, epochs, init, regRate) are the
+ * only differences. regRate is the rate the form shows for l1/l2 once a penalty is picked
+ * (DEFAULT_REG_RATE, as the CLI's --regularization without --reg-rate); it has no effect
+ * while regularization is 'none', the default of both.
  */
 export const APP_TRAIN_CONFIG: TrainConfig = Object.freeze({
   ...DEFAULT_TRAIN_CONFIG,
@@ -101,12 +129,9 @@ export const APP_TRAIN_CONFIG: TrainConfig = Object.freeze({
   ]) as unknown as LayerSpec[],
   optimizer: Object.freeze({ name: 'adam', lr: 0.03 }) as OptimizerConfig,
   epochs: 1000,
-  regRate: 0.001,
+  regRate: DEFAULT_REG_RATE,
   init: 'xavier',
 }) as TrainConfig;
-
-/** The rate `--regularization l1|l2` uses without `--reg-rate` (and the app's form shows). */
-export const DEFAULT_REG_RATE = 0.001;
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultTrainConfig(): TrainConfig {
@@ -226,7 +251,7 @@ function checkRelations(config: ConfigShape, ctx: z.RefinementCtx): void {
   if (optimizer.nesterov) {
     if (optimizer.name === 'adam' || optimizer.name === 'adamw')
       issue(['optimizer', 'nesterov'], `applies only to sgd and momentum, not ${optimizer.name}`);
-    else if ((optimizer.momentum ?? (optimizer.name === 'momentum' ? OPTIMIZER_DEFAULTS.momentum : 0)) === 0)
+    else if ((optimizer.momentum ?? optimizerDefaults(optimizer.name).momentum) === 0)
       // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
       issue(
         ['optimizer', 'nesterov'],
@@ -239,9 +264,8 @@ function checkRelations(config: ConfigShape, ctx: z.RefinementCtx): void {
     (optimizer.name === 'adam' || optimizer.name === 'adamw')
   )
     issue(['optimizer', 'momentum'], `applies only to sgd and momentum, not ${optimizer.name} (use betas)`);
-  const adam = optimizer.name === 'adam' || optimizer.name === 'adamw';
   for (const key of ['beta1', 'beta2', 'eps'] as const)
-    if (optimizer[key] !== undefined && !adam)
+    if (optimizer[key] !== undefined && !OPTIMIZER_FIELDS[optimizer.name].includes(key))
       issue(['optimizer', key], `applies only to adam and adamw, not ${optimizer.name}`);
   const schedule = config.schedule;
   if (schedule) {

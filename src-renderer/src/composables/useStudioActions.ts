@@ -1,6 +1,8 @@
 import type { AppCommand, OpenedFile } from '@shared/api';
 import type { ExportFormat } from '@shared/model/types';
+import type { TrainConfig } from '@shared/training/types';
 import { buildTrainConfig, hyperFromConfig } from '../lib/defaults';
+import { configProblem } from '../lib/optimizer-settings';
 import { MAX_CSV_BYTES, readCsvFile, type ReadableFile } from '../lib/csv-file';
 import { routeFile, SNIFF_CHARS } from '../lib/file-kind';
 import { useApiStore } from '../stores/api';
@@ -36,13 +38,25 @@ export function useStudioActions() {
   const currentConfig = () => buildTrainConfig(design.settings(), hyper.settings);
   const datasetName = () => data.summary?.name ?? data.builtin.kind;
 
+  /**
+   * The config to start, or null after saying (in the form's words, with the schema's rule)
+   * what the backend would refuse, e.g. Nesterov with momentum 0: no run starts.
+   */
+  function startableConfig(action: string): TrainConfig | null {
+    const config = currentConfig();
+    const problem = configProblem(config);
+    if (problem) notices.report(problem.message, action);
+    return problem ? null : config;
+  }
+
   async function train(): Promise<void> {
     if (training.isActive || training.busy) return;
     if (!data.summary) {
       notices.report('Choose a data set first', 'Train');
       return;
     }
-    await training.start(currentConfig(), datasetName());
+    const config = startableConfig('Train');
+    if (config) await training.start(config, datasetName());
   }
 
   /** Space: start a new run, or pause / resume the current one. */
@@ -55,7 +69,9 @@ export function useStudioActions() {
 
   async function step(): Promise<void> {
     if (training.busy || !data.summary) return;
-    await training.step(currentConfig(), datasetName());
+    // A paused run steps with the config it started with; only a new run needs checking.
+    const config = training.isActive ? currentConfig() : startableConfig('Step');
+    if (config) await training.step(config, datasetName());
   }
 
   async function reset(): Promise<void> {

@@ -7,14 +7,14 @@ import type {
   OptimizerName,
   Regularization,
 } from '@shared/engine/types';
+import { APP_TRAIN_CONFIG } from '@shared/training/config';
 import type { TrainConfig } from '@shared/training/types';
-import type { ScheduleName } from '@shared/training/schedule';
+import { DEFAULT_SCHEDULE, type ScheduleName } from '@shared/training/schedule';
 import type { Keep } from '@shared/training/early-stop';
+import { advancedFromOptimizer, optimizerConfigOf, type AdvancedSettings } from './optimizer-settings';
 
-/** The training config validator's limit; the field clamps to it instead of failing at Train. */
-export const MAX_EPOCHS = 100_000;
-
-export interface HyperSettings {
+/** The form's settings of the next run; buildTrainConfig turns them into the run config. */
+export interface HyperSettings extends AdvancedSettings {
   learningRate: number;
   epochs: number;
   batchSize: number;
@@ -44,37 +44,18 @@ export interface DesignSettings {
 
 export type DataSettings = BuiltinDataRequest;
 
-/** Functions, not constants, so no caller can mutate a shared default object. */
+/**
+ * Functions, not constants, so no caller can mutate a shared default object. The app's
+ * defaults are APP_TRAIN_CONFIG (src-shared/training/config.ts says why they differ from the CLI's).
+ */
 export function defaultHyper(): HyperSettings {
-  return {
-    learningRate: 0.03,
-    epochs: 1000,
-    batchSize: 32,
-    optimizer: 'adam',
-    loss: 'auto',
-    regularization: 'none',
-    regRate: 0.001,
-    dropout: 0,
-    init: 'xavier',
-    seed: 1,
-    schedule: 'constant',
-    stepSize: 10,
-    gamma: 0.1,
-    warmup: 0,
-    clipGradNorm: 0,
-    patience: 0,
-    minDelta: 0,
-    keep: 'best',
-  };
+  return hyperFromConfig(APP_TRAIN_CONFIG);
 }
 
 export function defaultDesign(): DesignSettings {
   return {
-    hiddenLayers: [
-      { units: 8, activation: 'tanh' },
-      { units: 8, activation: 'tanh' },
-    ],
-    defaultActivation: 'tanh',
+    hiddenLayers: APP_TRAIN_CONFIG.hiddenLayers.map((layer) => ({ ...layer })),
+    defaultActivation: APP_TRAIN_CONFIG.hiddenLayers[0].activation,
   };
 }
 
@@ -86,7 +67,7 @@ export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): 
   return {
     hiddenLayers: design.hiddenLayers.map((layer) => ({ ...layer })),
     loss: hyper.loss,
-    optimizer: { name: hyper.optimizer, lr: hyper.learningRate },
+    optimizer: optimizerConfigOf(hyper.optimizer, hyper.learningRate, hyper),
     batchSize: hyper.batchSize,
     epochs: hyper.epochs,
     regularization: hyper.regularization,
@@ -112,6 +93,7 @@ export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): 
 
 export function hyperFromConfig(config: TrainConfig): HyperSettings {
   return {
+    ...advancedFromOptimizer(config.optimizer),
     learningRate: config.optimizer.lr,
     epochs: config.epochs,
     batchSize: config.batchSize,
@@ -123,9 +105,9 @@ export function hyperFromConfig(config: TrainConfig): HyperSettings {
     init: config.init,
     seed: config.seed,
     schedule: config.schedule?.name ?? 'constant',
-    stepSize: config.schedule?.stepSize ?? 10,
-    gamma: config.schedule?.gamma ?? 0.1,
-    warmup: config.schedule?.warmup ?? 0,
+    stepSize: config.schedule?.stepSize ?? DEFAULT_SCHEDULE.stepSize,
+    gamma: config.schedule?.gamma ?? DEFAULT_SCHEDULE.gamma,
+    warmup: config.schedule?.warmup ?? DEFAULT_SCHEDULE.warmup,
     clipGradNorm: config.clipGradNorm ?? 0,
     patience: config.earlyStopping?.patience ?? 0,
     minDelta: config.earlyStopping?.minDelta ?? 0,

@@ -1,8 +1,5 @@
 import type { Activation, LayerSpec } from '@shared/engine/types';
-
-/** Same bounds the training config validator enforces, so the UI rejects what the backend would. */
-export const MAX_UNITS = 1024;
-export const MAX_HIDDEN_LAYERS = 12;
+import { LIMITS } from '@shared/training/config';
 
 export type HiddenLayersParse = { ok: true; units: number[] } | { ok: false; error: string };
 
@@ -14,16 +11,19 @@ export function parseHiddenLayers(text: string): HiddenLayersParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, units: [] };
   const parts = trimmed.split(/[\s,]+/).filter((part) => part !== '');
-  if (parts.length > MAX_HIDDEN_LAYERS) {
-    return { ok: false, error: `Hidden layers: at most ${MAX_HIDDEN_LAYERS} layers (got ${parts.length})` };
+  if (parts.length > LIMITS.maxHiddenLayers) {
+    return {
+      ok: false,
+      error: `Hidden layers: at most ${LIMITS.maxHiddenLayers} layers (got ${parts.length})`,
+    };
   }
   const units: number[] = [];
   for (const [index, part] of parts.entries()) {
     const value = Number(part);
-    if (!/^\d+$/.test(part) || !Number.isInteger(value) || value < 1 || value > MAX_UNITS) {
+    if (!/^\d+$/.test(part) || !Number.isInteger(value) || value < 1 || value > LIMITS.maxUnits) {
       return {
         ok: false,
-        error: `Hidden layers: layer ${index + 1} must be a whole number from 1 to ${MAX_UNITS} (got "${part}")`,
+        error: `Hidden layers: layer ${index + 1} must be a whole number from 1 to ${LIMITS.maxUnits} (got "${part}")`,
       };
     }
     units.push(value);
@@ -46,5 +46,5 @@ export function resizeLayers(
 
 export function clampUnits(value: number): number {
   if (!Number.isFinite(value)) return 1;
-  return Math.min(MAX_UNITS, Math.max(1, Math.round(value)));
+  return Math.min(LIMITS.maxUnits, Math.max(1, Math.round(value)));
 }

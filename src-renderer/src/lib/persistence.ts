@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import { SCHEDULES } from '@shared/training/schedule';
-import { KEEP_CHOICES } from '@shared/training/early-stop';
-import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '@shared/engine/types';
+import { ACTIVATIONS } from '@shared/engine/types';
 import { BUILTIN_DATASETS } from '@shared/data/types';
-import { MAX_HIDDEN_LAYERS, MAX_UNITS } from './hidden-layers';
 import {
-  MAX_EPOCHS,
+  LIMITS,
+  earlyStoppingSchema,
+  layerSpecSchema,
+  optimizerConfigSchema,
+  scheduleSchema,
+  trainConfigSchema,
+} from '@shared/training/config';
+import { DEFAULT_SCHEDULE } from '@shared/training/schedule';
+import {
   defaultData,
   defaultDesign,
   defaultHyper,
@@ -30,12 +35,12 @@ export interface SettingsStorage {
   setItem(key: string, value: string): void;
 }
 
-const layerSchema = z.object({
-  units: z.number().int().min(1).max(MAX_UNITS),
-  activation: z.enum(ACTIVATIONS),
-});
+const config = trainConfigSchema.shape;
+const optimizer = optimizerConfigSchema.shape;
+const schedule = scheduleSchema.shape;
 
 // Each section falls back on its own, so one hand-edited or outdated field does not wipe the rest.
+// Ranges are the training config schema's (src-shared/training/config.ts), field by field.
 const settingsSchema = z.object({
   version: z.literal(1),
   data: z
@@ -49,31 +54,39 @@ const settingsSchema = z.object({
     .catch(defaultData),
   design: z
     .object({
-      hiddenLayers: z.array(layerSchema).max(MAX_HIDDEN_LAYERS),
+      hiddenLayers: z.array(layerSpecSchema).max(LIMITS.maxHiddenLayers),
       defaultActivation: z.enum(ACTIVATIONS),
     })
     .catch(defaultDesign),
   hyper: z
     .object({
-      learningRate: z.number().positive().max(10),
-      epochs: z.number().int().min(1).max(MAX_EPOCHS),
-      batchSize: z.number().int().min(0),
-      optimizer: z.enum(OPTIMIZERS),
-      loss: z.union([z.enum(LOSSES), z.literal('auto')]),
-      regularization: z.enum(REGULARIZATIONS),
-      regRate: z.number().min(0),
-      dropout: z.number().min(0).max(0.95),
-      init: z.enum(INITS),
-      seed: z.number().int(),
+      learningRate: optimizer.lr,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      optimizer: optimizer.name,
+      loss: config.loss,
+      regularization: config.regularization,
+      regRate: config.regRate,
+      dropout: config.dropout,
+      init: config.init,
+      seed: config.seed,
       // Added with issue 13: settings stored before it get the defaults for these fields.
-      schedule: z.enum(SCHEDULES).catch('constant'),
-      stepSize: z.number().int().min(1).catch(10),
-      gamma: z.number().positive().max(10).catch(0.1),
-      warmup: z.number().int().min(0).catch(0),
-      clipGradNorm: z.number().min(0).catch(0),
-      patience: z.number().int().min(0).catch(0),
-      minDelta: z.number().min(0).catch(0),
-      keep: z.enum(KEEP_CHOICES).catch('best'),
+      schedule: schedule.name.catch(DEFAULT_SCHEDULE.name),
+      stepSize: schedule.stepSize.catch(DEFAULT_SCHEDULE.stepSize),
+      gamma: schedule.gamma.catch(DEFAULT_SCHEDULE.gamma),
+      warmup: schedule.warmup.catch(DEFAULT_SCHEDULE.warmup),
+      clipGradNorm: config.clipGradNorm.unwrap().catch(0),
+      // 0 is the form's "no early stopping".
+      patience: z.number().int().min(0).max(LIMITS.maxEpochs).catch(0),
+      minDelta: earlyStoppingSchema.shape.minDelta.catch(0),
+      keep: config.keep.unwrap().catch('best'),
+      // Added with issue 11 (null = the optimizer's default); older settings get null / false.
+      momentum: optimizer.momentum.unwrap().nullable().catch(null),
+      nesterov: z.boolean().catch(false),
+      beta1: optimizer.beta1.unwrap().nullable().catch(null),
+      beta2: optimizer.beta2.unwrap().nullable().catch(null),
+      eps: optimizer.eps.unwrap().nullable().catch(null),
+      weightDecay: optimizer.weightDecay.unwrap().nullable().catch(null),
     })
     .catch(defaultHyper),
 });

@@ -1,13 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Activation, LayerSpec } from '@shared/engine/types';
-import {
-  MAX_HIDDEN_LAYERS,
-  clampUnits,
-  formatHiddenLayers,
-  parseHiddenLayers,
-  resizeLayers,
-} from '../lib/hidden-layers';
+import { LIMITS } from '@shared/training/config';
+import { clampUnits, formatHiddenLayers, parseHiddenLayers, resizeLayers } from '../lib/hidden-layers';
 import { defaultDesign, type DesignSettings } from '../lib/defaults';
 
 /** The hidden layers of the network being designed; input and output sizes follow the data. */
@@ -15,7 +10,7 @@ export const useDesignStore = defineStore('design', () => {
   const hiddenLayers = ref<LayerSpec[]>(defaultDesign().hiddenLayers);
   const defaultActivation = ref<Activation>(defaultDesign().defaultActivation);
   const hiddenText = computed(() => formatHiddenLayers(hiddenLayers.value));
-  const canAddLayer = computed(() => hiddenLayers.value.length < MAX_HIDDEN_LAYERS);
+  const canAddLayer = computed(() => hiddenLayers.value.length < LIMITS.maxHiddenLayers);
   const canRemoveLayer = computed(() => hiddenLayers.value.length > 0);
 
   /** Returns the error to show, or null when the text was applied. */

@@ -1,10 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  MAX_HIDDEN_LAYERS,
-  parseHiddenLayers,
-  resizeLayers,
-} from '../../../src-renderer/src/lib/hidden-layers';
+import { LIMITS } from '../../../src-shared/training/config';
+import { parseHiddenLayers, resizeLayers } from '../../../src-renderer/src/lib/hidden-layers';
 import { useDesignStore } from '../../../src-renderer/src/stores/design';
 import { freshStudio } from './setup';
 
@@ -32,7 +29,7 @@ describe('parseHiddenLayers', () => {
   });
 
   it('refuses more layers than the limit', () => {
-    const text = Array.from({ length: MAX_HIDDEN_LAYERS + 1 }, () => '2').join(',');
+    const text = Array.from({ length: LIMITS.maxHiddenLayers + 1 }, () => '2').join(',');
     const parsed = parseHiddenLayers(text);
     expect(parsed.ok).toBe(false);
   });
@@ -92,8 +89,8 @@ describe('design store', () => {
   it('stops adding at the layer limit', () => {
     const design = useDesignStore();
     design.setHiddenFromText('');
-    for (let i = 0; i < MAX_HIDDEN_LAYERS + 3; i++) design.addLayer();
-    expect(design.hiddenLayers).toHaveLength(MAX_HIDDEN_LAYERS);
+    for (let i = 0; i < LIMITS.maxHiddenLayers + 3; i++) design.addLayer();
+    expect(design.hiddenLayers).toHaveLength(LIMITS.maxHiddenLayers);
     expect(design.canAddLayer).toBe(false);
   });
 
