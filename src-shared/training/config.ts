@@ -5,8 +5,10 @@
  *   - the `training.config` of a model or project file (src-shared/model/schema.ts),
  *   - `validateTrainConfig` (the session, the CLI after turning flags into a config; the CLI's
  *     flag parsers read their ranges from LIMITS too),
- *   - the app's form (src-renderer/src/lib/defaults.ts, HyperParams.vue import LIMITS and
- *     APP_TRAIN_CONFIG from here).
+ *   - the app's form: its defaults are APP_TRAIN_CONFIG (src-renderer/src/lib/defaults.ts), its
+ *     fields, stored settings and hidden layers check LIMITS and this schema's field rules
+ *     (lib/hyper-fields.ts, persistence.ts, hidden-layers.ts), and it names the schema's
+ *     problems before a run starts (lib/optimizer-settings.ts configProblem).
  * Messages are `<rule>` sentences (`must be an integer from 1 to 1024`); each host puts its own
  * name of the setting in front (`field "optimizer.lr"`, `--lr`, `optimizer.lr ... (got 0)`).
  */
