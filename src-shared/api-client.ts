@@ -65,6 +65,10 @@ export function createApi(transport: ApiTransport): StudioApi {
     evaluation: {
       report: (req) => call('eval:report', req),
     },
+    crossValidation: {
+      start: (req) => call('cv:start', req),
+      stop: () => call('cv:stop', noArgs),
+    },
     files: {
       open: (kind) => transport.files.open(kind),
       save: (file) => transport.files.save(file),

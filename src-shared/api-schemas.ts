@@ -17,6 +17,7 @@ import { LIMITS, layerSpecSchema, optimizerConfigSchema, trainConfigSchema } fro
 import { formatFieldPath } from './zod-issues';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
+import { MAX_FOLDS } from './evaluation/cv-app';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -245,6 +246,11 @@ export const sweepStartSchema = z.strictObject({
   base: trainConfigSchema,
 });
 
+export const cvStartSchema = z.strictObject({
+  folds: integerField(`a whole number from 2 to ${MAX_FOLDS}`, 2, MAX_FOLDS),
+  config: trainConfigSchema,
+});
+
 /** One schema per request channel; the mapped type keeps them in step with api.ts. */
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
@@ -269,6 +275,8 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'sweep:start': sweepStartSchema,
   'sweep:stop': emptyPayload,
   'eval:report': evaluationRequestSchema,
+  'cv:start': cvStartSchema,
+  'cv:stop': emptyPayload,
 };
 
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------

@@ -15,6 +15,14 @@ import type { ActivationHistogram, EpochDiagnostics, NeuronMapsFrame } from './i
 import type { Activation } from './engine/types';
 import type { EvaluationRequest, EvaluationView } from './evaluation/view';
 import type { PaintRequest } from './data/paint';
+import type { Baselines } from './evaluation/baselines';
+import type {
+  CvFoldEvent,
+  CvProgressEvent,
+  CvStartRequest,
+  CvStartResult,
+  CvStateEvent,
+} from './evaluation/cv-app';
 
 export type { PaintPoint, PaintRequest } from './data/paint';
 
@@ -48,6 +56,8 @@ export interface PlotPoints {
   label: number[];
   /** true = validation point. */
   val: boolean[];
+  /** The point's row in the data table (a clicked confusion-matrix cell highlights rows by it). */
+  rows: number[];
 }
 
 export interface DatasetSummary {
@@ -176,6 +186,8 @@ export interface DataMapLayout {
   label: number[];
   /** true = validation row. */
   val: boolean[];
+  /** The drawn row's index in the data table. */
+  rows: number[];
   /** Rows in the data set; more than label.length when a seeded sample is drawn. */
   totalRows: number;
   xLabel: string;
@@ -269,6 +281,9 @@ export interface RequestMap {
   'sweep:start': { req: SweepStartRequest; res: SweepStartResult };
   'sweep:stop': { req: Record<string, never>; res: { finished: number } };
   'eval:report': { req: EvaluationRequest; res: EvaluationView };
+  /** K-fold cross-validation of a design on the current data, on the worker pool. */
+  'cv:start': { req: CvStartRequest; res: CvStartResult };
+  'cv:stop': { req: Record<string, never>; res: { finished: number } };
 }
 export type RequestChannel = keyof RequestMap;
 export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
@@ -297,6 +312,8 @@ export const REQUEST_CHANNELS = [
   'sweep:start',
   'sweep:stop',
   'eval:report',
+  'cv:start',
+  'cv:stop',
 ] as const satisfies readonly RequestChannel[];
 
 // ---------- events (backend -> UI) ----------
@@ -350,6 +367,11 @@ export interface EventMap {
   };
   /** The sweep ended: all runs done, stopped (finished runs kept) or failed (one-line message). */
   'sweep:state': { sweepId: string; state: SweepState; message: string | null; seconds: number };
+  /** The run's trivial and linear baselines on its split, fitted beside it (off the UI thread). */
+  'train:baselines': { runId: string; baselines: Baselines };
+  'cv:fold': CvFoldEvent;
+  'cv:progress': CvProgressEvent;
+  'cv:state': CvStateEvent;
 }
 export type EventChannel = keyof EventMap;
 export type EventOf<E extends EventChannel> = EventMap[E];
@@ -365,6 +387,10 @@ export const EVENT_CHANNELS = [
   'sweep:run',
   'sweep:progress',
   'sweep:state',
+  'train:baselines',
+  'cv:fold',
+  'cv:progress',
+  'cv:state',
 ] as const satisfies readonly EventChannel[];
 
 export type AppCommand =
@@ -437,6 +463,11 @@ export interface StudioApi {
   evaluation: {
     /** The current model scored on the current data's training or validation rows. */
     report(req: EvaluationRequest): Promise<EvaluationView>;
+  };
+  /** Cross-validation folds run on the host's worker pool (one after the other without one). */
+  crossValidation: {
+    start(req: CvStartRequest): Promise<CvStartResult>;
+    stop(): Promise<{ finished: number }>;
   };
   /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
   files: {

@@ -109,6 +109,7 @@ export class DataMapService {
       map: req.map,
       label: Array.from(rows.label),
       val: Array.from(rows.val, (v) => v === 1),
+      rows: Array.from(rows.tableRow),
       totalRows: rows.total,
       slice: null,
       frame: null,

@@ -136,7 +136,7 @@ export class DataPainter {
     const rows = this.rows;
     const origin = this.origin.plane;
     const stride = Math.max(1, Math.ceil(alive.length / MAX_PLOT_POINTS));
-    const points: PlotPoints = { xy: [], label: [], val: [] };
+    const points: PlotPoints = { xy: [], label: [], val: [], rows: [] };
     let { xMin, xMax, yMin, yMax } = origin;
     alive.forEach((id, r) => {
       const row = rows.row(id);
@@ -144,6 +144,7 @@ export class DataPainter {
       points.xy.push(row.x, row.y);
       points.label.push(row.label);
       points.val.push(row.val);
+      points.rows.push(r);
       xMin = Math.min(xMin, row.x);
       xMax = Math.max(xMax, row.x);
       yMin = Math.min(yMin, row.y);

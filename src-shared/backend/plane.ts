@@ -33,7 +33,7 @@ export function dataPlane(data: PreparedData, maxPoints = MAX_PLOT_POINTS): Plan
   const targetMean = pre.target.mean ?? 0;
   const targetStd = pre.target.std ?? 1;
 
-  const points: PlotPoints = { xy: [], label: [], val: [] };
+  const points: PlotPoints = { xy: [], label: [], val: [], rows: [] };
   const sets: [Dataset, boolean][] = [[data.train, false]];
   if (data.val && data.val.n > 0) sets.push([data.val, true]);
   const total = sets.reduce((sum, [set]) => sum + set.n, 0);
@@ -51,6 +51,7 @@ export function dataPlane(data: PreparedData, maxPoints = MAX_PLOT_POINTS): Plan
       points.xy.push(px, py);
       points.label.push(isRegression ? set.y[i] * targetStd + targetMean : set.y[i]);
       points.val.push(isVal);
+      points.rows.push(set.rowIndex[i]);
       xMin = Math.min(xMin, px);
       xMax = Math.max(xMax, px);
       yMin = Math.min(yMin, py);

@@ -29,6 +29,8 @@ import type { PrepareOptions, PreparedData, Table } from '../data/types';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
 import { SweepService } from './sweep-service';
+import { BaselineService } from './baseline-service';
+import { CrossValidationService } from './cv-service';
 import { builtinDefaults, datasetCsv, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
 import {
@@ -128,10 +130,14 @@ export class StudioBackend {
   private readonly handlers: Handlers;
   private readonly dataMap: DataMapService;
   private readonly sweeps: SweepService;
+  private readonly baselines: BaselineService;
+  private readonly crossValidation: CrossValidationService;
 
   constructor(host: BackendHost, options: BackendOptions = {}) {
     this.host = host;
     this.sweeps = new SweepService(host);
+    this.baselines = new BaselineService(host);
+    this.crossValidation = new CrossValidationService(host);
     this.options = {
       maxProgressPerSecond: options.maxProgressPerSecond ?? 30,
       maxBoundaryPerSecond: options.maxBoundaryPerSecond ?? 4,
@@ -164,6 +170,8 @@ export class StudioBackend {
       'sweep:start': (req) => this.sweeps.start(req, this.requireData()),
       'sweep:stop': () => this.sweeps.stop(),
       'eval:report': (req) => this.evaluate(req),
+      'cv:start': (req) => this.crossValidation.start(req, this.requireData()),
+      'cv:stop': () => this.crossValidation.stop(),
     };
   }
 
@@ -181,6 +189,8 @@ export class StudioBackend {
   /** Stops any run (hosts call this before shutting the backend down). */
   dispose(): void {
     this.sweeps.dispose();
+    this.crossValidation.dispose();
+    this.baselines.dispose();
     this.endRun(false);
   }
 
@@ -314,6 +324,7 @@ export class StudioBackend {
     this.run = run;
     session.resume();
     run.lastReportedState = session.state;
+    this.baselines.fit(run.runId, data, config);
     this.drive(run);
     return { runId: run.runId, snapshot: session.snapshot() };
   }
@@ -495,6 +506,7 @@ export class StudioBackend {
     const run = this.run;
     if (!run) return;
     run.session.stop();
+    this.baselines.cancel();
     this.run = null;
     if (keepModel && run.session.epoch > 0) this.model = this.modelFromRun(run);
   }

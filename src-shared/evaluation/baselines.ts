@@ -6,12 +6,14 @@
  * optimizer, batch size, epochs, regularization and seed. Losses use the run's own loss
  * definition (engine/losses.ts), so the numbers sit on the same axis as its curves.
  */
-import type { Dataset, PreparedData } from '../data/types';
+import { prepareDataset } from '../data';
+import type { Dataset, PrepareOptions, PreparedData, Table } from '../data/types';
 import { LOSS_FNS } from '../engine/losses';
+import { CancelledError, TrainingError } from '../errors';
 import type { LossName } from '../engine/types';
 import { lossTargets, resolveLoss } from '../training/loss';
-import { prepareRun, startRun } from '../training/run';
-import type { TrainConfig } from '../training/types';
+import { prepareRun, startRun, type TrainingRun } from '../training/run';
+import { FINAL_STATES, type EpochMetrics, type TrainConfig } from '../training/types';
 
 export interface BaselineScores {
   valLoss: number | null;
@@ -74,18 +76,79 @@ function constantLoss(
 
 /** Trains the no-hidden-layer model on the same data and split, with the run's settings. */
 export function linearBaseline(data: PreparedData, config: TrainConfig): BaselineScores {
-  if (!data.val || data.val.n === 0) return { valLoss: null, valAccuracy: null };
+  const run = linearRun(data, config);
+  if (!run) return NO_SCORES;
+  const final = run.runToEnd();
+  // A linear model that diverges (a rate too high for it) has no score to compare with.
+  if (final.state === 'diverged') return NO_SCORES;
+  return linearScores(data, final.last);
+}
+
+export interface BaselineHooks {
+  signal?: AbortSignal;
+  /** Awaited between epochs, so a host keeps answering (and a cancel arrives) meanwhile. */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** linearBaseline one epoch at a time between host yields; rejects with CancelledError when aborted. */
+export async function linearBaselineAsync(
+  data: PreparedData,
+  config: TrainConfig,
+  hooks: BaselineHooks,
+): Promise<BaselineScores> {
+  const run = linearRun(data, config);
+  if (!run) return NO_SCORES;
+  let last: EpochMetrics | null = null;
+  while (!FINAL_STATES.includes(run.session.state)) {
+    if (hooks.signal?.aborted) throw new CancelledError('baselines cancelled');
+    try {
+      last = run.step();
+    } catch (err) {
+      return divergedOr(err);
+    }
+    await hooks.yieldToHost?.();
+  }
+  return linearScores(data, last);
+}
+
+const NO_SCORES: BaselineScores = Object.freeze({ valLoss: null, valAccuracy: null });
+
+function linearRun(data: PreparedData, config: TrainConfig): TrainingRun | null {
+  if (!data.val || data.val.n === 0) return null;
   // Xavier: what `train --layers none` uses by default (He's ReLU gain has no ReLU to serve here).
   const linear = { ...config, hiddenLayers: [], dropout: 0, init: 'xavier' as const };
-  const final = startRun(prepareRun({ prepared: data }), linear).runToEnd();
-  const last = final.last;
-  // A linear model that diverges (a rate too high for it) has no score to compare with.
-  if (final.state === 'diverged' || !last) return { valLoss: null, valAccuracy: null };
+  return startRun(prepareRun({ prepared: data }), linear);
+}
+
+function divergedOr(err: unknown): BaselineScores {
+  if (err instanceof TrainingError) return NO_SCORES;
+  throw err;
+}
+
+function linearScores(data: PreparedData, last: EpochMetrics | null): BaselineScores {
+  if (!last) return NO_SCORES;
   return { valLoss: last.valLoss, valAccuracy: data.task === 'classification' ? last.valAccuracy : null };
 }
 
 export function fitBaselines(data: PreparedData, config: TrainConfig): Baselines {
   return { trivial: trivialBaseline(data, config), linear: linearBaseline(data, config) };
+}
+
+/** The baselines of a run as a pool job: the app fits them in a worker while the run trains. */
+export interface BaselineJob {
+  table: Table;
+  /** The run's data preparation (same split, same seed), so the baselines see the same rows. */
+  prepare: PrepareOptions;
+  config: TrainConfig;
+}
+
+/** The job in a pool worker (or the backend): the linear model trains between host yields. */
+export async function fitBaselinesJob(job: BaselineJob, hooks: BaselineHooks = {}): Promise<Baselines> {
+  const data = prepareDataset(job.table, job.prepare);
+  return {
+    trivial: trivialBaseline(data, job.config),
+    linear: await linearBaselineAsync(data, job.config, hooks),
+  };
 }
 
 /**

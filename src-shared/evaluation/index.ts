@@ -42,9 +42,11 @@ export { selectRows } from './select-rows';
 export { foldRows, foldSplit } from '../data/prepare/split';
 export {
   fitBaselines,
+  fitBaselinesJob,
   linearBaseline,
   linearBaselineWarning,
   trivialBaseline,
+  type BaselineJob,
   type BaselineScores,
   type Baselines,
 } from './baselines';
@@ -56,6 +58,15 @@ export {
   type FoldJob,
   type FoldResult,
 } from './cross-validate';
+export {
+  MAX_FOLDS,
+  type CvFoldEvent,
+  type CvProgressEvent,
+  type CvStartRequest,
+  type CvStartResult,
+  type CvState,
+  type CvStateEvent,
+} from './cv-app';
 export {
   VIEW_SPLITS,
   evaluationView,

@@ -4,6 +4,7 @@
  * handler is pure src-shared code and gets a TaskContext (cancel signal, progress, yield).
  */
 import { trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
+import { fitBaselinesJob, type BaselineJob, type Baselines } from '../evaluation/baselines';
 import { trainSweepRun, type SweepRunTask } from '../experiments/run-task';
 import type { EpochMetrics } from '../training/types';
 import { umapProjection, type Projection, type UmapJob } from '../datamap/projection';
@@ -13,6 +14,8 @@ import type { TaskHandlers } from './serve';
 export interface PoolTasks {
   /** One cross-validation fold trained to the end; progress = each epoch's metrics. */
   'cv-fold': TaskSpec<FoldJob, FoldResult, EpochMetrics>;
+  /** A run's trivial and linear baselines on the run's split (the app fits them beside the run). */
+  baselines: TaskSpec<BaselineJob, Baselines>;
   /** One sweep run: prepare -> session -> model file, through the training run module. */
   'train-run': SweepRunTask;
   /** The data map's UMAP layout (seconds of work), off the backend thread so training keeps going. */
@@ -29,6 +32,8 @@ export const POOL_TASK_HANDLERS: TaskHandlers<PoolTasks> = {
         await context.yieldToHost();
       },
     }),
+  baselines: (job, context) =>
+    fitBaselinesJob(job, { signal: context.signal, yieldToHost: () => context.yieldToHost() }),
   'train-run': trainSweepRun,
   'umap-layout': (job, context) =>
     umapProjection(job.x, job.n, job.d, {

@@ -36,6 +36,7 @@ const API_SHAPE: Shape<StudioApi> = {
   dataMap: { show: 'function', row: 'function' },
   sweep: { start: 'function', stop: 'function' },
   evaluation: { report: 'function' },
+  crossValidation: { start: 'function', stop: 'function' },
   files: { open: 'function', save: 'function' },
   on: 'function',
 };

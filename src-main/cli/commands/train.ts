@@ -44,7 +44,12 @@ import {
   type ScheduleName,
 } from '../../../src-shared/training';
 import type { Keep } from '../../../src-shared/training/early-stop';
-import { fitBaselines, linearBaselineWarning, type Baselines } from '../../../src-shared/evaluation';
+import {
+  MAX_FOLDS,
+  fitBaselines,
+  linearBaselineWarning,
+  type Baselines,
+} from '../../../src-shared/evaluation';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
 import { DATA_NAMES, checkWritable, loadTable, readTextFile } from '../files';
@@ -279,8 +284,6 @@ function parseWorkers(value: string): number {
     throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${value.trim()})`);
   return n;
 }
-
-const MAX_FOLDS = 100;
 
 /** Flags that would silently do nothing together are refused before any work. */
 export function checkFlagCombinations(flags: TrainFlags): void {

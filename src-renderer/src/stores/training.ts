@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { BoundaryFrame, EventOf } from '@shared/api';
 import type { DenseParams } from '@shared/engine/types';
 import type { EpochDiagnostics, NeuronMapsFrame } from '@shared/inspection';
+import type { Baselines } from '@shared/evaluation/baselines';
 import {
   FINAL_STATES,
   type EpochMetrics,
@@ -38,6 +39,8 @@ export const useTrainingStore = defineStore('training', () => {
   const diagnostics = shallowRef<EpochDiagnostics[]>([]);
   const diagnosticsVersion = ref(0);
   const runConfig = shallowRef<TrainConfig | null>(null);
+  /** The run's trivial and linear baselines on its split (they arrive while it trains). */
+  const baselines = shallowRef<Baselines | null>(null);
   const runDataset = ref('');
   const busy = ref(false);
 
@@ -96,6 +99,10 @@ export const useTrainingStore = defineStore('training', () => {
     if (acceptsEvent(event.runId)) neuronMaps.value = event.frame;
   }
 
+  function onBaselines(event: EventOf<'train:baselines'>): void {
+    if (acceptsEvent(event.runId)) baselines.value = event.baselines;
+  }
+
   function onState(event: EventOf<'train:state'>): void {
     if (acceptsEvent(event.runId)) applySnapshot(event.snapshot);
   }
@@ -136,6 +143,7 @@ export const useTrainingStore = defineStore('training', () => {
       on('train:boundary', onBoundary),
       on('train:neuron-maps', onNeuronMaps),
       on('train:state', onState),
+      on('train:baselines', onBaselines),
     ];
     return () => offs.forEach((off) => off());
   }
@@ -147,6 +155,7 @@ export const useTrainingStore = defineStore('training', () => {
     history.value = [];
     historyVersion.value++;
     weights.value = null;
+    baselines.value = null;
     boundary.value = null;
     neuronMaps.value = null;
     diagnostics.value = [];
@@ -233,6 +242,7 @@ export const useTrainingStore = defineStore('training', () => {
     diagnostics,
     diagnosticsVersion,
     runConfig,
+    baselines,
     busy,
     state,
     isActive,

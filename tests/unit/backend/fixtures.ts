@@ -71,4 +71,6 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   },
   'sweep:stop': {},
   'eval:report': { split: 'val', importance: false },
+  'cv:start': { folds: 5, config: validTrainConfig },
+  'cv:stop': {},
 };

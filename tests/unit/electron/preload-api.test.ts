@@ -36,6 +36,7 @@ describe('preload api', () => {
   it('exposes exactly the StudioApi shape and nothing else', () => {
     const api = buildPreloadApi(fakeIpc().ipc);
     expect(Object.keys(api).sort()).toEqual([
+      'crossValidation',
       'data',
       'dataMap',
       'evaluation',
@@ -88,6 +89,8 @@ describe('preload api', () => {
     await api.sweep.start({} as never);
     await api.sweep.stop();
     await api.evaluation.report({ split: 'val', importance: false });
+    await api.crossValidation.start({} as never);
+    await api.crossValidation.stop();
     expect(invoked.map((i) => i.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(invoked.find((i) => i.channel === 'model:export')!.args).toEqual([{ format: 'onnx' }]);
     expect(await api.files.open('csv')).toBeNull();

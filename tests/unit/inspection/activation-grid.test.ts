@@ -13,7 +13,7 @@ const plane: Plane = {
   xMax: 4,
   yMin: -2,
   yMax: 1.5,
-  points: { xy: [], label: [], val: [] },
+  points: { xy: [], label: [], val: [], rows: [] },
 };
 
 describe('neuronMaps (one batched forward pass over the grid)', () => {

@@ -12,6 +12,7 @@ function layoutOf(layoutId: number, map: DataMapLayout['map']): DataMapLayout {
     xy: [0, 0, 1, 1],
     label: [0, 1],
     val: [false, true],
+    rows: [0, 1],
     totalRows: 2,
     xLabel: 'PC1',
     yLabel: 'PC2',

@@ -24,7 +24,12 @@ export function xorSummary(overrides: Partial<DatasetSummary> = {}): DatasetSumm
     classes: ['0', '1'],
     notes: [],
     preview: null,
-    points: { xy: [0, 0, 0, 1, 1, 0, 1, 1], label: [0, 1, 1, 0], val: [false, false, false, false] },
+    points: {
+      xy: [0, 0, 0, 1, 1, 0, 1, 1],
+      label: [0, 1, 1, 0],
+      val: [false, false, false, false],
+      rows: [0, 1, 2, 3],
+    },
     ...overrides,
   };
 }
@@ -195,6 +200,16 @@ export function createFakeApi(): FakeApi {
       report: async (req) => {
         fake.calls.push({ method: 'evaluation.report', arg: req });
         throw new Error('not scripted');
+      },
+    },
+    crossValidation: {
+      start: async (req) => {
+        fake.calls.push({ method: 'crossValidation.start', arg: req });
+        return { cvId: 'cv-1', folds: req.folds, workers: 2 };
+      },
+      stop: async () => {
+        fake.calls.push({ method: 'crossValidation.stop', arg: {} });
+        return { finished: 0 };
       },
     },
     project: {

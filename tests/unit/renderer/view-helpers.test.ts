@@ -32,6 +32,7 @@ describe('boundary heatmap', () => {
       xy: [0, 0, 1, 1],
       label: [0, 10],
       val: [false, false],
+      rows: [0, 1],
     });
     expect(mode).toEqual({ kind: 'regression', min: 0, max: 10 });
     expect(Array.from(frameToPixels(frame, mode).slice(0, 3))).toEqual(divergingColor(0.5).map(Math.round));
