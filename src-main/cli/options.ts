@@ -272,6 +272,7 @@ export function flagFor(field: string): string | null {
     'earlyStopping.patience': '--early-stop',
     'earlyStopping.minDelta': '--min-delta',
     keep: '--keep',
+    features: '--features',
   };
   return flags[field] ?? null;
 }

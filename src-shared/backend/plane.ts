@@ -5,7 +5,9 @@
  * plane; everything else gets `null` and the UI shows no heatmap.
  */
 import type { BoundaryFrame, PlotPoints } from '../api';
-import type { Dataset, PreparedData } from '../data/types';
+import type { Dataset, PreparedData, Preprocessing } from '../data/types';
+import { expandInputs, type InputFeature } from '../data/prepare/input-features';
+import { hasTwoNumericInputs } from '../data/prepare/apply-input-features';
 
 /** Enough points to see the shape of any data set without flooding the UI. */
 export const MAX_PLOT_POINTS = 4000;
@@ -15,6 +17,8 @@ export interface Plane {
   /** Raw = encoded * std + mean, per axis. */
   mean: [number, number];
   std: [number, number];
+  /** The model's derived inputs (x1², sin(x1), ...), computed from each grid point's two inputs. */
+  inputFeatures?: readonly InputFeature[];
   xMin: number;
   xMax: number;
   yMin: number;
@@ -64,6 +68,22 @@ export function dataPlane(data: PreparedData, maxPoints = MAX_PLOT_POINTS): Plan
   return { mean, std, xMin: x0, xMax: x1, yMin: y0, yMax: y1, points };
 }
 
+/**
+ * The plane of the data, as a model with preprocessing `pre` reads it: the same points and
+ * range (raw units), the model's standardization and input features. Null when the model does
+ * not read the two columns of a plane.
+ */
+export function planeForModel(plane: Plane | null, pre: Preprocessing): Plane | null {
+  if (!plane || !hasTwoNumericInputs(pre)) return null;
+  const [a, b] = pre.features;
+  return {
+    ...plane,
+    mean: [a.mean ?? 0, b.mean ?? 0],
+    std: [a.std ?? 1, b.std ?? 1],
+    ...(pre.inputFeatures ? { inputFeatures: [...pre.inputFeatures] } : { inputFeatures: undefined }),
+  };
+}
+
 /** 5% margin so edge points do not sit on the border of the heatmap; a flat axis gets +-1. */
 function padRange(lo: number, hi: number): [number, number] {
   if (hi - lo < 1e-9) return [lo - 1, hi + 1];
@@ -71,7 +91,7 @@ function padRange(lo: number, hi: number): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-/** Encoded network inputs for the centres of a size x size grid, rows from yMin upward. */
+/** Network inputs for the centres of a size x size grid, rows from yMin upward (with the plane's features). */
 export function gridInputs(plane: Plane, size: number): Float32Array {
   const x = new Float32Array(size * size * 2);
   const dx = (plane.xMax - plane.xMin) / size;
@@ -85,7 +105,7 @@ export function gridInputs(plane: Plane, size: number): Float32Array {
       x[cell * 2 + 1] = (rawY - plane.mean[1]) / plane.std[1];
     }
   }
-  return x;
+  return plane.inputFeatures ? expandInputs(x, size * size, plane.inputFeatures) : x;
 }
 
 /**

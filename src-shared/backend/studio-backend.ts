@@ -24,7 +24,6 @@ import type {
 } from '../api';
 import { validateRequest } from '../api-schemas';
 import { ExportError, TrainingError, serializeError } from '../errors';
-import type { MlpSpec } from '../engine/types';
 import type { PrepareOptions, PreparedData, Table } from '../data/types';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
@@ -32,6 +31,8 @@ import { SweepService } from './sweep-service';
 import { BaselineService } from './baseline-service';
 import { CrossValidationService } from './cv-service';
 import { builtinDefaults, datasetCsv, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
+import { featuresMatch } from '../data/prepare/apply-input-features';
+import { mapPredictor, parameterCount } from './session-views';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
 import {
   exportModelFile,
@@ -55,10 +56,10 @@ import {
   type LrRangeResult,
 } from '../training';
 import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig } from '../training/types';
-import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, type Plane } from './plane';
+import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, planeForModel, type Plane } from './plane';
 import { fileBaseName } from './file-names';
 import { neuronDetails, sessionNeuronMaps } from './inspect';
-import { DataMapService, type MapPredictor } from './datamap';
+import { DataMapService } from './datamap';
 import { DataPainter } from './paint';
 import type { PaintRequest } from '../data/paint';
 import { evaluationView, type EvaluationRequest, type EvaluationView } from '../evaluation/view';
@@ -315,7 +316,7 @@ export class StudioBackend {
       runId: `run-${++this.runCounter}`,
       training,
       session,
-      plane: from ? dataPlane(prepared.data) : data.plane,
+      plane: planeForModel(data.plane, session.data.preprocessing),
       lastBoundaryAt: -Infinity,
       diagnosticsSent: 0,
       boundaryFrames: 0,
@@ -361,6 +362,7 @@ export class StudioBackend {
     return (
       sameHidden &&
       pre.target.name === data.prepared.preprocessing.target.name &&
+      featuresMatch(pre, config.features) &&
       pre.features.every((f) => columns.has(f.name))
     );
   }
@@ -570,24 +572,6 @@ export class StudioBackend {
 }
 
 type RequestOfProgress = EventOf<'train:progress'>;
-
-function mapPredictor(session: TrainingSession): MapPredictor {
-  return {
-    predict: (x, n) => session.predict(x, n),
-    units: session.spec.layers[session.spec.layers.length - 1].units,
-    task: session.data.task,
-  };
-}
-
-function parameterCount(spec: MlpSpec): number {
-  let inSize = spec.inputSize;
-  let total = 0;
-  for (const layer of spec.layers) {
-    total += inSize * layer.units + layer.units;
-    inSize = layer.units;
-  }
-  return total;
-}
 
 export function modelSummary(model: ModelFile): ModelSummary {
   return {

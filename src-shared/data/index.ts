@@ -27,6 +27,24 @@ export {
 export type { CsvDelimiter, ParseOptions } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
 export { prepareDataset, encodeInputs, encodeTable, type EncodedInputs } from './prepare';
+export {
+  INPUT_FEATURES,
+  RAW_FEATURES,
+  expandInputs,
+  inputFeatureName,
+  inputFeatureValue,
+  parseInputFeatures,
+  type InputFeature,
+} from './prepare/input-features';
+export {
+  applyInputFeatures,
+  canonicalFeatures,
+  encodedColumnsWidth,
+  featuresMatch,
+  hasTwoNumericInputs,
+  inputFeatureNames,
+  withInputFeatures,
+} from './prepare/apply-input-features';
 export { cellText, defaultTarget, rowNumber, writtenText } from './table';
 export { count, noun } from './plural';
 export {

@@ -5,6 +5,7 @@
  * gives the same answers as the app.
  */
 import type { Rng } from '../engine/rng';
+import type { InputFeature } from './prepare/input-features';
 
 export type Task = 'classification' | 'regression';
 export type ColumnKind = 'numeric' | 'categorical' | 'empty';
@@ -117,8 +118,13 @@ export interface TargetColumn {
 export interface Preprocessing {
   /** Raw input columns in the order they are read. */
   features: FeatureColumn[];
-  /** Names of the model inputs after encoding, length = model input size (e.g. `color=red`). */
+  /** Names of the model inputs after encoding, length = model input size (e.g. `color=red`, `x1²`). */
   encodedNames: string[];
+  /**
+   * Derived inputs of 2-input data (x1², sin(x1), ...), computed from the two encoded columns
+   * after standardization; absent = the encoded columns themselves (every model before them).
+   */
+  inputFeatures?: InputFeature[];
   target: TargetColumn;
   missing: { policy: MissingPolicy; rowsDropped: number; cellsImputed: number };
 }

@@ -7,6 +7,7 @@ import type { StudioError } from '../errors';
 import { outputTransform } from '../training/loss';
 import { count } from '../data/plural';
 import { FLOAT32_MAX } from '../data/csv/numbers';
+import { hasTwoNumericInputs } from '../data/prepare/apply-input-features';
 import type { ModelFile } from './types';
 
 type MakeFieldError = (field: string, message: string) => StudioError;
@@ -95,7 +96,8 @@ export function checkModelRelations(model: ModelFile, prefix: string, makeError:
       encodedWidth += feature.categories!.length;
     }
   });
-  if (encodedWidth !== inputSize)
+  if (pre.inputFeatures) checkInputFeatures(pre, inputSize, fail);
+  else if (encodedWidth !== inputSize)
     fail(
       'preprocessing.features',
       `encode to ${count(encodedWidth, 'input')} (1 per numeric column, 1 per category), but the first layer has ${count(inputSize, 'input')}`,
@@ -142,4 +144,22 @@ function checkStatistic(
   if (!Number.isFinite(value) || Math.abs(value) > FLOAT32_MAX)
     fail(field, `must be a number within ±3.4e38 (float32), got ${value}`);
   if (isStd && value <= 0) fail(field, `must be greater than 0 (values are divided by it), got ${value}`);
+}
+
+/** Derived input features read two numeric columns, each feature once, one model input per feature. */
+function checkInputFeatures(
+  pre: ModelFile['preprocessing'],
+  inputSize: number,
+  fail: (field: string, problem: string) => never,
+): void {
+  const features = pre.inputFeatures!;
+  if (!hasTwoNumericInputs(pre))
+    fail('preprocessing.inputFeatures', 'need exactly 2 numeric columns in "preprocessing.features"');
+  if (new Set(features).size !== features.length)
+    fail('preprocessing.inputFeatures', 'must list each feature once');
+  if (features.length !== inputSize)
+    fail(
+      'preprocessing.inputFeatures',
+      `has ${count(features.length, 'feature')}, but the first layer has ${count(inputSize, 'input')}`,
+    );
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ACTIVATIONS, LOSSES, OUTPUT_TRANSFORMS } from '../engine/types';
 import { BUILTIN_DATASETS } from '../data/types';
+import { INPUT_FEATURES } from '../data/prepare/input-features';
 import { count as countOf } from '../data/plural';
 import { savedTrainConfigSchema } from '../training/config';
 import { formatFieldPath, valueAt } from '../zod-issues';
@@ -53,6 +54,7 @@ export const preprocessingSchema = z.object({
     }),
   ),
   encodedNames: z.array(z.string()),
+  inputFeatures: z.array(z.enum(INPUT_FEATURES)).min(1).optional(),
   target: z.object({
     name: z.string(),
     task: taskSchema,

@@ -30,6 +30,7 @@ import { formatFieldPath, valueAt } from '../zod-issues';
 import type { TrainConfig } from './types';
 import { DEFAULT_SCHEDULE, SCHEDULES, type ScheduleConfig } from './schedule';
 import { KEEP_CHOICES } from './early-stop';
+import { INPUT_FEATURES } from '../data/prepare/input-features';
 
 export const LIMITS = {
   maxHiddenLayers: 16,
@@ -147,6 +148,7 @@ export function cloneTrainConfig(config: TrainConfig): TrainConfig {
     optimizer: { ...config.optimizer },
     ...(config.schedule ? { schedule: { ...config.schedule } } : {}),
     ...(config.earlyStopping ? { earlyStopping: { ...config.earlyStopping } } : {}),
+    ...(config.features ? { features: [...config.features] } : {}),
   };
 }
 
@@ -242,6 +244,11 @@ const trainConfigShape = {
   clipGradNorm: numberInRange(0, LIMITS.maxClipGradNorm).optional(),
   earlyStopping: earlyStoppingSchema.nullable().optional(),
   keep: oneOf(KEEP_CHOICES).optional(),
+  features: z
+    .array(oneOf(INPUT_FEATURES), { error: requiredOr(`must be a list of ${INPUT_FEATURES.join(', ')}`) })
+    .min(1, { error: `must list at least one of ${INPUT_FEATURES.join(', ')}` })
+    .refine((list) => new Set(list).size === list.length, { error: 'must list each feature once' })
+    .optional(),
 };
 
 type ConfigShape = z.infer<z.ZodObject<typeof trainConfigShape>>;
@@ -329,7 +336,8 @@ function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
     return String(value);
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string') && value.length <= 10 ? JSON.stringify(value) : 'a list';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 

@@ -115,8 +115,9 @@ export class TrainingRun {
     }
   }
 
+  /** The data the session trains on (with the config's input features). */
   get data(): PreparedData {
-    return this.prepared.data;
+    return this.session.data;
   }
 
   /** Epochs of the model this run continues (0 for a fresh run). */

@@ -23,6 +23,7 @@ import { Rng, identityPermutation } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import { FastMlp, MlpTrainer, type BackendPreference } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
+import { withInputFeatures } from '../data/prepare/apply-input-features';
 import { layerDiagnostics, type EpochDiagnostics } from '../inspection/diagnostics';
 import { validateTrainConfig } from './config';
 import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
@@ -197,9 +198,9 @@ export class TrainingSession {
   private stoppedAt: number | null = null;
   private keptAfterDivergence: number | null = null;
 
-  constructor(data: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
+  constructor(prepared: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
     this.config = validateTrainConfig(config);
-    this.current = data;
+    const data = (this.current = withInputFeatures(prepared, this.config.features));
     if (data.train.n < 1) throw new TrainingError(`${data.name} has no training rows`);
     const { spec, loss } = networkSpec(this.config, data);
     this.spec = spec;
@@ -261,11 +262,13 @@ export class TrainingSession {
   }
 
   /**
-   * New rows with the same encoding (points painted into a generated set): the run goes on
+   * New rows with the same encoding (points painted into a generated set; the run's input
+   * features are computed for them as for the first rows): the run goes on
    * with its weights, optimizer state, history and batch size, on the new rows from the next
    * epoch on (an epoch never mixes two row sets).
    */
-  replaceRows(data: PreparedData): void {
+  replaceRows(rows: PreparedData): void {
+    const data = withInputFeatures(rows, this.config.features);
     const old = this.current.train;
     if (
       data.train.inputSize !== old.inputSize ||

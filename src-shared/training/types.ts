@@ -13,6 +13,7 @@ import type {
   Regularization,
 } from '../engine/types';
 import type { Task } from '../data/types';
+import type { InputFeature } from '../data/prepare/input-features';
 import type { BestEpoch, EarlyStopping, Keep } from './early-stop';
 import type { ScheduleConfig } from './schedule';
 
@@ -39,6 +40,11 @@ export interface TrainConfig {
   earlyStopping?: EarlyStopping | null;
   /** With early stopping: end with the best epoch's weights (default) or the last epoch's. */
   keep?: Keep;
+  /**
+   * Model inputs of 2-input data (x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2; any non-empty subset,
+   * absent = the two inputs as they are). Part of the model's preprocessing once trained.
+   */
+  features?: InputFeature[];
 }
 
 export type SessionState = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'diverged';

@@ -15,6 +15,8 @@ import {
   type ImportanceEntry,
 } from '../../../src-shared/evaluation';
 import { parseModel } from '../../../src-shared/model';
+import type { InputFeature } from '../../../src-shared/data';
+import { checkModelFeatures, featuresOption } from '../data-flags';
 import type { CliContext } from '../context';
 import { DATA_NAMES, loadTable, readTextFile } from '../files';
 import { UsageError, choiceArg, integerArg, parseNoise, parsePoints, trainArgs } from '../options';
@@ -31,6 +33,7 @@ interface EvaluateFlags {
   points?: number;
   noise?: number;
   seed?: number;
+  features?: InputFeature[];
 }
 
 const MAX_REPEATS = 1000;
@@ -80,6 +83,11 @@ export function register(program: Command, context: CliContext): void {
       "seed of a built-in data set and of the importance shuffles (default: the model's training seed)",
       trainArgs.seed,
     )
+    .addOption(
+      featuresOption(
+        "2-input data: the model's input features as given to train (the model computes them from the raw columns; checked against the model file)",
+      ),
+    )
     .action(async (flags: EvaluateFlags) => {
       if (flags.repeats !== undefined && !flags.importance)
         throw new UsageError('--repeats has no effect without --importance', 'repeats');
@@ -89,6 +97,7 @@ export function register(program: Command, context: CliContext): void {
 
 async function evaluate(flags: EvaluateFlags): Promise<number> {
   const model = parseModel(await readTextFile(flags.model), flags.model);
+  checkModelFeatures(model, flags.model, flags.features);
   const seed = flags.seed ?? model.training?.config.seed ?? 1;
   // Only the numeric inputs (and a numeric target) must be clean numbers: a typo in a column
   // the model does not read must not stop the evaluation.

@@ -12,14 +12,8 @@ import type { CliContext } from '../context';
 import { loadTable, readTextFile } from '../files';
 import { UsageError, asFlagError, integerArg, positiveArg } from '../options';
 import { formatNumber } from '../progress';
-import {
-  addTrainOptions,
-  buildConfig,
-  checkFlagCombinations,
-  defaultValFraction,
-  prepareForRun,
-  type TrainFlags,
-} from './train';
+import { addTrainOptions, buildConfig, checkFlagCombinations, prepareForRun, type TrainFlags } from './train';
+import { defaultValFraction } from '../data-flags';
 
 interface LrFindFlags extends TrainFlags {
   from: number;

@@ -35,14 +35,8 @@ import { coreCount, createNodeWorkerPool } from '../../node/worker-pool';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
 import { loadTable, readTextFile } from '../files';
 import { UsageError, asFlagError, integerArg } from '../options';
-import {
-  buildConfig,
-  checkFlagCombinations,
-  defaultValFraction,
-  prepareOptions,
-  register as registerTrain,
-  type TrainFlags,
-} from './train';
+import { buildConfig, checkFlagCombinations, register as registerTrain, type TrainFlags } from './train';
+import { defaultValFraction, prepareOptions } from '../data-flags';
 import { SweepProgress, doneLine, metricText, rankedTable, runLine } from './sweep-output';
 
 interface SweepFlags extends TrainFlags {

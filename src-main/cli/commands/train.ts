@@ -17,8 +17,8 @@ import {
   type LayerSpec,
   type OptimizerConfig,
 } from '../../../src-shared/engine/types';
-import { count } from '../../../src-shared/data';
-import type { MissingPolicy, PrepareOptions, PreparedData, Table } from '../../../src-shared/data/types';
+import { count, type InputFeature } from '../../../src-shared/data';
+import type { MissingPolicy, PreparedData, Table } from '../../../src-shared/data/types';
 import { modelNetwork, parseModel, serializeModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import {
@@ -68,6 +68,7 @@ import {
   trainArgs,
 } from '../options';
 import { crossValidate } from './cross-validate';
+import { defaultValFraction, featuresOption, prepareOptions } from '../data-flags';
 import { ProgressBar, epochJson, formatBaselines, formatMetrics } from '../progress';
 
 export interface TrainFlags {
@@ -107,6 +108,7 @@ export interface TrainFlags {
   earlyStop?: number;
   minDelta?: number;
   keep?: Keep;
+  features?: InputFeature[];
 }
 
 const defaults = DEFAULT_TRAIN_CONFIG;
@@ -179,6 +181,7 @@ export function addTrainOptions(command: Command): Command {
     )
     .option('--points <n>', 'built-in data sets: number of points', parsePoints)
     .option('--noise <level>', 'built-in data sets: noise level 0..1', parseNoise)
+    .addOption(featuresOption())
     .addOption(
       new Option(
         '--missing <policy>',
@@ -426,6 +429,7 @@ export function buildConfig(flags: TrainFlags, initModel: ModelFile | null, init
     earlyStopping:
       flags.earlyStop === undefined ? null : { patience: flags.earlyStop, minDelta: flags.minDelta ?? 0 },
     keep: flags.keep ?? 'best',
+    features: flags.features ?? saved?.features,
   };
   try {
     return validateTrainConfig(raw);
@@ -495,22 +499,6 @@ export function prepareForRun(
   }
 }
 
-/** Holding out 1 of xor's 4 points would validate on a point the model never saw a neighbour of. */
-export function defaultValFraction(data: string): number {
-  return data === 'xor' ? 0 : 0.2;
-}
-
-/** How `train` prepares its table (the sweep prepares each run's table the same way). */
-export function prepareOptions(flags: TrainFlags, valFraction: number, builtin: boolean): PrepareOptions {
-  return {
-    target: flags.target,
-    valFraction,
-    seed: flags.seed,
-    missing: flags.missing,
-    standardize: !builtin,
-  };
-}
-
 async function train(flags: TrainFlags): Promise<number> {
   const valFraction = flags.val ?? defaultValFraction(flags.data);
   if (flags.out) await checkWritable(flags.out);
@@ -527,8 +515,8 @@ async function train(flags: TrainFlags): Promise<number> {
   const fromModel =
     initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
-  const data = prepared.data;
   const run = createRun(prepared, config);
+  const data = run.data;
   const session = run.session;
 
   const tty = !flags.json && process.stderr.isTTY === true;

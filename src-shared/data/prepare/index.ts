@@ -16,6 +16,7 @@ import type {
   TargetColumn,
 } from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
+import { applyInputFeatures } from './apply-input-features';
 import { fitFeature, identifierReason } from './features';
 import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, foldSplit, splitRows } from './split';
 import { tableFingerprint } from './fingerprint';
@@ -198,7 +199,7 @@ export function encodeInputs(table: Table, pre: Preprocessing): EncodedInputs {
   }
   const rows = rowsWhere(table.rowCount, (r) => keep[r] === 1);
   const skipped = rowsWhere(table.rowCount, (r) => keep[r] === 0);
-  const { x } = encodeRows(table, plan, rows);
+  const x = applyInputFeatures(encodeRows(table, plan, rows).x, kept, pre);
   return { x, n: kept, rowIndex: rows, skipped };
 }
 

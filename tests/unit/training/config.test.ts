@@ -72,7 +72,7 @@ describe('validateTrainConfig', () => {
     [{ hiddenLayers: 'big' }, 'hiddenLayers must be a list of layers (got "big")'],
     [
       { epoch: 10 },
-      'epoch is not a training setting (allowed: hiddenLayers, loss, optimizer, batchSize, epochs, regularization, regRate, dropout, init, seed, schedule, clipGradNorm, earlyStopping, keep)',
+      'epoch is not a training setting (allowed: hiddenLayers, loss, optimizer, batchSize, epochs, regularization, regRate, dropout, init, seed, schedule, clipGradNorm, earlyStopping, keep, features)',
     ],
   ])('rejects %j', (config, message) => {
     expect(errorOf(config).message).toBe(message);
