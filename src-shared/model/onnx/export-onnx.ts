@@ -7,6 +7,8 @@
  *   model's `preprocessing.encodedNames`. A numeric column is its raw number (standardization
  *   happens inside the graph: Sub mean, Div std). A categorical column is given as its one-hot
  *   columns (`color=red`, `color=blue`, ... as 0/1; an unseen category is all zeros).
+ *   A model with derived input features (x1², sin(x1), ...) takes its two RAW columns [N, 2]
+ *   and computes the features in the graph after standardizing (Split, Mul, Sin, Concat).
  * - classifier with softmax/sigmoid output: `probabilities` float32 [N, classes] (a one-output
  *   bce model is expanded to [1-p, p]) and `label` int64 [N], the index into the class list.
  *   A classifier trained with mse/sse outputs `scores` [N, classes] and `label`.
@@ -17,6 +19,7 @@ import protobuf from 'protobufjs/light';
 import type { Activation } from '../../engine/types';
 import { LEAKY_RELU_SLOPE } from '../../engine/activations';
 import type { ModelFile } from '../types';
+import type { InputFeature } from '../../data/prepare/input-features';
 import { ONNX_DESCRIPTOR } from './onnx-descriptor';
 import { encodeMessage } from './proto-writer';
 
@@ -73,6 +76,39 @@ class GraphBuilder {
     return output;
   }
 
+  /**
+   * The derived input features from the two standardized columns: Split into x1 and x2 [N, 1],
+   * Mul for x1², x2², x1·x2, Sin for sin(x1), sin(x2), Concat in the model's order.
+   */
+  inputFeatures(input: string, features: readonly InputFeature[]): string {
+    this.nodes.push({
+      op_type: 'Split',
+      input: [input],
+      output: ['x1', 'x2'],
+      name: 'inputs_Split',
+      attribute: [{ name: 'axis', type: ATTR_INT, i: 1 }],
+    });
+    const column = (feature: InputFeature): string => {
+      switch (feature) {
+        case 'x1':
+        case 'x2':
+          return feature;
+        case 'x1sq':
+          return this.op('Mul', ['x1', 'x1'], 'x1_squared');
+        case 'x2sq':
+          return this.op('Mul', ['x2', 'x2'], 'x2_squared');
+        case 'x1x2':
+          return this.op('Mul', ['x1', 'x2'], 'x1_times_x2');
+        case 'sinx1':
+          return this.op('Sin', ['x1'], 'sin_x1');
+        case 'sinx2':
+          return this.op('Sin', ['x2'], 'sin_x2');
+      }
+    };
+    const columns = features.map(column);
+    return this.op('Concat', columns, 'input_features', [{ name: 'axis', type: ATTR_INT, i: 1 }]);
+  }
+
   activation(kind: Activation, input: string, prefix: string): string {
     switch (kind) {
       case 'linear':
@@ -126,7 +162,6 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]) {
 function buildGraph(model: ModelFile) {
   const g = new GraphBuilder();
   const pre = model.preprocessing;
-  const inputSize = model.layers[0].inSize;
   const means: number[] = [];
   const stds: number[] = [];
   for (const feature of pre.features) {
@@ -140,11 +175,14 @@ function buildGraph(model: ModelFile) {
       }
     }
   }
+  // The graph reads the raw columns: one per numeric column, one per category (not the features).
+  const inputSize = means.length;
   let x = ONNX_INPUT;
   if (means.some((m) => m !== 0) || stds.some((s) => s !== 1)) {
     x = g.op('Sub', [x, g.constant('input_mean', [inputSize], means)], 'centered');
     x = g.op('Div', [x, g.constant('input_std', [inputSize], stds)], 'standardized');
   }
+  if (pre.inputFeatures) x = g.inputFeatures(x, pre.inputFeatures);
   model.layers.forEach((layer, i) => {
     const prefix = `layer${i + 1}`;
     const w = g.constant(`${prefix}_weight`, [layer.outSize, layer.inSize], model.weights[i].weight);
@@ -182,8 +220,14 @@ function buildGraph(model: ModelFile) {
     initializer: g.initializers,
     input: [valueInfo(ONNX_INPUT, FLOAT, ['N', inputSize])],
     output: outputs,
-    doc_string: `Input "${ONNX_INPUT}" [N, ${inputSize}]: raw values of ${pre.encodedNames.join(', ')}`,
+    doc_string: `Input "${ONNX_INPUT}" [N, ${inputSize}]: raw values of ${rawInputNames(model).join(', ')}${pre.inputFeatures ? `; the graph computes the model inputs ${pre.encodedNames.join(', ')} from them` : ''}`,
   };
+}
+
+/** The graph input's columns: the encoded names, or the two raw columns the features come from. */
+function rawInputNames(model: ModelFile): string[] {
+  const pre = model.preprocessing;
+  return pre.inputFeatures ? pre.features.map((f) => f.name) : pre.encodedNames;
 }
 
 /** The reflected ModelProto type; built per call (cheap) so there is no module-level state. */
@@ -203,7 +247,8 @@ export function onnxModelMessage(model: ModelFile): Record<string, unknown> {
     doc_string: `${model.task} model "${model.name}" exported by Nanograd Studio`,
     graph: buildGraph(model),
     metadata_props: [
-      { key: 'input_names', value: JSON.stringify(pre.encodedNames) },
+      { key: 'input_names', value: JSON.stringify(rawInputNames(model)) },
+      ...(pre.inputFeatures ? [{ key: 'input_features', value: JSON.stringify(pre.inputFeatures) }] : []),
       { key: 'target', value: pre.target.name },
       { key: 'task', value: model.task },
       ...(pre.target.classes ? [{ key: 'classes', value: JSON.stringify(pre.target.classes) }] : []),

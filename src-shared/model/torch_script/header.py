@@ -11,7 +11,7 @@ batch order), and write a model file the studio opens (Open model shows its curv
     python3 {{MODULE}}.py --train big.csv --stream --checkpoint ckpt ...  (then --resume ckpt)
 See --help for every flag. Use the network in your own code (save this file as {{MODULE}}.py;
 inputs are the raw features in INPUT_NAMES order, one-hot 0/1 for categorical columns;
-standardization happens inside the module):
+standardization and any derived input features (x1², sin(x1), ...) happen inside the module):
     from {{MODULE}} import build_model
     net = build_model()   # an nn.Module with the trained weights; train it further as usual
 Needs only torch and the Python standard library.

@@ -51,7 +51,9 @@ def model_document(name, weights, features, target, config, epochs, history):
     preprocessing it was trained with and the training record (config, epochs, history)."""
     preprocessing = dict(PREPROCESSING)
     preprocessing["features"] = features
-    preprocessing["encodedNames"] = encoded_input_names(features)
+    # Derived input features keep their names (x1², ...): they come from the same two columns.
+    if not PREPROCESSING.get("inputFeatures"):
+        preprocessing["encodedNames"] = encoded_input_names(features)
     preprocessing["target"] = target
     previous = (TRAINING or {}).get("epochs", 0)
     now = datetime.datetime.now(datetime.timezone.utc)

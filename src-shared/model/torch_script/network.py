@@ -6,7 +6,10 @@ from .model_data import LAYERS, OUTPUT, PREPROCESSING, TASK, WEIGHTS
 
 # --- script ---
 FEATURES = PREPROCESSING["features"]
-INPUT_NAMES = PREPROCESSING["encodedNames"]
+# Derived inputs of 2-input data (x1sq = x1², x1x2 = x1·x2, sinx1 = sin(x1), ...), or None.
+INPUT_FEATURES = PREPROCESSING.get("inputFeatures")
+# The columns the network reads: the raw ones (the derived features are computed inside).
+INPUT_NAMES = [f["name"] for f in FEATURES] if INPUT_FEATURES else PREPROCESSING["encodedNames"]
 TARGET = PREPROCESSING["target"]
 # drop: rows with an empty feature cell get no prediction; impute: use the feature's "fill"
 MISSING_POLICY = PREPROCESSING["missing"]["policy"]
@@ -19,6 +22,28 @@ ACTIVATIONS = {
     "sigmoid": lambda: nn.Sigmoid(),
     "gelu": lambda: nn.GELU(),
 }
+
+
+FEATURE_FUNCTIONS = {
+    "x1": lambda a, b: a,
+    "x2": lambda a, b: b,
+    "x1sq": lambda a, b: a * a,
+    "x2sq": lambda a, b: b * b,
+    "x1x2": lambda a, b: a * b,
+    "sinx1": lambda a, b: torch.sin(a),
+    "sinx2": lambda a, b: torch.sin(b),
+}
+
+
+def input_features(x, features=None):
+    """The model's inputs from standardized rows [N, 2]: its derived features in its order,
+    computed in float64 from the float32 values (as the studio computes them); rows of a model
+    without derived features pass through."""
+    features = INPUT_FEATURES if features is None else features
+    if not features:
+        return x
+    a, b = x[:, 0].double(), x[:, 1].double()
+    return torch.stack([FEATURE_FUNCTIONS[name](a, b) for name in features], dim=1).to(x.dtype)
 
 
 def input_statistics(features):
@@ -36,7 +61,8 @@ def input_statistics(features):
 
 
 class NanogradNet(nn.Module):
-    """Standardize numeric inputs, then Linear + activation per layer. Returns raw outputs."""
+    """Standardize numeric inputs, compute the derived input features (if the model has them),
+    then Linear + activation per layer. Returns raw outputs."""
 
     def __init__(self, features=None):
         super().__init__()
@@ -50,7 +76,7 @@ class NanogradNet(nn.Module):
         self.layers = nn.Sequential(*modules)
 
     def forward(self, x):
-        return self.layers((x - self.input_mean) / self.input_std)
+        return self.layers(input_features((x - self.input_mean) / self.input_std))
 
 
 def build_model(weights=None, features=None):

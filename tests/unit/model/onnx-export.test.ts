@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import protobuf from 'protobufjs/light';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeTable } from '../../../src-shared/data';
+import { encodeTable, encodedColumnsWidth } from '../../../src-shared/data';
 import type { Table } from '../../../src-shared/data/types';
 import { ACTIVATIONS } from '../../../src-shared/engine/types';
 import { exportOnnx, ONNX_INPUT, predictTable, type ModelFile } from '../../../src-shared/model';
@@ -43,15 +43,36 @@ const RECIPES: (ModelRecipe & { label: string })[] = [
   { label: 'odd column, category and class names', csv: 'weird-names.csv', hidden: ['sigmoid'] },
   { label: 'houses regression (un-standardized)', csv: 'houses.csv', hidden: ['leaky_relu', 'tanh'] },
   { label: 'houses regression, no hidden layer', csv: 'houses.csv', hidden: [] },
+  {
+    label: 'moons with every input feature (Split, Mul, Sin, Concat after standardizing)',
+    csv: 'moons',
+    hidden: ['tanh'],
+    features: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'],
+  },
+  {
+    label: 'moons bce with x1², x2² only (the raw columns switched off)',
+    csv: 'moons',
+    hidden: ['relu'],
+    loss: 'bce',
+    features: ['x1sq', 'x2sq'],
+  },
+  {
+    label: 'regression-sine with sin(x1), x1·x2',
+    csv: 'regression-sine',
+    hidden: ['gelu'],
+    features: ['x1x2', 'sinx1'],
+  },
 ];
 
 /**
- * The raw inputs the ONNX graph expects: numeric columns as written, categorical columns one-hot.
- * Reuses the app's encoder with identity standardization, so only the graph standardizes.
+ * The raw inputs the ONNX graph expects: numeric columns as written, categorical columns one-hot
+ * (never the derived input features: the graph computes those). Reuses the app's encoder with
+ * identity standardization and no features, so only the graph standardizes and derives.
  */
 function rawFeatures(model: ModelFile, table: Table): Float32Array {
   const pre = structuredClone(model.preprocessing);
   for (const f of pre.features) if (f.kind === 'numeric') Object.assign(f, { mean: 0, std: 1 });
+  delete pre.inputFeatures;
   return encodeTable(table, pre).x;
 }
 
@@ -68,7 +89,7 @@ describe('ONNX export', () => {
     const bytes = exportOnnx(model);
 
     const expected = predictTable(model, table);
-    const inputSize = model.layers[0].inSize;
+    const inputSize = encodedColumnsWidth(model.preprocessing);
     const { session, result } = await runOnnx(bytes, rawFeatures(model, table), expected.n, inputSize);
     const outputName =
       model.task === 'regression' ? 'prediction' : model.output === 'none' ? 'scores' : 'probabilities';
@@ -129,6 +150,56 @@ describe('ONNX export', () => {
       'Softmax',
       'ArgMax',
     ]);
+  });
+
+  it('takes the two RAW columns of a model with input features and computes them with Mul and Sin', async () => {
+    const model = makeModel({ csv: 'moons', hidden: ['tanh'], features: ['x1sq', 'x1x2', 'sinx2'] });
+    expect(model.layers[0].inSize).toBe(3);
+    const session = await ort.InferenceSession.create(exportOnnx(model));
+    expect(session.inputNames).toEqual([ONNX_INPUT]);
+    const decoded = protobuf.Root.fromJSON(ONNX_DESCRIPTOR)
+      .lookupType('onnx.ModelProto')
+      .decode(exportOnnx(model))
+      .toJSON();
+    const graph = decoded.graph as {
+      node: { op_type: string; input: string[]; output: string[] }[];
+      input: { type: { tensor_type: { shape: { dim: { dim_value?: string }[] } } } }[];
+    };
+    expect(graph.input[0].type.tensor_type.shape.dim[1].dim_value).toBe('2');
+    expect(graph.node.map((n) => n.op_type).slice(0, 7)).toEqual([
+      'Sub',
+      'Div',
+      'Split',
+      'Mul',
+      'Mul',
+      'Sin',
+      'Concat',
+    ]);
+    expect(graph.node[3].input).toEqual(['x1', 'x1']);
+    expect(graph.node[4].input).toEqual(['x1', 'x2']);
+    expect(graph.node[5].input).toEqual(['x2']);
+    const meta = Object.fromEntries(
+      (decoded.metadata_props as { key: string; value: string }[]).map((p) => [p.key, p.value]),
+    );
+    expect(JSON.parse(meta.input_names)).toEqual(['x1', 'x2']);
+    expect(JSON.parse(meta.input_features)).toEqual(['x1sq', 'x1x2', 'sinx2']);
+    // A hand-computed point: raw (0.5, -1) standardized, then x1², x1·x2, sin(x2) into the network.
+    const [f1, f2] = model.preprocessing.features;
+    const a = (0.5 - f1.mean!) / f1.std!;
+    const b = (-1 - f2.mean!) / f2.std!;
+    const inputs = [a * a, a * b, Math.sin(b)];
+    const w = model.weights;
+    const hidden = Array.from({ length: 5 }, (_, j) =>
+      Math.tanh(inputs.reduce((sum, v, k) => sum + v * w[0].weight[j * 3 + k], w[0].bias[j])),
+    );
+    const logits = [0, 1].map((c) =>
+      hidden.reduce((sum, v, k) => sum + v * w[1].weight[c * 5 + k], w[1].bias[c]),
+    );
+    const p1 = 1 / (1 + Math.exp(logits[0] - logits[1]));
+    const result = await session.run({
+      [ONNX_INPUT]: new ort.Tensor('float32', Float32Array.from([0.5, -1]), [1, 2]),
+    });
+    expect((result.probabilities.data as Float32Array)[1]).toBeCloseTo(p1, 5);
   });
 
   it('writes the same bytes as protobufjs Type.encode, without eval (CSP without unsafe-eval)', () => {
