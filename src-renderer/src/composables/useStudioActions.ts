@@ -3,6 +3,8 @@ import type { ExportFormat } from '@shared/model/types';
 import type { TrainConfig } from '@shared/training/types';
 import { buildTrainConfig, hyperFromConfig } from '../lib/defaults';
 import { configProblem } from '../lib/optimizer-settings';
+import { RAW_FEATURES } from '@shared/data/prepare/input-features';
+import { useInputFeatures } from './useInputFeatures';
 import { MAX_CSV_BYTES, readCsvFile, type ReadableFile } from '../lib/csv-file';
 import { routeFile, SNIFF_CHARS } from '../lib/file-kind';
 import { useApiStore } from '../stores/api';
@@ -35,7 +37,8 @@ export function useStudioActions() {
   const runs = useRunsStore();
   const { guard } = useDiscardGuard();
 
-  const currentConfig = () => buildTrainConfig(design.settings(), hyper.settings);
+  const { active: activeFeatures } = useInputFeatures();
+  const currentConfig = () => buildTrainConfig(design.settings(), hyper.settings, activeFeatures.value);
   const datasetName = () => data.summary?.name ?? data.builtin.kind;
 
   /**
@@ -161,6 +164,8 @@ export function useStudioActions() {
         design.apply({
           hiddenLayers: model.spec.layers.slice(0, -1).map((layer) => ({ ...layer })),
           defaultActivation: design.defaultActivation,
+          // The model's input features, so Train continues it (it reads its inputs that way).
+          features: model.config?.features ?? [...RAW_FEATURES],
         });
         if (model.config) hyper.apply(hyperFromConfig(model.config));
         // The backend ended the old run; its status and weights no longer describe the model.
@@ -196,6 +201,7 @@ export function useStudioActions() {
         design.apply({
           hiddenLayers: state.config.hiddenLayers,
           defaultActivation: design.defaultActivation,
+          features: state.config.features ?? [...RAW_FEATURES],
         });
         hyper.apply(hyperFromConfig(state.config));
         training.clearLive();

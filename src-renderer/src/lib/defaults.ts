@@ -12,6 +12,7 @@ import type { TrainConfig } from '@shared/training/types';
 import { DEFAULT_SCHEDULE, type ScheduleName } from '@shared/training/schedule';
 import type { Keep } from '@shared/training/early-stop';
 import { advancedFromOptimizer, optimizerConfigOf, type AdvancedSettings } from './optimizer-settings';
+import { RAW_FEATURES, type InputFeature } from '@shared/data/prepare/input-features';
 
 /** The form's settings of the next run; buildTrainConfig turns them into the run config. */
 export interface HyperSettings extends AdvancedSettings {
@@ -40,6 +41,8 @@ export interface HyperSettings extends AdvancedSettings {
 export interface DesignSettings {
   hiddenLayers: LayerSpec[];
   defaultActivation: Activation;
+  /** The input feature toggles of 2-input data (x1, x2, x1sq, ...; at least one on). */
+  features: InputFeature[];
 }
 
 export type DataSettings = BuiltinDataRequest;
@@ -56,6 +59,7 @@ export function defaultDesign(): DesignSettings {
   return {
     hiddenLayers: APP_TRAIN_CONFIG.hiddenLayers.map((layer) => ({ ...layer })),
     defaultActivation: APP_TRAIN_CONFIG.hiddenLayers[0].activation,
+    features: [...RAW_FEATURES],
   };
 }
 
@@ -63,7 +67,15 @@ export function defaultData(): DataSettings {
   return { kind: 'xor', points: 200, noise: 0.1, valFraction: 0.2, seed: 1 };
 }
 
-export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): TrainConfig {
+/**
+ * The next run's config. `features` are the toggles' inputs when the data has two numeric
+ * inputs (useInputFeatures' `active`), undefined otherwise: other data never gets them.
+ */
+export function buildTrainConfig(
+  design: DesignSettings,
+  hyper: HyperSettings,
+  features?: readonly InputFeature[],
+): TrainConfig {
   return {
     hiddenLayers: design.hiddenLayers.map((layer) => ({ ...layer })),
     loss: hyper.loss,
@@ -88,6 +100,7 @@ export function buildTrainConfig(design: DesignSettings, hyper: HyperSettings): 
         ? { patience: Math.min(hyper.patience, hyper.epochs), minDelta: hyper.minDelta }
         : null,
     keep: hyper.keep,
+    ...(features ? { features: [...features] } : {}),
   };
 }
 

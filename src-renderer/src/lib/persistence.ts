@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVATIONS } from '@shared/engine/types';
 import { BUILTIN_DATASETS } from '@shared/data/types';
+import { INPUT_FEATURES } from '@shared/data/prepare/input-features';
 import {
   LIMITS,
   earlyStoppingSchema,
@@ -56,6 +57,12 @@ const settingsSchema = z.object({
     .object({
       hiddenLayers: z.array(layerSpecSchema).max(LIMITS.maxHiddenLayers),
       defaultActivation: z.enum(ACTIVATIONS),
+      // Added with the input features: settings stored before them start with x1, x2.
+      features: z
+        .array(z.enum(INPUT_FEATURES))
+        .min(1)
+        .refine((list) => new Set(list).size === list.length)
+        .catch(() => defaultDesign().features),
     })
     .catch(defaultDesign),
   hyper: z

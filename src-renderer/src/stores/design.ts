@@ -4,11 +4,15 @@ import type { Activation, LayerSpec } from '@shared/engine/types';
 import { LIMITS } from '@shared/training/config';
 import { clampUnits, formatHiddenLayers, parseHiddenLayers, resizeLayers } from '../lib/hidden-layers';
 import { defaultDesign, type DesignSettings } from '../lib/defaults';
+import type { InputFeature } from '@shared/data/prepare/input-features';
+import { canonicalFeatures } from '@shared/data/prepare/apply-input-features';
 
 /** The hidden layers of the network being designed; input and output sizes follow the data. */
 export const useDesignStore = defineStore('design', () => {
   const hiddenLayers = ref<LayerSpec[]>(defaultDesign().hiddenLayers);
   const defaultActivation = ref<Activation>(defaultDesign().defaultActivation);
+  /** Input feature toggles (2-input data), in the canonical order; never empty. */
+  const features = ref<InputFeature[]>(defaultDesign().features);
   const hiddenText = computed(() => formatHiddenLayers(hiddenLayers.value));
   const canAddLayer = computed(() => hiddenLayers.value.length < LIMITS.maxHiddenLayers);
   const canRemoveLayer = computed(() => hiddenLayers.value.length > 0);
@@ -49,6 +53,13 @@ export const useDesignStore = defineStore('design', () => {
     );
   }
 
+  /** Switches one input feature on or off; the last one on stays on. */
+  function toggleFeature(feature: InputFeature, on: boolean): void {
+    const next = on ? [...features.value, feature] : features.value.filter((f) => f !== feature);
+    if (next.length === 0) return;
+    features.value = canonicalFeatures(next);
+  }
+
   function setDefaultActivation(activation: Activation): void {
     defaultActivation.value = activation;
   }
@@ -56,18 +67,22 @@ export const useDesignStore = defineStore('design', () => {
   function apply(settings: DesignSettings): void {
     hiddenLayers.value = settings.hiddenLayers.map((layer) => ({ ...layer }));
     defaultActivation.value = settings.defaultActivation;
+    if (settings.features.length > 0) features.value = canonicalFeatures(settings.features);
   }
 
   function settings(): DesignSettings {
     return {
       hiddenLayers: hiddenLayers.value.map((layer) => ({ ...layer })),
       defaultActivation: defaultActivation.value,
+      features: [...features.value],
     };
   }
 
   return {
     hiddenLayers,
     defaultActivation,
+    features,
+    toggleFeature,
     hiddenText,
     canAddLayer,
     canRemoveLayer,

@@ -27,7 +27,11 @@ export const useSeedDemoStore = defineStore('seedDemo', () => {
       phase.value = 'failed';
       return false;
     }
-    design.apply({ hiddenLayers: seedDemoConfig('seed').hiddenLayers, defaultActivation: 'relu' });
+    design.apply({
+      hiddenLayers: seedDemoConfig('seed').hiddenLayers,
+      defaultActivation: 'relu',
+      features: ['x1', 'x2'],
+    });
     const ids: string[] = [];
     for (const preset of ['seed', 'pytorch'] as const) {
       phase.value = preset;

@@ -155,6 +155,7 @@ export const useSweepStore = defineStore('sweep', () => {
     useDesignStore().apply({
       hiddenLayers: config.hiddenLayers.map((l) => ({ ...l })),
       defaultActivation: config.hiddenLayers[0]?.activation ?? 'relu',
+      features: config.features ?? ['x1', 'x2'],
     });
     useHyperStore().apply(hyperFromConfig(config));
     notices.notify(`Run #${run.index}'s settings are now the design: press Train to train it`);

@@ -27,12 +27,55 @@ describe('NetworkDesigner', () => {
   const unitsInputs = (wrapper: ReturnType<typeof mountDesigner>) =>
     wrapper.findAll('input[type="number"]').map((input) => input.attributes('aria-label'));
 
-  it('shows input size from the data and a row per hidden layer with accessible names', () => {
+  it('shows the input feature toggles of 2-input data and a row per hidden layer with accessible names', () => {
     const wrapper = mountDesigner();
-    expect(wrapper.text()).toContain('Input: 2 (x1, x2)');
+    expect(wrapper.find('fieldset legend').text()).toBe('Input features');
+    const boxes = wrapper.findAll('fieldset label');
+    expect(boxes.map((label) => label.text())).toEqual([
+      'x1',
+      'x2',
+      'x1²',
+      'x2²',
+      'x1·x2',
+      'sin(x1)',
+      'sin(x2)',
+    ]);
+    expect(boxes.map((label) => (label.find('input').element as HTMLInputElement).checked)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(unitsInputs(wrapper)).toEqual(['Layer 1 units', 'Layer 2 units']);
     expect(wrapper.find('select[aria-label="Layer 2 activation"]').exists()).toBe(true);
     expect(wrapper.text()).toContain('Output: 2 (classes 0, 1), follows the data');
+    wrapper.unmount();
+  });
+
+  it('toggles input features in canonical order, keeps the last one on, and the run config carries them', async () => {
+    const wrapper = mountDesigner();
+    const box = (name: string) =>
+      wrapper
+        .findAll('fieldset label')
+        .find((label) => label.text() === name)!
+        .find('input');
+    await box('sin(x2)').setValue(true);
+    await box('x1²').setValue(true);
+    await flushPromises();
+    expect(useDesignStore().features).toEqual(['x1', 'x2', 'x1sq', 'sinx2']);
+    for (const name of ['x1', 'x2', 'x1²']) await box(name).setValue(false);
+    await flushPromises();
+    expect(useDesignStore().features).toEqual(['sinx2']);
+    expect((box('sin(x2)').element as HTMLInputElement).disabled).toBe(true);
+    useDesignStore().toggleFeature('sinx2', false);
+    expect(useDesignStore().features).toEqual(['sinx2']);
+    expect(buildTrainConfig(useDesignStore().settings(), defaultHyper(), ['sinx2']).features).toEqual([
+      'sinx2',
+    ]);
+    expect(buildTrainConfig(useDesignStore().settings(), defaultHyper()).features).toBeUndefined();
     wrapper.unmount();
   });
 

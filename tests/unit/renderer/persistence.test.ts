@@ -26,6 +26,7 @@ describe('settings persistence', () => {
     const storage = memoryStorage();
     const settings = defaultSettings();
     settings.design.hiddenLayers = [{ units: 16, activation: 'relu' }];
+    settings.design.features = ['x1sq', 'sinx2'];
     settings.hyper.learningRate = 0.5;
     settings.data.kind = 'spiral';
     expect(saveSettings(storage, settings)).toBe(true);
@@ -55,6 +56,26 @@ describe('settings persistence', () => {
     expect(loaded.design).toEqual(defaultSettings().design);
     expect(loaded.data).toEqual(defaultSettings().data);
     expect(loaded.hyper.epochs).toBe(250);
+  });
+
+  it('gives settings stored before the input features x1, x2 and keeps the rest of the design', () => {
+    const stored = defaultSettings();
+    stored.design.hiddenLayers = [{ units: 5, activation: 'gelu' }];
+    const old = {
+      ...stored,
+      design: { hiddenLayers: stored.design.hiddenLayers, defaultActivation: 'gelu' },
+    };
+    const loaded = loadSettings(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(old) }));
+    expect(loaded.design).toEqual({
+      hiddenLayers: [{ units: 5, activation: 'gelu' }],
+      defaultActivation: 'gelu',
+      features: ['x1', 'x2'],
+    });
+    const bad = { ...stored, design: { ...stored.design, features: [] } };
+    expect(loadSettings(memoryStorage({ [SETTINGS_KEY]: JSON.stringify(bad) })).design.features).toEqual([
+      'x1',
+      'x2',
+    ]);
   });
 
   it('survives storage that throws', () => {
