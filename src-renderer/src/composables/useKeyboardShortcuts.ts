@@ -10,6 +10,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Space', action: 'Train / pause / resume' },
   { keys: 'S', action: 'Step one epoch' },
   { keys: 'R', action: 'Reset' },
+  { keys: 'Ctrl+Z', action: 'Undo a paint stroke (Paint mode)' },
 ];
 
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
