@@ -157,7 +157,8 @@ export interface PrepareOptions {
   exclude?: string[];
   /**
    * Keep class ratios equal in train and validation (default true for classification). False
-   * gives the plain seeded split (the benchmark anchors' W3 digits split with seed 42, 0.2).
+   * gives the plain seeded split (the benchmark anchors' W3 digits split when the seed's split
+   * stream is mulberry32(42), 0.2).
    */
   stratify?: boolean;
   /**

@@ -1,6 +1,6 @@
 /** Public surface of the engine (re-exported by the library entry src-shared/index.ts). */
 export * from './types';
-export { Rng, identityPermutation } from './rng';
+export { Rng, identityPermutation, deriveSeed, seedStream, SEED_STREAMS, type SeedStream } from './rng';
 export { Adam, Sgd, createOptimizer, clipGradNorm } from './optim';
 export type { AdamOptions, SgdOptions } from './optim';
 export { ACTIVATION_FNS, LEAKY_RELU_SLOPE, sigmoid, gelu, geluDerivative, tanhViaExp } from './activations';

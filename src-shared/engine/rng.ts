@@ -41,6 +41,30 @@ export class Rng {
   }
 }
 
+/**
+ * The streams one user seed feeds. A data generator reads Rng(seed) itself (so the spiral of
+ * seed 1 is the benchmark anchors' W2 spiral); every other consumer reads its own stream,
+ * Rng(deriveSeed(seed, stream)), so the UI's one default seed does not give the data points,
+ * the validation rows and the initial weights the same draws. The exported PyTorch script
+ * (model/torch_script/rng.py) uses the same numbers, and 4 + rank, 2 + 64·rank for its
+ * distributed shuffles and dropout: a new stream takes a number no one uses.
+ */
+export const SEED_STREAMS = { init: 0, batchOrder: 1, dropout: 2, split: 3 } as const;
+export type SeedStream = keyof typeof SEED_STREAMS;
+
+/** The seed of stream `stream` of a user seed: a 32-bit integer hash (murmur3's finalizer). */
+export function deriveSeed(seed: number, stream: number): number {
+  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** The generator of one named stream of a user seed (see SEED_STREAMS). */
+export function seedStream(seed: number, stream: SeedStream): Rng {
+  return new Rng(deriveSeed(seed, SEED_STREAMS[stream]));
+}
+
 export function identityPermutation(n: number): Int32Array {
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;

@@ -18,12 +18,12 @@ export { classificationAccuracy, regressionScores, type RegressionScores } from 
 export {
   TrainingSession,
   checkInitialWeights,
-  deriveSeed,
   describeSpec,
   networkSpec,
   type SessionOptions,
 } from './session';
 export { runSession, type RunHooks } from './driver';
+export { deriveSeed, seedStream, SEED_STREAMS, type SeedStream } from '../engine/rng';
 export { encodeForModel } from './continue';
 export {
   SCHEDULES,

@@ -14,12 +14,12 @@
  * 'best', puts the best epoch's weights back (also when the run ends or is stopped otherwise).
  * A non-finite loss ends the run at once ('diverged') with the weights of the last finite epoch.
  *
- * Determinism: the initial weights come from Rng(seed), the batch order from an independent
- * stream derived from the seed (reshuffled in place before every epoch, as the benchmark
- * anchors do), so the same data + config gives a bit-identical run.
+ * Determinism: the initial weights, the batch order (reshuffled in place before every epoch, as
+ * the benchmark anchors do) and dropout each read their own stream of the seed (SEED_STREAMS,
+ * engine/rng.ts), so the same data + config gives a bit-identical run.
  */
 import { TrainingError, ConfigError } from '../errors';
-import { Rng, identityPermutation } from '../engine/rng';
+import { Rng, SEED_STREAMS, deriveSeed, identityPermutation, seedStream } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import { FastMlp, MlpTrainer, type BackendPreference } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
@@ -65,14 +65,6 @@ export interface SessionOptions {
   scoreEpochs?: boolean;
   /** Called after each completed epoch; returning 'stop' stops the run there (state 'stopped'). */
   afterEpoch?: (metrics: EpochMetrics) => 'stop' | void;
-}
-
-/** Independent PRNG streams from one user seed (so init and batch order do not share draws). */
-export function deriveSeed(seed: number, stream: number): number {
-  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
 }
 
 /** The network a config defines on a data set: hidden layers plus a linear output layer. */
@@ -213,7 +205,7 @@ export class TrainingSession {
       checkInitialWeights(spec, options.initial);
       mlp = new FastMlp(spec, copyParams(options.initial));
     } else {
-      mlp = FastMlp.create(spec, this.config.init, new Rng(this.config.seed));
+      mlp = FastMlp.create(spec, this.config.init, seedStream(this.config.seed, 'init'));
     }
     const n = data.train.n;
     this.batchSize = this.config.batchSize === 0 ? n : Math.min(this.config.batchSize, n);
@@ -223,7 +215,7 @@ export class TrainingSession {
       regularization: this.config.regularization,
       regRate: this.config.regRate,
       dropout: this.config.dropout,
-      seed: deriveSeed(this.config.seed, 2),
+      seed: deriveSeed(this.config.seed, SEED_STREAMS.dropout),
       maxBatch: this.batchSize,
       clipGradNorm: this.config.clipGradNorm ?? 0,
       backend: options.backend,
@@ -244,7 +236,7 @@ export class TrainingSession {
     this.tracker = hasVal ? new BestEpochTracker(early) : null;
     this.bestWeights = early && (this.config.keep ?? 'best') === 'best' ? copyParams(mlp.params) : null;
     this.goodWeights = copyParams(mlp.params);
-    this.shuffleRng = new Rng(deriveSeed(this.config.seed, 1));
+    this.shuffleRng = seedStream(this.config.seed, 'batchOrder');
     this.perm = identityPermutation(n);
     const classes = data.train.outputSize;
     this.trainSet = {

@@ -1,10 +1,11 @@
 /**
- * Seeded train/validation split. One shuffle of the usable rows with Rng(seed) decides the
- * order; a plain split takes the first floor((1 - f) * n) rows of that order for training (the
- * benchmark anchors' digits split, W3), a stratified split walks the same order and sends each
- * class's quota to validation, so class ratios match in both parts.
+ * Seeded train/validation split. One shuffle of the usable rows with the seed's split stream
+ * (seedStream(seed, 'split'): not the draws that generated the data or init the weights) decides
+ * the order; a plain split takes the first floor((1 - f) * n) rows of that order for training, a
+ * stratified split walks the same order and sends each class's quota to validation, so class
+ * ratios match in both parts.
  */
-import { Rng, identityPermutation } from '../../engine/rng';
+import { identityPermutation, seedStream } from '../../engine/rng';
 
 export interface SplitRows {
   train: Int32Array;
@@ -32,7 +33,7 @@ export function splitRows(
   classOfRow: Float32Array | null,
 ): SplitRows {
   const n = rows.length;
-  const order = new Rng(seed).shuffle(identityPermutation(n));
+  const order = seedStream(seed, 'split').shuffle(identityPermutation(n));
   const nVal = valFraction > 0 && n >= MIN_ROWS_FOR_VALIDATION ? n - trainCount(n, valFraction) : 0;
   if (nVal === 0) return { train: Int32Array.from(order, (i) => rows[i]), val: new Int32Array(0) };
   if (!classOfRow) {
@@ -83,7 +84,7 @@ export function stratifiedQuotas(classOfRow: Float32Array, nVal: number): Int32A
 }
 
 /**
- * K disjoint validation folds covering every row once: one Rng(seed) shuffle, then (stratified)
+ * K disjoint validation folds covering every row once: one shuffle of the split stream, then (stratified)
  * the rows grouped by class in shuffled order and dealt round-robin, so each class is spread
  * evenly over the folds and fold sizes differ by at most one row; unstratified, the shuffled
  * rows are dealt round-robin. Fold i validates on folds[i] and trains on the rest.
@@ -95,7 +96,7 @@ export function foldRows(
   classOfRow: Float32Array | null,
 ): Int32Array[] {
   const n = rows.length;
-  const order = Array.from(new Rng(seed).shuffle(identityPermutation(n)));
+  const order = Array.from(seedStream(seed, 'split').shuffle(identityPermutation(n)));
   // A stable sort by class keeps the shuffled order inside each class.
   if (classOfRow) order.sort((a, b) => classOfRow[a] - classOfRow[b]);
   const members: number[][] = Array.from({ length: folds }, () => []);

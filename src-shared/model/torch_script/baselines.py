@@ -10,7 +10,7 @@ from torch import nn
 
 from .distributed import Cluster
 from .model_data import LOSS, TASK
-from .rng import Rng
+from .rng import INIT_STREAM, Rng, derive_seed
 from .train import Trainer, epoch_metrics, loss_sum
 
 # --- script ---
@@ -41,8 +41,8 @@ def trivial_baseline(data, classes):
 
 
 def linear_layers(inputs, outputs, seed):
-    """One Linear layer with the studio's Xavier init from Rng(seed) (engine/init.ts)."""
-    rng = Rng(seed)
+    """One Linear layer with the studio's Xavier init from the seed's init stream (engine/init.ts)."""
+    rng = Rng(derive_seed(seed, INIT_STREAM))
     bound = math.sqrt(6 / (inputs + outputs))
     linear = nn.Linear(inputs, outputs)
     with torch.no_grad():

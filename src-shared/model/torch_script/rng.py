@@ -5,6 +5,8 @@ import torch
 # --- script ---
 MASK32 = 0xFFFFFFFF
 MULBERRY_STEP = 0x6D2B79F5
+# The streams of one seed (engine/rng.ts SEED_STREAMS); the data generators read Rng(seed) itself.
+INIT_STREAM, BATCH_ORDER_STREAM, DROPOUT_STREAM, SPLIT_STREAM = 0, 1, 2, 3
 
 
 def to_int32(value):
@@ -18,7 +20,7 @@ def imul(a, b):
 
 
 def derive_seed(seed, stream):
-    """Independent PRNG streams from one user seed (training/session.ts deriveSeed)."""
+    """Independent PRNG streams from one user seed (engine/rng.ts deriveSeed)."""
     h = to_int32(seed ^ to_int32(imul((stream + 1) & MASK32, 0x9E3779B9)))
     h &= MASK32
     h = imul(h ^ (h >> 16), 0x85EBCA6B)

@@ -10,7 +10,7 @@ from torch.utils.data import IterableDataset
 from .csv_reader import InputError, detect_delimiter, encode_rows
 from .model_data import MISSING_TOKENS, TASK
 from .network import FEATURES, TARGET
-from .rng import MASK32, MULBERRY_STEP, Rng, derive_seed, mulberry_hash
+from .rng import MASK32, MULBERRY_STEP, SPLIT_STREAM, Rng, derive_seed, mulberry_hash
 from .training_data import standardized, target_values
 
 # --- script ---
@@ -65,7 +65,7 @@ class StreamData:
     def __init__(self, path, target_name, val_fraction, seed, cluster):
         self.source = CsvRows(path, cluster.rank, cluster.world)
         self.path, self.val_fraction, self.seed = path, val_fraction, seed
-        self.val_seed = derive_seed(seed, 3) & MASK32
+        self.val_seed = derive_seed(seed, SPLIT_STREAM) & MASK32
         self.features, self.target = FEATURES, dict(TARGET)
         self.target_name = target_name or TARGET["name"]
         header = self.source.header

