@@ -5,6 +5,7 @@
  * (backend/plane.ts): one unit = probability of class 1, several = one score per class.
  */
 import type { Task } from '../data/types';
+import { errorSums, r2Score } from '../training/metrics';
 
 export interface RowPredictions {
   predicted: number[];
@@ -52,17 +53,9 @@ export function rowPredictions(
 export function rSquared(actual: ArrayLike<number>, predicted: ArrayLike<number>): number | null {
   const n = actual.length;
   if (n < 2) return null;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += actual[i];
-  mean /= n;
-  let res = 0;
-  let tot = 0;
-  for (let i = 0; i < n; i++) {
-    res += (actual[i] - predicted[i]) ** 2;
-    tot += (actual[i] - mean) ** 2;
-  }
-  if (tot === 0) return null;
-  const r2 = 1 - res / tot;
+  const sums = errorSums(predicted, actual, n);
+  if (sums.total === 0) return null;
+  const r2 = r2Score(sums);
   return Number.isFinite(r2) ? r2 : null;
 }
 

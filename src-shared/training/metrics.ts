@@ -41,10 +41,43 @@ export interface RegressionScores {
   mae: number;
 }
 
+/** Sums behind the regression scores: squared and absolute errors, squares about the target mean. */
+export interface ErrorSums {
+  squares: number;
+  absolute: number;
+  /** Σ (y - mean(y))², the total sum of squares R² divides by. */
+  total: number;
+}
+
+/** The one definition of the regression error sums (scores per epoch, evaluation reports). */
+export function errorSums(predicted: ArrayLike<number>, actual: ArrayLike<number>, count: number): ErrorSums {
+  let mean = 0;
+  for (let i = 0; i < count; i++) mean += actual[i];
+  mean /= count;
+  let squares = 0;
+  let absolute = 0;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const err = actual[i] - predicted[i];
+    squares += err * err;
+    absolute += Math.abs(err);
+    const dev = actual[i] - mean;
+    total += dev * dev;
+  }
+  return { squares, absolute, total };
+}
+
 /**
- * R² (1 - SS_res / SS_tot, over all targets) and mean absolute error in original units, from
- * standardized predictions and targets. A constant target (SS_tot = 0) scores R² = 1 when it is
- * predicted exactly and 0 otherwise, instead of dividing by zero.
+ * R² = 1 - SS_res / SS_tot (scikit-learn's r2_score). A constant target (SS_tot = 0) scores 1
+ * when it is predicted exactly and 0 otherwise (sklearn's force_finite), instead of dividing by zero.
+ */
+export function r2Score(sums: ErrorSums): number {
+  return sums.total > 0 ? 1 - sums.squares / sums.total : sums.squares === 0 ? 1 : 0;
+}
+
+/**
+ * R² (over all targets) and mean absolute error in original units, from standardized
+ * predictions and targets (R² is unchanged by the affine map back, MAE scales by std).
  */
 export function regressionScores(
   predStd: Float32Array,
@@ -53,19 +86,6 @@ export function regressionScores(
   std: number,
 ): RegressionScores {
   if (count === 0) return { r2: 0, mae: 0 };
-  let mean = 0;
-  for (let i = 0; i < count; i++) mean += yStd[i];
-  mean /= count;
-  let ssRes = 0;
-  let ssTot = 0;
-  let absSum = 0;
-  for (let i = 0; i < count; i++) {
-    const err = predStd[i] - yStd[i];
-    ssRes += err * err;
-    absSum += Math.abs(err);
-    const dev = yStd[i] - mean;
-    ssTot += dev * dev;
-  }
-  const r2 = ssTot > 0 ? 1 - ssRes / ssTot : ssRes === 0 ? 1 : 0;
-  return { r2, mae: (absSum / count) * std };
+  const sums = errorSums(predStd, yStd, count);
+  return { r2: r2Score(sums), mae: (sums.absolute / count) * std };
 }
