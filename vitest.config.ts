@@ -13,6 +13,9 @@ export default defineConfig({
     globalSetup: ['./scripts/vitest-global-setup.ts'],
     environment: 'node',
     // Renderer component/store tests opt into happy-dom with a `// @vitest-environment happy-dom` comment.
+    // The CLI (src-main/cli/main.ts) and Electron's Chromium run the relaxed-SIMD (FMA) kernels; the
+    // in-process backend harness must pick the same kernels to predict what they predict.
+    execArgv: ['--experimental-wasm-relaxed-simd'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
