@@ -98,6 +98,17 @@ export function settingsOf(config: TrainConfig): RunSettings {
   return settings;
 }
 
+/** A list setting (input features) is written as JSON text; anything else stays as it is. */
+function listValue(value: string | number): unknown {
+  if (typeof value !== 'string' || !value.startsWith('[')) return value;
+  try {
+    const list: unknown = JSON.parse(value);
+    return Array.isArray(list) ? list : value;
+  } catch {
+    return value;
+  }
+}
+
 /** The TrainConfig fields (as validateTrainConfig takes them) that a flag-named setting sets. */
 export function configFromSettings(settings: RunSettings): Record<string, unknown> {
   const text = (name: string): string | undefined =>
@@ -126,7 +137,7 @@ export function configFromSettings(settings: RunSettings): Record<string, unknow
   // Settings without a flag come back under their dotted config path (schedule.name, earlyStopping.patience).
   for (const [key, value] of Object.entries(settings)) {
     if (SWEEP_PARAM_NAMES.includes(key) || key === 'seed' || value === '') continue;
-    const parsed = value === 'true' ? true : value === 'false' ? false : value;
+    const parsed = value === 'true' ? true : value === 'false' ? false : listValue(value);
     const path = key.split('.');
     let target: Record<string, unknown> = config;
     for (const part of path.slice(0, -1)) {

@@ -173,6 +173,17 @@ describe('sweep results export and import', () => {
     });
   });
 
+  it('CSV round-trips a list setting (input features)', () => {
+    const withFeatures = runs.slice(0, 2).map((r) => {
+      const trainConfig = validateTrainConfig({ ...r.trainConfig, features: ['x1sq', 'sinx2'] });
+      return { ...r, trainConfig, settings: settingsOf(trainConfig) };
+    });
+    expect(withFeatures[0].settings.features).toBe('["x1sq","sinx2"]');
+    const back = parseResults(resultsCsv(withFeatures), 'results.csv');
+    back.runs.forEach((r, i) => expect(r.trainConfig).toEqual(withFeatures[i].trainConfig));
+    expect(back.runs[0].trainConfig.features).toEqual(['x1sq', 'sinx2']);
+  });
+
   it('refuses broken files with one line naming the file and the place', () => {
     expect(() => parseResults('{"format":"nanograd-studio/sweep","version":1}', 'r.json')).toThrow(
       /^r\.json: data: /,
