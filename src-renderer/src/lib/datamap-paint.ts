@@ -4,6 +4,7 @@
  * and validation rows as rings; the slice surface underneath; for predicted vs actual the
  * identity line. Pure canvas code, no Vue, so the component stays about wiring.
  */
+import { drawRowRings, pickedIndices } from './row-highlight';
 import type { DataMapFrame, DataMapLayout } from '@shared/api';
 import type { Task } from '@shared/data/types';
 import { frameToPixels, pointColor, surfaceMode, type PlotBounds, type SurfaceMode } from './boundary-paint';
@@ -82,7 +83,12 @@ export function paintMap(
   frame: DataMapFrame | null,
   mode: SurfaceMode,
   geometry: MapGeometry,
-  options: { scratch: () => HTMLCanvasElement; highlight: number },
+  options: {
+    scratch: () => HTMLCanvasElement;
+    highlight: number;
+    /** Table rows to ring (a clicked confusion-matrix cell). */
+    picked?: ReadonlySet<number> | null;
+  },
 ): void {
   const { width, height } = geometry;
   ctx.clearRect(0, 0, width, height);
@@ -132,6 +138,10 @@ export function paintMap(
       }
     }
   }
+  const rings = pickedIndices(layout.rows, options.picked ?? null).map((i) =>
+    toPixel(geometry, positions[2 * i], positions[2 * i + 1]),
+  );
+  drawRowRings(ctx, rings, radius + 3);
   if (options.highlight >= 0 && options.highlight < n) {
     const [px, py] = toPixel(
       geometry,
