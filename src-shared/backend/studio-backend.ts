@@ -49,6 +49,7 @@ import {
   runModelFile,
   startRun,
   type ContinueFrom,
+  type PreparedRun,
   type TrainingRun,
   type TrainingSession,
   DEFAULT_LR_RANGE,
@@ -297,19 +298,24 @@ export class StudioBackend {
 
   // ---------- training ----------
 
+  /**
+   * The next run's data: a loaded model it continues re-encodes the rows with the model's own
+   * preprocessing, as `nanograd train --from-model` does.
+   */
+  private prepareNextRun(config: TrainConfig, data: CurrentData): PreparedRun {
+    const model =
+      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
+    const from: ContinueFrom | null = model ? { model, label: `the loaded model "${model.name}"` } : null;
+    return prepareRun({ table: data.table, prepared: data.prepared }, from);
+  }
+
   private startTraining(config: TrainConfig): TrainStartResult {
     const data = this.requireData();
-    const fromModel =
-      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
-    const from: ContinueFrom | null = fromModel
-      ? { model: fromModel, label: `the loaded model "${fromModel.name}"` }
-      : null;
-    // Continuing re-encodes the rows with the model's own preprocessing, as `nanograd train
-    // --from-model` does; everything that can fail runs before the current run is touched.
-    const prepared = prepareRun({ table: data.table, prepared: data.prepared }, from);
+    // Everything that can fail runs before the current run is touched.
+    const prepared = this.prepareNextRun(config, data);
     const training = startRun(prepared, config, { now: () => this.host.now() });
     this.endRun(false);
-    if (from) this.continueFrom = null;
+    if (prepared.fromModel) this.continueFrom = null;
     this.model = null;
     const session = training.session;
     const run: Run = {
@@ -332,15 +338,7 @@ export class StudioBackend {
 
   /** The range test from the weights the next run would start from (a loaded model's, or the seeded ones). */
   private findLearningRate(config: TrainConfig): LrRangeResult {
-    const data = this.requireData();
-    const fromModel =
-      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
-    const from: ContinueFrom | null = fromModel
-      ? { model: fromModel, label: `the loaded model "${fromModel.name}"` }
-      : null;
-    const prepared = prepareRun({ table: data.table, prepared: data.prepared }, from);
-    const initial = fromModel ? modelNetwork(fromModel).params : undefined;
-    return lrRangeTest(prepared.data, config, DEFAULT_LR_RANGE, initial);
+    return lrRangeTest(this.prepareNextRun(config, this.requireData()), config, DEFAULT_LR_RANGE);
   }
 
   /**

@@ -5,9 +5,8 @@
  * explodes, and suggest a rate. lrRangeTest trains a session made for the test alone (from the
  * same seeded initial weights, or the given ones, copied), so no run's weights are touched.
  */
-import type { PreparedData } from '../data/types';
 import type { DenseParams } from '../engine/types';
-import { startRun } from './run';
+import { startRun, type PreparedRun } from './run';
 import type { TrainConfig } from './types';
 export interface LrRangeOptions {
   /** First rate (default 1e-6). */
@@ -112,16 +111,16 @@ export function suggestLr(
 
 /**
  * The range test for a run: the network, loss, optimizer, batch size and seeded batch order of
- * `config` on `data`, starting from the weights the run would start from (`initial` when it
- * continues a model). Schedules and early stopping do not apply: the test sets the rate itself.
+ * `config` on the prepared run's data, starting from the weights the run would start from (the
+ * continued model's, else `initial`, else the seeded init). Schedules and early stopping do not apply: the test sets the rate itself.
  */
 export function lrRangeTest(
-  data: PreparedData,
+  prepared: PreparedRun,
   config: TrainConfig,
   options: LrRangeOptions = DEFAULT_LR_RANGE,
   initial?: DenseParams[],
 ): LrRangeResult {
   const plain = { ...config, schedule: undefined, earlyStopping: null };
-  const { session } = startRun({ data, fromModel: null }, plain, { initial });
+  const { session } = startRun(prepared, plain, { initial });
   return runRangeTest(options, (lr) => session.trainBatchAt(lr));
 }

@@ -7,7 +7,6 @@
 import type { Command } from 'commander';
 import { parseModel } from '../../../src-shared/model';
 import { DEFAULT_LR_RANGE, lrRangeTest, type LrRangeResult } from '../../../src-shared/training';
-import { modelNetwork } from '../../../src-shared/model';
 import type { CliContext } from '../context';
 import { loadTable, readTextFile } from '../files';
 import { UsageError, asFlagError, integerArg, positiveArg } from '../options';
@@ -82,13 +81,7 @@ async function lrFind(flags: LrFindFlags): Promise<number> {
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
   let result: LrRangeResult;
   try {
-    const initial = initModel ? modelNetwork(initModel).params : undefined;
-    result = lrRangeTest(
-      prepared.data,
-      config,
-      { from: flags.from, to: flags.to, steps: flags.steps },
-      initial,
-    );
+    result = lrRangeTest(prepared, config, { from: flags.from, to: flags.to, steps: flags.steps });
   } catch (err) {
     throw asFlagError(err);
   }

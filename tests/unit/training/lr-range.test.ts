@@ -75,7 +75,7 @@ describe('lrRangeTest on a real run', () => {
     const config = { ...defaultTrainConfig(), epochs: 5 };
     const before = new TrainingSession(data, config);
     const initialBefore = before.weights().params;
-    const result = lrRangeTest(data, config, { from: 1e-6, to: 10, steps: 100 });
+    const result = lrRangeTest({ data, fromModel: null }, config, { from: 1e-6, to: 10, steps: 100 });
     expect(result.lrs.length).toBeGreaterThan(20);
     expect(result.lrs.length).toBeLessThanOrEqual(100);
     expect(result.suggestedLr).toBeGreaterThan(1e-4);
@@ -97,8 +97,17 @@ describe('lrRangeTest on a real run', () => {
     while (trained.state !== 'done') trained.advance(Infinity);
     const weights = trained.weights().params;
     const copy = weights.map((p) => Float32Array.from(p.weight));
-    const fresh = lrRangeTest(data, defaultTrainConfig(), { from: 1e-6, to: 1e-5, steps: 3 });
-    const cont = lrRangeTest(data, defaultTrainConfig(), { from: 1e-6, to: 1e-5, steps: 3 }, weights);
+    const fresh = lrRangeTest({ data, fromModel: null }, defaultTrainConfig(), {
+      from: 1e-6,
+      to: 1e-5,
+      steps: 3,
+    });
+    const cont = lrRangeTest(
+      { data, fromModel: null },
+      defaultTrainConfig(),
+      { from: 1e-6, to: 1e-5, steps: 3 },
+      weights,
+    );
     weights.forEach((p, l) => expect(p.weight).toEqual(copy[l]));
     // a trained network starts from a much lower loss than a fresh one
     expect(cont.losses[0]).toBeLessThan(fresh.losses[0] * 0.8);
