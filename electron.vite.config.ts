@@ -23,6 +23,7 @@ export default defineConfig({
           index: fromRoot('./src-main/electron/main.ts'),
           'training-worker': fromRoot('./src-main/electron/training-worker.ts'),
           'pool-worker': fromRoot('./src-main/node/pool-worker.ts'),
+          'gemm-worker': fromRoot('./src-main/node/gemm-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -34,6 +34,7 @@ export default defineConfig({
       input: {
         nanograd: fileURLToPath(new URL('./src-main/cli/main.ts', import.meta.url)),
         'pool-worker': fileURLToPath(new URL('./src-main/node/pool-worker.ts', import.meta.url)),
+        'gemm-worker': fileURLToPath(new URL('./src-main/node/gemm-worker.ts', import.meta.url)),
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -17,22 +17,42 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const asc = join(dirname(require.resolve('assemblyscript/package.json')), 'bin', 'asc.js');
 const work = mkdtempSync(join(tmpdir(), 'nanograd-wasm-'));
-const common = ['--runtime', 'stub', '-O3', '--noAssert', '--use', 'abort='];
+// The memory is imported (env.memory) so the backend can hand one memory to several threads.
+const common = ['--runtime', 'stub', '-O3', '--noAssert', '--use', 'abort=', '--importMemory'];
+// Shared builds: the memory may be a SharedArrayBuffer (worker threads run slices of one GEMM on it).
+const shared = ['--sharedMemory', '--maximumMemory', '65536'];
 /**
  * One module per feature set, the same source: `madd` in kernels.ts is f32x4.relaxed_madd (a
  * fused multiply-add where the CPU has one) when relaxed-simd is enabled, mul + add otherwise.
  * The backend picks the relaxed module where WebAssembly.validate accepts it.
  */
 const VARIANTS = [
-  { name: 'WASM_KERNELS_BASE64', what: 'WebAssembly SIMD kernels', features: 'simd' },
-  { name: 'WASM_KERNELS_RELAXED_BASE64', what: 'relaxed-SIMD (FMA) kernels', features: 'simd,relaxed-simd' },
+  { name: 'WASM_KERNELS_BASE64', what: 'WebAssembly SIMD kernels', features: 'simd', flags: [] },
+  {
+    name: 'WASM_KERNELS_RELAXED_BASE64',
+    what: 'relaxed-SIMD (FMA) kernels',
+    features: 'simd,relaxed-simd',
+    flags: [],
+  },
+  {
+    name: 'WASM_KERNELS_SHARED_BASE64',
+    what: 'WebAssembly SIMD kernels on shared memory',
+    features: 'simd,threads',
+    flags: shared,
+  },
+  {
+    name: 'WASM_KERNELS_RELAXED_SHARED_BASE64',
+    what: 'relaxed-SIMD (FMA) kernels on shared memory',
+    features: 'simd,relaxed-simd,threads',
+    flags: shared,
+  },
 ];
 
-function compile(features) {
+function compile(features, flags) {
   const wasmPath = join(work, 'kernels.wasm');
   execFileSync(
     process.execPath,
-    [asc, join(root, 'assembly', 'kernels.ts'), ...common, '--enable', features, '-o', wasmPath],
+    [asc, join(root, 'assembly', 'kernels.ts'), ...common, ...flags, '--enable', features, '-o', wasmPath],
     { stdio: 'inherit' },
   );
   return readFileSync(wasmPath);
@@ -40,12 +60,12 @@ function compile(features) {
 
 const parts = [];
 for (const variant of VARIANTS) {
-  const bytes = compile(variant.features);
+  const bytes = compile(variant.features, variant.flags);
   // Node 20 validates relaxed SIMD only behind --experimental-wasm-relaxed-simd.
   if (variant.features.includes('relaxed')) setFlagsFromString('--experimental-wasm-relaxed-simd');
   if (!WebAssembly.validate(bytes)) throw new Error(`asc produced an invalid module (${variant.features})`);
   const lines = bytes.toString('base64').match(/.{1,100}/g) ?? [];
-  parts.push(`/** ${variant.what} (${bytes.length} bytes, --enable ${variant.features}), base64. */
+  parts.push(`/** ${variant.what} (${bytes.length} bytes, ${[...variant.flags, '--enable', variant.features].join(' ')}), base64. */
 export const ${variant.name} =
 ${lines.map((l) => `  '${l}'`).join(' +\n')};
 `);

@@ -178,20 +178,22 @@ function packA(a: usize, sAm: i32, sAk: i32, m0: i32, rows: i32, k0: i32, kc: i3
 }
 
 /**
- * C[M x N] (row-major, ldc = N) = op over k of a(m,k)·b(k,n), a(m,k) = A[m*sAm + k*sAk],
+ * C[M x N] (row-major, row stride ldc) = op over k of a(m,k)·b(k,n), a(m,k) = A[m*sAm + k*sAk],
  * b(k,n) = B[k*sBk + n*sBn]. mode 0: C = A·B; 1: C += A·B; 2: C = A·B + bias[n] per row.
- * `scratch` holds scratchBytes() bytes for the packed B and A blocks.
+ * `scratch` holds scratchBytes() bytes for the packed B and A blocks. A block of C's rows or
+ * columns is the same call on offset pointers (ldc unchanged), which is how threads split one
+ * product: each C element is summed the same way whichever call computes it.
  */
 export function gemm(
   M: i32, N: i32, K: i32,
   a: usize, sAm: i32, sAk: i32,
   b: usize, sBk: i32, sBn: i32,
-  c: usize, mode: i32, bias: usize, scratch: usize,
+  c: usize, ldc: i32, mode: i32, bias: usize, scratch: usize,
 ): void {
   if (K == 0) {
     for (let m = 0; m < M; m++) {
       for (let j = 0; j < N; j++) {
-        const ptr = c + (<usize>(m * N + j) << 2);
+        const ptr = c + (<usize>(m * ldc + j) << 2);
         if (mode == 2) store<f32>(ptr, load<f32>(bias + (<usize>j << 2)));
         else if (mode == 0) store<f32>(ptr, 0);
       }
@@ -219,10 +221,10 @@ export function gemm(
           const biasCol = bias + (<usize>col << 2);
           let m = m0;
           for (; m + 4 <= mEnd; m += 4) {
-            const c0 = c + (<usize>(m * N + col) << 2);
-            const c1 = c0 + (<usize>N << 2);
-            const c2 = c1 + (<usize>N << 2);
-            const c3 = c2 + (<usize>N << 2);
+            const c0 = c + (<usize>(m * ldc + col) << 2);
+            const c1 = c0 + (<usize>ldc << 2);
+            const c2 = c1 + (<usize>ldc << 2);
+            const c3 = c2 + (<usize>ldc << 2);
             let x00 = initC(blockMode, c0, width, 0, biasCol);
             let x01 = initC(blockMode, c0, width, 4, biasCol);
             let x10 = initC(blockMode, c1, width, 0, biasCol);
@@ -262,7 +264,7 @@ export function gemm(
             storeC(c3, width, 4, x31);
           }
           for (; m < mEnd; m++) {
-            const c0 = c + (<usize>(m * N + col) << 2);
+            const c0 = c + (<usize>(m * ldc + col) << 2);
             let x00 = initC(blockMode, c0, width, 0, biasCol);
             let x01 = initC(blockMode, c0, width, 4, biasCol);
             let ap = a + <usize>m * am + <usize>k0 * ak;

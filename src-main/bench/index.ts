@@ -14,6 +14,8 @@ export async function runBench(
   keys: readonly WorkloadKey[],
   options: {
     backend: BackendPreference;
+    /** GEMM threads in use (the pool is installed by the caller); recorded in every record's metric. */
+    threads: number;
     progress: (message: string) => void;
     onRecord: (record: BenchRecord) => void;
   },
@@ -25,6 +27,7 @@ export async function runBench(
       progress: options.progress,
       loadDigitsCsv: bundledDigitsCsv,
     })) {
+      if (!('threads' in record.metric)) record.metric.threads = options.threads;
       records.push(record);
       options.onRecord(record);
     }

@@ -41,16 +41,16 @@ export function coreCount(): number {
  * pool-worker.js is emitted next to the CLI bundle (out/cli) and Electron's main (out/main);
  * code split into a chunks/ folder looks one level up. Worker threads cannot load from app.asar.
  */
-export function defaultPoolEntry(): string {
+export function defaultPoolEntry(entryFile = ENTRY_FILE): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, ENTRY_FILE), path.join(here, '..', ENTRY_FILE)].map((file) =>
+  const candidates = [path.join(here, entryFile), path.join(here, '..', entryFile)].map((file) =>
     file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   );
   const found = candidates.find((file) => existsSync(file));
   if (!found)
     throw new StudioError(
       'internal',
-      `the worker file ${ENTRY_FILE} is missing next to ${here}: run npm run build`,
+      `the worker file ${entryFile} is missing next to ${here}: run npm run build`,
     );
   return found;
 }

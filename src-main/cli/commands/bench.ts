@@ -8,11 +8,13 @@ import type { BackendPreference } from '../../../src-shared/engine/fast';
 import { WORKLOADS, formatTable, runBench, type BenchRecord, type WorkloadKey } from '../../bench';
 import type { CliContext } from '../context';
 import { UsageError } from '../options';
+import { addThreadsOption, useThreads } from '../threads';
 
 interface BenchFlags {
   json?: boolean;
   workload?: WorkloadKey[];
   backend: BackendPreference;
+  threads?: number;
 }
 
 function parseWorkload(value: string, previous: WorkloadKey[] | undefined): WorkloadKey[] {
@@ -29,7 +31,7 @@ function parseBackend(value: string): BackendPreference {
 }
 
 export function register(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('bench')
     .description(
       'Benchmark the training engine on the anchor workloads (W1 xor, W2 spiral, W3 digits, W4 mnist-size, GEMM).',
@@ -45,21 +47,23 @@ export function register(program: Command, context: CliContext): void {
       'kernels: auto (WebAssembly where faster), js, wasm (relaxed SIMD where the runtime has it) or wasm-simd (no FMA)',
       parseBackend,
       'auto',
-    )
-    .action(async (flags: BenchFlags) => {
-      const tty = Boolean(process.stderr.isTTY);
-      const records: BenchRecord[] = [];
-      await runBench(flags.workload ?? WORKLOADS, {
-        backend: flags.backend,
-        progress: (message) => {
-          if (tty) process.stderr.write(`${message}\n`);
-        },
-        onRecord: (record) => {
-          records.push(record);
-          if (flags.json) process.stdout.write(`${JSON.stringify(record)}\n`);
-        },
-      });
-      if (!flags.json) process.stdout.write(`${formatTable(records)}\n`);
-      context.exitCode = 0;
+    );
+  addThreadsOption(command).action(async (flags: BenchFlags) => {
+    const tty = Boolean(process.stderr.isTTY);
+    const records: BenchRecord[] = [];
+    const threads = useThreads(flags.threads);
+    await runBench(flags.workload ?? WORKLOADS, {
+      backend: flags.backend,
+      threads,
+      progress: (message) => {
+        if (tty) process.stderr.write(`${message}\n`);
+      },
+      onRecord: (record) => {
+        records.push(record);
+        if (flags.json) process.stdout.write(`${JSON.stringify(record)}\n`);
+      },
     });
+    if (!flags.json) process.stdout.write(`${formatTable(records)}\n`);
+    context.exitCode = 0;
+  });
 }

@@ -67,6 +67,7 @@ import {
   parseValFraction,
   trainArgs,
 } from '../options';
+import { addThreadsOption, useThreads } from '../threads';
 import { crossValidate } from './cross-validate';
 import { defaultValFraction, featuresOption, prepareOptions } from '../data-flags';
 import { ProgressBar, epochJson, formatBaselines, formatMetrics } from '../progress';
@@ -109,6 +110,7 @@ export interface TrainFlags {
   minDelta?: number;
   keep?: Keep;
   features?: InputFeature[];
+  threads?: number;
 }
 
 const defaults = DEFAULT_TRAIN_CONFIG;
@@ -133,11 +135,12 @@ export function register(program: Command, context: CliContext): void {
       '--workers <n>',
       'threads for --folds (default: one per core, at most one per fold)',
       parseWorkers,
-    )
-    .action(async (flags: TrainFlags) => {
-      checkFlagCombinations(flags);
-      context.exitCode = await train(flags);
-    });
+    );
+  addThreadsOption(command).action(async (flags: TrainFlags) => {
+    checkFlagCombinations(flags);
+    useThreads(flags.threads);
+    context.exitCode = await train(flags);
+  });
 }
 
 /** The options that define a run (data, network, optimizer, schedule...): train and lr-find share them. */

@@ -11,6 +11,8 @@ export interface FastBackend {
   readonly kernels: DenseKernels;
   /** True when the kernels can only read buffers this backend allocated: callers copy inputs in. */
   readonly needsOwnedInputs: boolean;
+  /** Threads a large product is split over (1: single-threaded). */
+  readonly threads: number;
   /** Allocates all buffers of a plan at once (wasm memory can only be viewed once it stops growing). Called once per backend. */
   allocate(lengths: readonly number[]): Float32Array[];
 }
@@ -22,6 +24,7 @@ export function createJsBackend(): FastBackend {
   return {
     kernels: jsKernels,
     needsOwnedInputs: false,
+    threads: 1,
     allocate: (lengths) => lengths.map((length) => new Float32Array(length)),
   };
 }

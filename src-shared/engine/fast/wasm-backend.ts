@@ -1,14 +1,30 @@
 /**
  * The WebAssembly SIMD backend: the blocked f32x4 GEMM of assembly/kernels.ts, compiled into
- * wasm-kernels.generated.ts twice: with relaxed SIMD (f32x4.relaxed_madd, a fused multiply-add
- * on CPUs that have one), used where the runtime validates it, and with plain SIMD (mul + add)
- * as the fallback. The two differ by rounding only; each is deterministic on its own. Each backend is one module instance with its own memory, holding
- * every buffer of one network's plan (parameters, activations, gradients, batch, GEMM scratch),
- * so the kernels read operands by address and nothing is copied per call.
+ * wasm-kernels.generated.ts with relaxed SIMD (f32x4.relaxed_madd, a fused multiply-add on CPUs
+ * that have one), used where the runtime validates it, and with plain SIMD (mul + add) as the
+ * fallback. The two differ by rounding only; each is deterministic on its own. Each backend is
+ * one module instance with its own memory, holding every buffer of one network's plan
+ * (parameters, activations, gradients, batch, GEMM scratch), so the kernels read operands by
+ * address and nothing is copied per call. Where a GEMM thread pool is installed on this thread
+ * (./gemm-threads.ts) and shared memory exists, the memory is shared and large products are
+ * split over the pool's threads, with the same results bit for bit.
  */
 import type { FastBackend } from './backend';
+import {
+  THREADED_MIN_MACS,
+  installedGemmThreads,
+  sharedMemoryAvailable,
+  type GemmArgs,
+  type GemmFn,
+  type GemmThreadPool,
+} from './gemm-threads';
 import type { DenseKernels } from './kernels';
-import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './wasm-kernels.generated';
+import {
+  WASM_KERNELS_BASE64,
+  WASM_KERNELS_RELAXED_BASE64,
+  WASM_KERNELS_RELAXED_SHARED_BASE64,
+  WASM_KERNELS_SHARED_BASE64,
+} from './wasm-kernels.generated';
 
 // The slice of the WebAssembly JS API used here. Declared locally because src-shared is
 // compiled without DOM typings (it must not touch the DOM), yet runs where WebAssembly exists.
@@ -20,27 +36,13 @@ interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 interface KernelExports {
-  memory: WasmMemory;
   heapBase(): number;
   scratchBytes(): number;
-  gemm(
-    M: number,
-    N: number,
-    K: number,
-    a: number,
-    sAm: number,
-    sAk: number,
-    b: number,
-    sBk: number,
-    sBn: number,
-    c: number,
-    mode: number,
-    bias: number,
-    scratch: number,
-  ): void;
+  gemm: GemmFn;
   columnSums(rows: number, n: number, src: number, dst: number): void;
 }
 
@@ -48,6 +50,10 @@ const MODE_OVERWRITE = 0;
 const MODE_BIAS = 2;
 const PAGE = 65536;
 const ALIGN = 16;
+/** Pages a memory starts with (the kernels' static data fits in one); the plan grows it. */
+const INITIAL_PAGES = 2;
+/** wasm32's limit, as the shared builds declare it (assembly/build.mjs). */
+const SHARED_MAX_PAGES = 65536;
 
 function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -64,6 +70,8 @@ export const WASM_KERNEL_NAMES = { simd: 'wasm-simd', relaxed: 'wasm-relaxed-sim
 export interface WasmBackendOptions {
   /** Use the relaxed-SIMD (FMA) module where the runtime accepts it (default true); false forces plain SIMD. */
   relaxed?: boolean;
+  /** Split large products over this pool (default: the one installed on this thread, if any; null: none). */
+  threads?: GemmThreadPool | null;
 }
 
 /** Compiled modules, once per thread: `null` where the runtime refuses that module. */
@@ -83,49 +91,101 @@ function compile(wasm: WasmApi, base64: string): object | null {
   return module;
 }
 
+/** Tells the pool's helpers to drop a backend's memory once its trainer is gone. */
+const detachOnCollect =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<{ pool: GemmThreadPool; id: number }>(({ pool, id }) => pool.detach(id))
+    : null;
+
+interface Instantiated {
+  exports: KernelExports;
+  memory: WasmMemory;
+  relaxed: boolean;
+  module: object;
+}
+
+function instantiate(wasm: WasmApi, relaxed: boolean, shared: boolean): Instantiated | null {
+  const variants = shared
+    ? [WASM_KERNELS_RELAXED_SHARED_BASE64, WASM_KERNELS_SHARED_BASE64]
+    : [WASM_KERNELS_RELAXED_BASE64, WASM_KERNELS_BASE64];
+  const relaxedModule = relaxed ? compile(wasm, variants[0]) : null;
+  const module = relaxedModule ?? compile(wasm, variants[1]);
+  if (module === null) return null;
+  try {
+    const memory = shared
+      ? new wasm.Memory({ initial: INITIAL_PAGES, maximum: SHARED_MAX_PAGES, shared: true })
+      : new wasm.Memory({ initial: INITIAL_PAGES });
+    const exports = new wasm.Instance(module, { env: { memory } }).exports as KernelExports;
+    return { exports, memory, relaxed: relaxedModule !== null, module };
+  } catch {
+    return null;
+  }
+}
+
 /** A new wasm backend, or null where WebAssembly SIMD is unavailable (or sync compilation is refused, e.g. on a browser main thread). */
 export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined || typeof atob !== 'function') return null;
-  const relaxedModule = options.relaxed === false ? null : compile(wasm, WASM_KERNELS_RELAXED_BASE64);
-  const module = relaxedModule ?? compile(wasm, WASM_KERNELS_BASE64);
-  if (module === null) return null;
-  let exports: KernelExports;
-  try {
-    exports = new wasm.Instance(module, {}).exports as KernelExports;
-  } catch {
-    return null;
+  const relaxed = options.relaxed !== false;
+  let pool = options.threads === undefined ? installedGemmThreads() : options.threads;
+  let made = pool !== null && sharedMemoryAvailable() ? instantiate(wasm, relaxed, true) : null;
+  if (made === null) {
+    pool = null;
+    made = instantiate(wasm, relaxed, false);
   }
-  const { memory, gemm, columnSums } = exports;
+  if (made === null) return null;
+  const { memory, exports } = made;
+  const { gemm, columnSums } = exports;
+  const scratchBytes = alignUp(exports.scratchBytes());
   const scratch = alignUp(exports.heapBase());
-  const heapStart = scratch + exports.scratchBytes();
+  const heapStart = scratch + scratchBytes * (pool?.threads ?? 1);
+  const memoryId = pool?.attach(memory, made.module) ?? 0;
   let allocated = false;
 
   // Every operand must live in this instance's memory; a foreign array would be read as garbage.
   // The memory's buffer is fixed once the plan is allocated (it never grows afterwards).
-  let buffer: ArrayBuffer = memory.buffer;
+  let buffer: ArrayBufferLike = memory.buffer;
   const own = (array: Float32Array) => {
     if (array.buffer !== buffer) throw new Error('wasm kernels were given an array outside their memory');
     return array.byteOffset;
   };
+  const product = (...args: GemmArgs) => {
+    if (pool === null || args[0] * args[1] * args[2] < THREADED_MIN_MACS) gemm(...args, scratch);
+    else if (!pool.gemm(memoryId, scratch, scratchBytes, args, gemm)) gemm(...args, scratch);
+  };
 
   const kernels: DenseKernels = {
-    name: relaxedModule !== null ? WASM_KERNEL_NAMES.relaxed : WASM_KERNEL_NAMES.simd,
+    name: made.relaxed ? WASM_KERNEL_NAMES.relaxed : WASM_KERNEL_NAMES.simd,
     forward(x, w, bias, out, n, inSize, outSize) {
-      gemm(n, outSize, inSize, own(x), inSize, 1, own(w), 1, inSize, own(out), MODE_BIAS, own(bias), scratch);
+      product(
+        n,
+        outSize,
+        inSize,
+        own(x),
+        inSize,
+        1,
+        own(w),
+        1,
+        inSize,
+        own(out),
+        outSize,
+        MODE_BIAS,
+        own(bias),
+      );
     },
     backwardParams(dz, x, gw, gb, n, inSize, outSize) {
-      gemm(outSize, inSize, n, own(dz), 1, outSize, own(x), inSize, 1, own(gw), MODE_OVERWRITE, 0, scratch);
+      product(outSize, inSize, n, own(dz), 1, outSize, own(x), inSize, 1, own(gw), inSize, MODE_OVERWRITE, 0);
       columnSums(n, outSize, own(dz), own(gb));
     },
     backwardInput(dz, w, dx, n, inSize, outSize) {
-      gemm(n, inSize, outSize, own(dz), outSize, 1, own(w), inSize, 1, own(dx), MODE_OVERWRITE, 0, scratch);
+      product(n, inSize, outSize, own(dz), outSize, 1, own(w), inSize, 1, own(dx), inSize, MODE_OVERWRITE, 0);
     },
   };
 
-  return {
+  const backend: FastBackend = {
     kernels,
     needsOwnedInputs: true,
+    threads: pool?.threads ?? 1,
     allocate(lengths) {
       if (allocated) throw new Error('a wasm backend allocates its plan once');
       allocated = true;
@@ -138,8 +198,10 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
       const missing = Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE;
       if (missing > 0) memory.grow(missing);
       buffer = memory.buffer;
-      // Views are made after the last grow: growing detaches earlier views.
-      return lengths.map((length, i) => new Float32Array(memory.buffer, offsets[i], length));
+      // Views are made after the last grow: growing detaches earlier views (of an unshared memory).
+      return lengths.map((length, i) => new Float32Array(buffer, offsets[i], length));
     },
   };
+  if (pool !== null) detachOnCollect?.register(backend, { pool, id: memoryId });
+  return backend;
 }

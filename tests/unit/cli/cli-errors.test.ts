@@ -153,6 +153,11 @@ describe('nanograd errors', () => {
       ['bench', '--workload', 'W9'],
       'nanograd: --workload must be one of W1, W2, W3, W4, GEMM, SWEEP (got "W9")',
     ],
+    [
+      ['train', '--data', 'xor', '--threads', '0'],
+      'nanograd: --threads must be a whole number from 1 to 64 (got 0)',
+    ],
+    [['bench', '--threads', 'two'], 'nanograd: --threads must be a number (got "two")'],
   ])('usage error %j exits 2 with one line', (args, message) => {
     expectUsageError(args, message);
   });

@@ -147,16 +147,15 @@ describe('WebAssembly SIMD kernels', () => {
 
 // The raw gemm export, driven with the strides of each of the three dense-layer products.
 interface RawKernels {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   scratchBytes(): number;
   gemm(...args: number[]): void;
 }
+const rawMemory = new WebAssembly.Memory({ initial: 258 });
 const raw = new WebAssembly.Instance(
   new WebAssembly.Module(Uint8Array.from(atob(WASM_KERNELS_BASE64), (ch) => ch.charCodeAt(0))),
-  {},
+  { env: { memory: rawMemory } },
 ).exports as unknown as RawKernels;
-raw.memory.grow(256);
 const rawScratch = Math.ceil(raw.heapBase() / 16) * 16;
 const rawHeap = rawScratch + raw.scratchBytes();
 
@@ -196,7 +195,7 @@ describe('wasm gemm, bit for bit', () => {
         const b = a + 4 * M * K + 64;
         const c = b + 4 * K * N + 64;
         const bias = c + 4 * M * N + 64;
-        const f = new Float32Array(raw.memory.buffer);
+        const f = new Float32Array(rawMemory.buffer);
         const A = f.subarray(a / 4, a / 4 + M * K);
         const B = f.subarray(b / 4, b / 4 + K * N);
         const C = f.subarray(c / 4, c / 4 + M * N);
@@ -210,7 +209,7 @@ describe('wasm gemm, bit for bit', () => {
               acc = Math.fround(acc + Math.fround(A[m * sAm + k * sAk] * B[k * sBk + n * sBn]));
             expected[m * N + n] = acc;
           }
-        raw.gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, mode, bias, rawScratch);
+        raw.gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, N, mode, bias, rawScratch);
         for (let j = 0; j < expected.length; j++)
           if (!Object.is(C[j], expected[j]))
             throw new Error(`${name} mode ${mode} C[${j}]: wasm ${C[j]} vs reference ${expected[j]}`);
