@@ -7,7 +7,7 @@ import torch
 
 from .csv_reader import InputError, encode_rows, mark_missing, parse_number, read_csv
 from .model_data import TASK
-from .network import FEATURES, MISSING_POLICY, TARGET, input_features
+from .network import FEATURES, MISSING_POLICY, TARGET, input_statistics, input_features
 from .predict import js_number_text
 from .rng import SPLIT_STREAM, Rng, derive_seed
 
@@ -105,14 +105,7 @@ def fit_features(path, header, rows, lines, delimiter, features):
 def standardized(raw, features):
     """(raw - mean) / std per numeric input, in float64, then float32 (as the studio encodes),
     then the model's derived input features of the two columns (x1², sin(x1), ...) if it has them."""
-    means, stds = [], []
-    for feature in features:
-        if feature["kind"] == "numeric":
-            means.append(feature.get("mean", 0.0))
-            stds.append(feature.get("std", 1.0))
-        else:
-            means.extend([0.0] * len(feature["categories"]))
-            stds.extend([1.0] * len(feature["categories"]))
+    means, stds = input_statistics(features)
     mean = torch.tensor(means, dtype=torch.float64)
     std = torch.tensor(stds, dtype=torch.float64)
     return input_features(((raw - mean) / std).float())
