@@ -8,7 +8,15 @@ import { ConfigError } from '../errors';
 import { cloneTrainConfig, defaultInitFor, validateTrainConfig } from '../training/config';
 import type { TrainConfig } from '../training/types';
 import type { Activation } from '../engine/types';
-import { activationText, paramInfo, settingsOf, type RunSettings, type SettingValue } from './params';
+import {
+  activationText,
+  paramInfo,
+  paramOfField,
+  setAtPath,
+  settingsOf,
+  type RunSettings,
+  type SettingValue,
+} from './params';
 import type { PlannedRun } from './plan';
 
 function number(name: string, text: string, integer: boolean): number {
@@ -41,36 +49,15 @@ function setValue(config: TrainConfig, name: string, text: string): void {
       }));
       return;
     }
-    case 'loss':
-      config.loss = text as TrainConfig['loss'];
+    default: {
+      const param = paramInfo(name);
+      if (!param) break;
+      const value = param.kind === 'text' ? text : number(name, text, param.kind === 'integer');
+      setAtPath(config as unknown as Record<string, unknown>, param.path, value);
       return;
-    case 'optimizer':
-      config.optimizer = { ...config.optimizer, name: text as TrainConfig['optimizer']['name'] };
-      return;
-    case 'lr':
-      config.optimizer = { ...config.optimizer, lr: number(name, text, false) };
-      return;
-    case 'batch':
-      config.batchSize = number(name, text, true);
-      return;
-    case 'epochs':
-      config.epochs = number(name, text, true);
-      return;
-    case 'regularization':
-      config.regularization = text as TrainConfig['regularization'];
-      return;
-    case 'reg-rate':
-      config.regRate = number(name, text, false);
-      return;
-    case 'dropout':
-      config.dropout = number(name, text, false);
-      return;
-    case 'weight-init':
-      config.init = text as TrainConfig['init'];
-      return;
-    default:
-      throw new ConfigError(`${name}: not a sweepable parameter`, { field: name });
+    }
   }
+  throw new ConfigError(`${name}: not a sweepable parameter`, { field: name });
 }
 
 /** The base design with one run's swept values and seed, validated. */
@@ -93,26 +80,11 @@ export function applySweepValues(
   )
     config.init = config.hiddenLayers[0] ? defaultInitFor(config.hiddenLayers[0].activation) : base.init;
   config.seed = seed;
-  const param = (field: string): string | null => {
-    if (field.startsWith('hiddenLayers')) return field.endsWith('activation') ? 'activation' : 'layers';
-    const map: Record<string, string> = {
-      loss: 'loss',
-      'optimizer.name': 'optimizer',
-      'optimizer.lr': 'lr',
-      batchSize: 'batch',
-      epochs: 'epochs',
-      regularization: 'regularization',
-      regRate: 'reg-rate',
-      dropout: 'dropout',
-      init: 'weight-init',
-    };
-    return map[field] ?? null;
-  };
   try {
     return validateTrainConfig(config);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const name = param(err.location.field ?? '');
+    const name = paramOfField(err.location.field ?? '');
     throw new ConfigError(name ? `${name}: ${err.message}` : err.message, err.location);
   }
 }

@@ -3,6 +3,7 @@
  * `layers`, `reg-rate`, ...), and the flat, flag-named view of a TrainConfig that results,
  * diffs and exports use, so a CSV column or a diff line reads like the train command it came from.
  */
+import { fieldKind } from '../training/config';
 import type { TrainConfig } from '../training/types';
 
 export type ParamKind = 'number' | 'integer' | 'text';
@@ -10,23 +11,60 @@ export type ParamKind = 'number' | 'integer' | 'text';
 export interface SweepParamInfo {
   /** The train flag without dashes. */
   name: string;
+  /** The config field it sets (dotted); layers and activation both set hiddenLayers. */
+  path: string;
+  /** Read off the config schema (layers and activation are text: `16,16`, `relu,tanh`). */
   kind: ParamKind;
 }
 
-/** Every parameter a sweep may vary, in the order results show them. */
-export const SWEEP_PARAMS: readonly SweepParamInfo[] = [
-  { name: 'layers', kind: 'text' },
-  { name: 'activation', kind: 'text' },
-  { name: 'loss', kind: 'text' },
-  { name: 'optimizer', kind: 'text' },
-  { name: 'lr', kind: 'number' },
-  { name: 'batch', kind: 'integer' },
-  { name: 'epochs', kind: 'integer' },
-  { name: 'regularization', kind: 'text' },
-  { name: 'reg-rate', kind: 'number' },
-  { name: 'dropout', kind: 'number' },
-  { name: 'weight-init', kind: 'text' },
+/** Each sweepable flag and its config field, in the order results show them. */
+const FLAG_FIELDS: readonly (readonly [string, string])[] = [
+  ['layers', 'hiddenLayers'],
+  ['activation', 'hiddenLayers'],
+  ['loss', 'loss'],
+  ['optimizer', 'optimizer.name'],
+  ['lr', 'optimizer.lr'],
+  ['batch', 'batchSize'],
+  ['epochs', 'epochs'],
+  ['regularization', 'regularization'],
+  ['reg-rate', 'regRate'],
+  ['dropout', 'dropout'],
+  ['weight-init', 'init'],
 ];
+
+/** Every parameter a sweep may vary, in the order results show them. */
+export const SWEEP_PARAMS: readonly SweepParamInfo[] = FLAG_FIELDS.map(([name, path]) => ({
+  name,
+  path,
+  kind: fieldKind(path) ?? 'text',
+}));
+
+/** The flags whose value is one config field (all but layers and activation). */
+const SCALAR_PARAMS = SWEEP_PARAMS.filter((p) => p.path !== 'hiddenLayers');
+
+/** The config field at a dotted path. */
+export function valueAtPath(config: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], config);
+}
+
+/** Sets the config field at a dotted path, making the objects on the way. */
+export function setAtPath(config: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = config;
+  for (const part of parts.slice(0, -1)) {
+    const next = target[part];
+    if (typeof next !== 'object' || next === null) target[part] = {};
+    else target[part] = { ...(next as Record<string, unknown>) };
+    target = target[part] as Record<string, unknown>;
+  }
+  target[parts[parts.length - 1]] = value;
+}
+
+/** The sweep flag that sets a config field (`optimizer.lr` -> `lr`), or null. */
+export function paramOfField(field: string): string | null {
+  if (field.startsWith('hiddenLayers')) return field.endsWith('activation') ? 'activation' : 'layers';
+  return SCALAR_PARAMS.find((p) => p.path === field)?.name ?? null;
+}
 
 export const SWEEP_PARAM_NAMES: readonly string[] = SWEEP_PARAMS.map((p) => p.name);
 
@@ -56,35 +94,13 @@ export function activationText(config: TrainConfig): string {
  * so two runs never look equal when they are not.
  */
 export function settingsOf(config: TrainConfig): RunSettings {
-  const settings: RunSettings = {
-    layers: layersText(config),
-    activation: activationText(config),
-    loss: config.loss,
-    optimizer: config.optimizer.name,
-    lr: config.optimizer.lr,
-    batch: config.batchSize,
-    epochs: config.epochs,
-    regularization: config.regularization,
-    'reg-rate': config.regRate,
-    dropout: config.dropout,
-    'weight-init': config.init,
-    seed: config.seed,
-  };
-  const covered = new Set([
-    'hiddenLayers',
-    'loss',
-    'optimizer',
-    'batchSize',
-    'epochs',
-    'regularization',
-    'regRate',
-    'dropout',
-    'init',
-    'seed',
-  ]);
+  const settings: RunSettings = { layers: layersText(config), activation: activationText(config) };
+  for (const p of SCALAR_PARAMS) settings[p.name] = valueAtPath(config, p.path) as SettingValue;
+  settings.seed = config.seed;
+  const covered = new Set([...SWEEP_PARAMS.map((p) => p.path), 'seed']);
   const extra = (value: unknown, path: string): void => {
     // null / absent = the option is off (no early stopping): nothing to list or to differ.
-    if (value === undefined || value === null) return;
+    if (value === undefined || value === null || covered.has(path)) return;
     if (typeof value === 'number' || typeof value === 'string') settings[path] = value;
     else if (typeof value === 'boolean') settings[path] = String(value);
     else if (Array.isArray(value)) settings[path] = JSON.stringify(value);
@@ -92,9 +108,9 @@ export function settingsOf(config: TrainConfig): RunSettings {
       for (const [key, inner] of Object.entries(value as Record<string, unknown>))
         extra(inner, `${path}.${key}`);
   };
-  for (const [key, value] of Object.entries(config)) if (!covered.has(key)) extra(value, key);
-  for (const [key, value] of Object.entries(config.optimizer))
-    if (key !== 'name' && key !== 'lr') extra(value, `optimizer.${key}`);
+  // The optimizer's other settings (momentum, betas, ...) come last.
+  for (const [key, value] of Object.entries(config)) if (key !== 'optimizer') extra(value, key);
+  extra(config.optimizer, 'optimizer');
   return settings;
 }
 
@@ -118,34 +134,18 @@ export function configFromSettings(settings: RunSettings): Record<string, unknow
   const layers = text('layers');
   const sizes = layers === undefined || layers === 'none' ? [] : layers.split(',').map(Number);
   const activations = (text('activation') ?? 'relu').split(',');
-  const optimizer: Record<string, unknown> = { name: text('optimizer'), lr: num('lr') };
   const config: Record<string, unknown> = {
     hiddenLayers: sizes.map((units, i) => ({
       units,
       activation: activations[activations.length === 1 ? 0 : i],
     })),
-    loss: text('loss'),
-    optimizer,
-    batchSize: num('batch'),
-    epochs: num('epochs'),
-    regularization: text('regularization'),
-    regRate: num('reg-rate'),
-    dropout: num('dropout'),
-    init: text('weight-init'),
     seed: num('seed'),
   };
+  for (const p of SCALAR_PARAMS) setAtPath(config, p.path, p.kind === 'text' ? text(p.name) : num(p.name));
   // Settings without a flag come back under their dotted config path (schedule.name, earlyStopping.patience).
   for (const [key, value] of Object.entries(settings)) {
     if (SWEEP_PARAM_NAMES.includes(key) || key === 'seed' || value === '') continue;
-    const parsed = value === 'true' ? true : value === 'false' ? false : listValue(value);
-    const path = key.split('.');
-    let target: Record<string, unknown> = config;
-    for (const part of path.slice(0, -1)) {
-      const next = target[part];
-      if (typeof next !== 'object' || next === null) target[part] = {};
-      target = target[part] as Record<string, unknown>;
-    }
-    target[path[path.length - 1]] = parsed;
+    setAtPath(config, key, value === 'true' ? true : value === 'false' ? false : listValue(value));
   }
   return config;
 }

@@ -177,11 +177,16 @@ export function numberInRange(lo: number, hi: number, openLow = false, openHigh 
     });
 }
 
+/** The integer fields' schemas, so a field's kind can be read off the schema (fieldKind). */
+const INTEGER_SCHEMAS = new WeakSet<z.ZodType>();
+
 export function integerInRange(lo: number, hi: number) {
   const message = `must be an integer from ${lo} to ${hi}`;
-  return z
+  const schema = z
     .number({ error: requiredOr(message) })
     .refine((v) => Number.isInteger(v) && v >= lo && v <= hi, { error: message });
+  INTEGER_SCHEMAS.add(schema);
+  return schema;
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -252,6 +257,22 @@ const trainConfigShape = {
 };
 
 type ConfigShape = z.infer<z.ZodObject<typeof trainConfigShape>>;
+
+/** What the config field at a dotted path ('optimizer.lr') holds, read off the schema; null if none. */
+export function fieldKind(path: string): 'integer' | 'number' | 'text' | null {
+  let shape: Record<string, z.ZodType> = trainConfigShape;
+  let schema: z.ZodType | undefined;
+  for (const part of path.split('.')) {
+    schema = shape[part];
+    if (!schema) return null;
+    while (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)
+      schema = schema.unwrap() as z.ZodType;
+    shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {};
+  }
+  if (schema instanceof z.ZodEnum) return 'text';
+  if (schema && INTEGER_SCHEMAS.has(schema)) return 'integer';
+  return schema instanceof z.ZodNumber ? 'number' : null;
+}
 
 /** Rules between fields, as PyTorch states them (so a config no optimizer would accept never runs). */
 function checkRelations(config: ConfigShape, ctx: z.RefinementCtx): void {

@@ -136,3 +136,31 @@ describe('random search', () => {
     for (const r of runs) expect(r.values.lr).toBe(String(Number(Number(r.values.lr).toPrecision(4))));
   });
 });
+
+describe('sweep parameters from the config schema', () => {
+  it('reads each flag’s kind off the schema and maps errors back to the flag', async () => {
+    const { SWEEP_PARAMS, paramOfField } = await import('@shared/experiments/params');
+    const { fieldKind } = await import('@shared/training/config');
+    const kinds = Object.fromEntries(SWEEP_PARAMS.map((p) => [p.name, p.kind]));
+    expect(kinds).toEqual({
+      layers: 'text',
+      activation: 'text',
+      loss: 'text',
+      optimizer: 'text',
+      lr: 'number',
+      batch: 'integer',
+      epochs: 'integer',
+      regularization: 'text',
+      'reg-rate': 'number',
+      dropout: 'number',
+      'weight-init': 'text',
+    });
+    expect(fieldKind('schedule.stepSize')).toBe('integer');
+    expect(fieldKind('optimizer.momentum')).toBe('number');
+    expect(fieldKind('nope')).toBeNull();
+    expect(fieldKind('optimizer.nope')).toBeNull();
+    expect(paramOfField('optimizer.lr')).toBe('lr');
+    expect(paramOfField('hiddenLayers.1.activation')).toBe('activation');
+    expect(paramOfField('schedule.gamma')).toBeNull();
+  });
+});
