@@ -13,7 +13,7 @@ import type { TrainConfig } from '../../../src-shared/training';
 import { coreCount, createNodeWorkerPool } from '../../node/worker-pool';
 import { EXIT_INTERRUPTED } from '../context';
 import { formatNumber, formatPercent } from '../progress';
-import type { TrainFlags } from './train';
+import type { TrainFlags } from '../train-flags';
 
 export interface CrossValidateArgs {
   table: Table;

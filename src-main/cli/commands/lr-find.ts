@@ -5,14 +5,12 @@
  * is written; the suggestion is what to pass as --lr.
  */
 import type { Command } from 'commander';
-import { parseModel } from '../../../src-shared/model';
 import { DEFAULT_LR_RANGE, lrRangeTest, type LrRangeResult } from '../../../src-shared/training';
 import type { CliContext } from '../context';
-import { loadTable, readTextFile } from '../files';
 import { UsageError, asFlagError, integerArg, positiveArg } from '../options';
 import { formatNumber } from '../progress';
-import { addTrainOptions, buildConfig, checkFlagCombinations, prepareForRun, type TrainFlags } from './train';
-import { defaultValFraction } from '../data-flags';
+import { addTrainOptions, checkFlagCombinations, type TrainFlags } from '../train-flags';
+import { loadRunInputs, prepareForRun } from '../train-config';
 
 interface LrFindFlags extends TrainFlags {
   from: number;
@@ -68,16 +66,7 @@ export function register(program: Command, context: CliContext): void {
 }
 
 async function lrFind(flags: LrFindFlags): Promise<number> {
-  const initModel = flags.fromModel ? parseModel(await readTextFile(flags.fromModel), flags.fromModel) : null;
-  const config = buildConfig(flags, initModel, flags.fromModel);
-  const { table, builtin } = await loadTable(flags.data, {
-    points: flags.points,
-    noise: flags.noise,
-    seed: flags.seed,
-  });
-  const fromModel =
-    initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
-  const valFraction = flags.val ?? defaultValFraction(flags.data);
+  const { initModel, config, table, builtin, fromModel, valFraction } = await loadRunInputs(flags);
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
   let result: LrRangeResult;
   try {

@@ -11,7 +11,6 @@ import { Command, Option } from 'commander';
 import { ConfigError, firstLine } from '../../../src-shared/errors';
 import type { Table } from '../../../src-shared/data/types';
 import { count } from '../../../src-shared/data';
-import { parseModel } from '../../../src-shared/model';
 import type { ModelFile } from '../../../src-shared/model/types';
 import { prepareRun, startRun, type TrainConfig } from '../../../src-shared/training';
 import {
@@ -33,9 +32,11 @@ import {
 import { writeFileAtomic } from '../../node/atomic-write';
 import { coreCount, createNodeWorkerPool } from '../../node/worker-pool';
 import { EXIT_INTERRUPTED, type CliContext } from '../context';
-import { loadTable, readTextFile } from '../files';
+import { loadTable } from '../files';
 import { UsageError, asFlagError, integerArg } from '../options';
-import { buildConfig, checkFlagCombinations, register as registerTrain, type TrainFlags } from './train';
+import { register as registerTrain } from './train';
+import { checkFlagCombinations, type TrainFlags } from '../train-flags';
+import { buildConfig, continueFrom, readFromModel } from '../train-config';
 import { defaultValFraction, prepareOptions } from '../data-flags';
 import { SweepProgress, doneLine, metricText, rankedTable, runLine } from './sweep-output';
 
@@ -184,11 +185,10 @@ function modelFileName(index: number, total: number): string {
 }
 
 async function sweep(flags: SweepFlags, options: Option[]): Promise<number> {
-  const initModel = flags.fromModel ? parseModel(await readTextFile(flags.fromModel), flags.fromModel) : null;
+  const initModel = await readFromModel(flags);
   const { runs, swept, configs } = planSweep(flags, options, initModel);
   const valFraction = flags.val ?? defaultValFraction(flags.data);
-  const fromModel =
-    initModel && flags.fromModel ? { model: initModel, label: `--from-model ${flags.fromModel}` } : null;
+  const fromModel = continueFrom(flags, initModel);
 
   // The same table `train --seed k` loads: a generated set depends on the seed, a CSV does not.
   const tables = new Map<number, { table: Table; builtin: boolean }>();
