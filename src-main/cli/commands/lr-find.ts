@@ -66,7 +66,7 @@ export function register(program: Command, context: CliContext): void {
 }
 
 async function lrFind(flags: LrFindFlags): Promise<number> {
-  const { initModel, config, table, builtin, fromModel, valFraction } = await loadRunInputs(flags);
+  const { config, table, builtin, fromModel, valFraction } = await loadRunInputs(flags);
   const prepared = prepareForRun(table, flags, valFraction, builtin, fromModel);
   let result: LrRangeResult;
   try {
