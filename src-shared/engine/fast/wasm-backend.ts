@@ -149,9 +149,29 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
     if (array.buffer !== buffer) throw new Error('wasm kernels were given an array outside their memory');
     return array.byteOffset;
   };
-  const product = (...args: GemmArgs) => {
-    if (pool === null || args[0] * args[1] * args[2] < THREADED_MIN_MACS) gemm(...args, scratch);
-    else if (!pool.gemm(memoryId, scratch, scratchBytes, args, gemm)) gemm(...args, scratch);
+  // Named parameters, not (...args): a rest array per call is 3 allocations per layer and batch,
+  // garbage the small networks' thousands of steps (W2) paid for while warming up.
+  const product = (
+    M: number,
+    N: number,
+    K: number,
+    a: number,
+    sAm: number,
+    sAk: number,
+    b: number,
+    sBk: number,
+    sBn: number,
+    c: number,
+    ldc: number,
+    mode: number,
+    bias: number,
+  ) => {
+    if (pool === null || M * N * K < THREADED_MIN_MACS)
+      gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias, scratch);
+    else {
+      const args: GemmArgs = [M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias];
+      if (!pool.gemm(memoryId, scratch, scratchBytes, args, gemm)) gemm(...args, scratch);
+    }
   };
 
   const kernels: DenseKernels = {
