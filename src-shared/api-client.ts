@@ -69,6 +69,9 @@ export function createApi(transport: ApiTransport): StudioApi {
       start: (req) => call('cv:start', req),
       stop: () => call('cv:stop', noArgs),
     },
+    engine: {
+      threads: (threads) => call('engine:threads', threads === undefined ? {} : { threads }),
+    },
     files: {
       open: (kind) => transport.files.open(kind),
       save: (file) => transport.files.save(file),

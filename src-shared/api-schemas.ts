@@ -17,6 +17,7 @@ import { LIMITS, layerSpecSchema, optimizerConfigSchema, trainConfigSchema } fro
 import { formatFieldPath } from './zod-issues';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
+import { MAX_THREADS } from './engine/fast/gemm-threads';
 import { MAX_FOLDS } from './evaluation/cv-app';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
@@ -251,6 +252,10 @@ export const cvStartSchema = z.strictObject({
   config: trainConfigSchema,
 });
 
+export const engineThreadsSchema = z.strictObject({
+  threads: integerField(`a whole number from 1 to ${MAX_THREADS}`, 1, MAX_THREADS).optional(),
+});
+
 /** One schema per request channel; the mapped type keeps them in step with api.ts. */
 export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, unknown> } = {
   'data:generate': builtinDataRequestSchema,
@@ -277,6 +282,7 @@ export const REQUEST_SCHEMAS: { [C in RequestChannel]: z.ZodType<RequestOf<C>, u
   'eval:report': evaluationRequestSchema,
   'cv:start': cvStartSchema,
   'cv:stop': emptyPayload,
+  'engine:threads': engineThreadsSchema,
 };
 
 // ---------- host-only channels (Electron preload <-> main; not part of the backend) ----------

@@ -284,6 +284,17 @@ export interface RequestMap {
   /** K-fold cross-validation of a design on the current data, on the worker pool. */
   'cv:start': { req: CvStartRequest; res: CvStartResult };
   'cv:stop': { req: Record<string, never>; res: { finished: number } };
+  /** Threads for large matrix products (results are identical whatever the count); without `threads`, only reads. */
+  'engine:threads': { req: { threads?: number }; res: EngineThreads };
+}
+
+export interface EngineThreads {
+  /** Threads in use (1 where shared memory is unavailable, e.g. a web build without cross-origin isolation). */
+  threads: number;
+  /** Cores of this machine (the default). */
+  cores: number;
+  /** Whether more than one thread is possible here. */
+  available: boolean;
 }
 export type RequestChannel = keyof RequestMap;
 export type RequestOf<C extends RequestChannel> = RequestMap[C]['req'];
@@ -314,6 +325,7 @@ export const REQUEST_CHANNELS = [
   'eval:report',
   'cv:start',
   'cv:stop',
+  'engine:threads',
 ] as const satisfies readonly RequestChannel[];
 
 // ---------- events (backend -> UI) ----------
@@ -468,6 +480,10 @@ export interface StudioApi {
   crossValidation: {
     start(req: CvStartRequest): Promise<CvStartResult>;
     stop(): Promise<{ finished: number }>;
+  };
+  /** Threads for large matrix products: `set` changes the count, `get` reads it. */
+  engine: {
+    threads(threads?: number): Promise<EngineThreads>;
   };
   /** Host file access: native dialogs in Electron, <input type=file>/download in the browser. */
   files: {

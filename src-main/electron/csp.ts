@@ -31,7 +31,10 @@ export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
+    // With COOP, COEP makes the page cross-origin isolated (SharedArrayBuffer available), as the
+    // web build must be for multi-threaded training; every resource is our own origin anyway.
     'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
     'Referrer-Policy': 'no-referrer',
   };
 }

@@ -6,7 +6,21 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { serveBackend } from '../../src-shared/backend';
-import { createNodeWorkerPool } from '../node/worker-pool';
+import { coreCount, createNodeWorkerPool } from '../node/worker-pool';
+import { startGemmThreads } from '../node/gemm-threads';
+
+/** Large matrix products over `threads` threads (helpers: gemm-worker.js next to this file). */
+function setGemmThreads(threads: number): number {
+  try {
+    return startGemmThreads(threads)?.threads ?? 1;
+  } catch {
+    // No helper file (a test bundle of this entry alone): single-threaded, the same results.
+    return 1;
+  }
+}
+
+// Every core from the start; the app's Threads setting changes the count.
+setGemmThreads(coreCount());
 
 if (!parentPort) throw new Error('training-worker.ts must run as a worker thread');
 const port = parentPort;
@@ -23,5 +37,7 @@ serveBackend(
     now: () => performance.now(),
     // Sweeps run on a pool of worker threads (pool-worker.js, next to this file), one per core.
     createPool: () => createNodeWorkerPool(),
+    setGemmThreads,
+    cores: coreCount(),
   },
 );

@@ -20,6 +20,8 @@ export interface ServeOptions extends BackendOptions {
   now?: () => number;
   /** The worker pool sweeps run on (the web build: nested Web Workers). */
   createPool?: BackendHost['createPool'];
+  setGemmThreads?: BackendHost['setGemmThreads'];
+  cores?: number;
   yieldToHost?: () => Promise<void>;
   waitWhilePaused?: () => Promise<void>;
 }
@@ -51,6 +53,8 @@ export function serveInWorker(scope: WorkerScopeLike, options: ServeOptions = {}
       waitWhilePaused: options.waitWhilePaused ?? (() => new Promise((resolve) => setTimeout(resolve, 50))),
       now: options.now ?? (() => performance.now()),
       createPool: options.createPool,
+      setGemmThreads: options.setGemmThreads,
+      cores: options.cores,
     },
     options,
   );

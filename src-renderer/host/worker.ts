@@ -5,8 +5,15 @@
  */
 import { serveInWorker } from './worker-server';
 import { createWebWorkerPool } from './worker-pool';
+import { startWebGemmThreads, webCores, webThreadsAvailable } from './gemm-threads';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // Sweeps run in nested Web Workers, one per core, so this worker stays free for requests.
-serveInWorker(self, { createPool: () => createWebWorkerPool() });
+// Large matrix products use every core where the page is cross-origin isolated (else one thread).
+startWebGemmThreads(webCores());
+serveInWorker(self, {
+  createPool: () => createWebWorkerPool(),
+  setGemmThreads: webThreadsAvailable() ? startWebGemmThreads : undefined,
+  cores: webCores(),
+});

@@ -14,6 +14,7 @@ import type {
   Envelope,
   EventChannel,
   EventOf,
+  EngineThreads,
   ModelSummary,
   ProjectFile,
   ProjectState,
@@ -77,6 +78,10 @@ export interface BackendHost {
   now(): number;
   /** The host's worker pool for sweeps (Web Workers / worker_threads); without it sweeps are refused. */
   createPool?: () => WorkerPool<PoolTasks>;
+  /** Sets the GEMM threads for runs started afterwards (the host starts the helpers); returns the count in use. Without it: 1. */
+  setGemmThreads?: (threads: number) => number;
+  /** Cores of the machine: the default thread count. */
+  cores?: number;
 }
 
 export interface BackendOptions {
@@ -174,6 +179,7 @@ export class StudioBackend {
       'eval:report': (req) => this.evaluate(req),
       'cv:start': (req) => this.crossValidation.start(req, this.requireData()),
       'cv:stop': () => this.crossValidation.stop(),
+      'engine:threads': (req) => this.engineThreads(req.threads),
     };
   }
 
@@ -288,6 +294,17 @@ export class StudioBackend {
       mimeType: 'text/csv',
       data: datasetCsv(table, prepared),
     };
+  }
+
+  private gemmThreads: number | null = null;
+
+  /** Reads or sets the GEMM threads; runs started afterwards use the new count. */
+  private engineThreads(threads: number | undefined): EngineThreads {
+    const cores = Math.max(1, this.host.cores ?? 1);
+    const set = this.host.setGemmThreads;
+    if (set === undefined) return { threads: 1, cores, available: false };
+    if (threads !== undefined || this.gemmThreads === null) this.gemmThreads = set(threads ?? cores);
+    return { threads: this.gemmThreads, cores, available: true };
   }
 
   private requireData(): CurrentData {

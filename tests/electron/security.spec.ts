@@ -37,6 +37,7 @@ const API_SHAPE: Shape<StudioApi> = {
   sweep: { start: 'function', stop: 'function' },
   evaluation: { report: 'function' },
   crossValidation: { start: 'function', stop: 'function' },
+  engine: { threads: 'function' },
   files: { open: 'function', save: 'function' },
   on: 'function',
 };

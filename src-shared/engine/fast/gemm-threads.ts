@@ -155,7 +155,9 @@ export function createGemmThreadPool(
   const control = new SharedArrayBuffer(CTRL.length * 4);
   const ctrl = new Int32Array(control);
   const pending = new Map<number, { acks: number; resolve: () => void; promise: Promise<void> }>();
-  const ports = Array.from({ length: threads - 1 }, (_, index) => {
+  // Helpers start on the first attach: a process that trains only small networks starts none.
+  let ports: GemmWorkerPort[] = [];
+  const start = (index: number) => {
     const port = spawn(index);
     port.onMessage((message) => {
       const ack = message as { type?: string; id?: number };
@@ -168,7 +170,7 @@ export function createGemmThreadPool(
     });
     port.postMessage({ type: 'init', control, slot: index + 1 });
     return port;
-  });
+  };
   let nextId = 1;
   let seq = 0;
   let disposed = false;
@@ -176,6 +178,8 @@ export function createGemmThreadPool(
   return {
     threads,
     attach(memory, module) {
+      if (ports.length === 0 && !disposed)
+        ports = Array.from({ length: threads - 1 }, (_, index) => start(index));
       const id = nextId++;
       let resolve = () => {};
       const promise = new Promise<void>((r) => (resolve = r));

@@ -91,7 +91,7 @@ function compile(wasm: WasmApi, base64: string): object | null {
   return module;
 }
 
-/** Tells the pool's helpers to drop a backend's memory once its trainer is gone. */
+/** Tells the pool's helpers to drop a backend's memory once its kernels (what a trainer keeps) are gone. */
 const detachOnCollect =
   typeof FinalizationRegistry === 'function'
     ? new FinalizationRegistry<{ pool: GemmThreadPool; id: number }>(({ pool, id }) => pool.detach(id))
@@ -139,7 +139,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
   const scratchBytes = alignUp(exports.scratchBytes());
   const scratch = alignUp(exports.heapBase());
   const heapStart = scratch + scratchBytes * (pool?.threads ?? 1);
-  const memoryId = pool?.attach(memory, made.module) ?? 0;
+  // Attached on the first product big enough to split: small networks never wake the helpers.
+  let memoryId = 0;
   let allocated = false;
 
   // Every operand must live in this instance's memory; a foreign array would be read as garbage.
@@ -170,6 +171,10 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
       gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias, scratch);
     else {
       const args: GemmArgs = [M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias];
+      if (memoryId === 0) {
+        memoryId = pool.attach(memory, made.module);
+        detachOnCollect?.register(kernels, { pool, id: memoryId });
+      }
       if (!pool.gemm(memoryId, scratch, scratchBytes, args, gemm)) gemm(...args, scratch);
     }
   };
@@ -222,6 +227,5 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
       return lengths.map((length, i) => new Float32Array(buffer, offsets[i], length));
     },
   };
-  if (pool !== null) detachOnCollect?.register(backend, { pool, id: memoryId });
   return backend;
 }

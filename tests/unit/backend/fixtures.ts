@@ -73,4 +73,5 @@ export const validPayloads: { [C in RequestChannel]: RequestOf<C> } = {
   'eval:report': { split: 'val', importance: false },
   'cv:start': { folds: 5, config: validTrainConfig },
   'cv:stop': {},
+  'engine:threads': { threads: 2 },
 };

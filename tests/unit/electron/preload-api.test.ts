@@ -39,6 +39,7 @@ describe('preload api', () => {
       'crossValidation',
       'data',
       'dataMap',
+      'engine',
       'evaluation',
       'files',
       'host',
@@ -91,6 +92,8 @@ describe('preload api', () => {
     await api.evaluation.report({ split: 'val', importance: false });
     await api.crossValidation.start({} as never);
     await api.crossValidation.stop();
+    await api.engine.threads(2);
+    expect(invoked.find((i) => i.channel === 'engine:threads')!.args).toEqual([{ threads: 2 }]);
     expect(invoked.map((i) => i.channel)).toEqual([...REQUEST_CHANNELS]);
     expect(invoked.find((i) => i.channel === 'model:export')!.args).toEqual([{ format: 'onnx' }]);
     expect(await api.files.open('csv')).toBeNull();

@@ -60,6 +60,9 @@ describe('content security policy', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(securityHeaders(csp)['Content-Security-Policy']).toBe(csp);
+    // Cross-origin isolation (shared memory for multi-threaded training).
+    expect(securityHeaders(csp)['Cross-Origin-Opener-Policy']).toBe('same-origin');
+    expect(securityHeaders(csp)['Cross-Origin-Embedder-Policy']).toBe('require-corp');
   });
   it('adds only the dev server websocket in development', () => {
     const csp = contentSecurityPolicy('development', 'http://localhost:5173');

@@ -202,6 +202,12 @@ export function createFakeApi(): FakeApi {
         throw new Error('not scripted');
       },
     },
+    engine: {
+      threads: async (threads) => {
+        fake.calls.push({ method: 'engine.threads', arg: { threads } });
+        return { threads: threads ?? 2, cores: 2, available: true };
+      },
+    },
     crossValidation: {
       start: async (req) => {
         fake.calls.push({ method: 'crossValidation.start', arg: req });
