@@ -150,23 +150,10 @@ export function createWasmBackend(options: WasmBackendOptions = {}): FastBackend
     if (array.buffer !== buffer) throw new Error('wasm kernels were given an array outside their memory');
     return array.byteOffset;
   };
-  // Named parameters, not (...args): a rest array per call is 3 allocations per layer and batch,
-  // garbage the small networks' thousands of steps (W2) paid for while warming up.
-  const product = (
-    M: number,
-    N: number,
-    K: number,
-    a: number,
-    sAm: number,
-    sAk: number,
-    b: number,
-    sBk: number,
-    sBn: number,
-    c: number,
-    ldc: number,
-    mode: number,
-    bias: number,
-  ) => {
+  // Typed by GemmArgs, but named parameters, not (...args): a rest array per call is 3
+  // allocations per layer and batch, garbage the small networks' thousands of steps (W2) paid
+  // for while warming up.
+  const product: (...args: GemmArgs) => void = (M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias) => {
     if (pool === null || M * N * K < THREADED_MIN_MACS)
       gemm(M, N, K, a, sAm, sAk, b, sBk, sBn, c, ldc, mode, bias, scratch);
     else {
