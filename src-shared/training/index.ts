@@ -15,13 +15,9 @@ export {
 } from './config';
 export { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
 export { classificationAccuracy, regressionScores, type RegressionScores } from './metrics';
-export {
-  TrainingSession,
-  checkInitialWeights,
-  describeSpec,
-  networkSpec,
-  type SessionOptions,
-} from './session';
+export { TrainingSession } from './session';
+export { checkInitialWeights, describeSpec, networkSpec } from './network-spec';
+export type { SessionOptions } from './session-options';
 export { runSession, type RunHooks } from './driver';
 export { deriveSeed, seedStream, SEED_STREAMS, type SeedStream } from '../engine/rng';
 export { encodeForModel } from './continue';

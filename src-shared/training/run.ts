@@ -25,7 +25,8 @@ import { buildModelFile, modelNetwork } from '../model/model-file';
 import type { ModelFile } from '../model/types';
 import { encodeForModel } from './continue';
 import { runSession, type RunHooks } from './driver';
-import { TrainingSession, type SessionOptions } from './session';
+import { TrainingSession } from './session';
+import type { SessionOptions } from './session-options';
 import type { EpochMetrics, SessionSnapshot, TrainConfig } from './types';
 
 /** A saved model to continue from; `label` names it in messages (`--from-model m.json`, `m.json`). */

@@ -13,6 +13,8 @@
  * the run ('done') after `patience` epochs without a better validation loss and, with keep
  * 'best', puts the best epoch's weights back (also when the run ends or is stopped otherwise).
  * A non-finite loss ends the run at once ('diverged') with the weights of the last finite epoch.
+ * Those kept weights live in KeptWeights (kept-weights.ts); the network a config defines and
+ * the scoring of one split in network-spec.ts; the host's options in session-options.ts.
  *
  * Determinism: the initial weights, the batch order (reshuffled in place before every epoch, as
  * the benchmark anchors do) and dropout each read their own stream of the seed (SEED_STREAMS,
@@ -21,13 +23,12 @@
 import { TrainingError, ConfigError } from '../errors';
 import { Rng, SEED_STREAMS, deriveSeed, identityPermutation, seedStream } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
-import { FastMlp, MlpTrainer, type BackendPreference } from '../engine/fast';
+import { FastMlp, MlpTrainer } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
 import { withInputFeatures } from '../data/prepare/apply-input-features';
 import { layerDiagnostics, type EpochDiagnostics } from '../inspection/diagnostics';
 import { validateTrainConfig } from './config';
-import { lossTargets, outputTransform, outputUnits, resolveLoss, type OutputTransform } from './loss';
-import { classificationAccuracy, regressionScores } from './metrics';
+import { lossTargets, outputTransform, type OutputTransform } from './loss';
 import {
   FINAL_STATES,
   type EpochMetrics,
@@ -44,102 +45,9 @@ import {
   type ScheduleClock,
   type ScheduleConfig,
 } from './schedule';
-
-export interface SessionOptions {
-  /** Weights to continue from (e.g. a loaded model); must match the network the config and data define. */
-  initial?: DenseParams[];
-  /** Clock in milliseconds for time slices and `seconds` (default Date.now). */
-  now?: () => number;
-  /** Kernels: 'auto' (default) picks plain TypeScript or WebAssembly by layer width. */
-  backend?: BackendPreference;
-  /**
-   * The row order of epoch `epoch` (0-based), a permutation of 0..n-1 the session only reads.
-   * Default: the seeded reshuffle described above. The benchmark passes the anchors' orders.
-   */
-  batchOrder?: (epoch: number) => Int32Array;
-  /**
-   * Score train and validation sets and record layer diagnostics after every epoch (default
-   * true). When false an epoch's metrics carry only `loss`, the mean of its batch losses, and
-   * no extra pass over the data or the weights runs (the benchmark times the training loop alone).
-   */
-  scoreEpochs?: boolean;
-  /** Called after each completed epoch; returning 'stop' stops the run there (state 'stopped'). */
-  afterEpoch?: (metrics: EpochMetrics) => 'stop' | void;
-}
-
-/** The network a config defines on a data set: hidden layers plus a linear output layer. */
-export function networkSpec(config: TrainConfig, data: PreparedData): { spec: MlpSpec; loss: LossName } {
-  const loss = resolveLoss(config, data.task, data.train.outputSize);
-  const spec: MlpSpec = {
-    inputSize: data.train.inputSize,
-    layers: [
-      ...config.hiddenLayers.map((layer) => ({ ...layer })),
-      { units: outputUnits(loss, data.task, data.train.outputSize), activation: 'linear' },
-    ],
-  };
-  return { spec, loss };
-}
-
-/** Throws a ConfigError naming the first layer whose weights do not fit `spec`. */
-export function checkInitialWeights(spec: MlpSpec, initial: DenseParams[]): void {
-  if (initial.length !== spec.layers.length) {
-    throw new ConfigError(
-      `initial weights have ${initial.length} layers but the network has ${spec.layers.length} (${describeSpec(spec)})`,
-      { field: 'initial' },
-    );
-  }
-  let inSize = spec.inputSize;
-  spec.layers.forEach((layer, i) => {
-    const p = initial[i];
-    const name = `layer ${i + 1}`;
-    if (p.inSize !== inSize || p.outSize !== layer.units) {
-      throw new ConfigError(
-        `initial weights ${name} is ${p.inSize} -> ${p.outSize} but the network needs ${inSize} -> ${layer.units} (${describeSpec(spec)})`,
-        { field: `initial[${i}]` },
-      );
-    }
-    if (p.weight.length !== inSize * layer.units || p.bias.length !== layer.units) {
-      throw new ConfigError(
-        `initial weights ${name} has ${p.weight.length} weights and ${p.bias.length} biases, expected ${inSize * layer.units} and ${layer.units}`,
-        {
-          field: `initial[${i}]`,
-        },
-      );
-    }
-    if (!p.weight.every(Number.isFinite) || !p.bias.every(Number.isFinite)) {
-      throw new ConfigError(`initial weights ${name} contain NaN or Infinity`, { field: `initial[${i}]` });
-    }
-    inSize = layer.units;
-  });
-}
-
-export function describeSpec(spec: MlpSpec): string {
-  return [String(spec.inputSize), ...spec.layers.map((l) => String(l.units))].join('-');
-}
-
-function copyParams(params: readonly DenseParams[]): DenseParams[] {
-  return params.map((p) => ({
-    inSize: p.inSize,
-    outSize: p.outSize,
-    weight: Float32Array.from(p.weight),
-    bias: Float32Array.from(p.bias),
-  }));
-}
-
-/** Copies every weight and bias of `from` into the same-shaped `to`, in place (`to` may live in wasm memory). */
-function setParams(to: readonly DenseParams[], from: readonly DenseParams[]): void {
-  for (let l = 0; l < to.length; l++) {
-    to[l].weight.set(from[l].weight);
-    to[l].bias.set(from[l].bias);
-  }
-}
-
-export interface SplitScores {
-  loss: number;
-  accuracy: number | null;
-  r2: number | null;
-  mae: number | null;
-}
+import { checkInitialWeights, copyParams, networkSpec, scoreSplit, type SplitScores } from './network-spec';
+import { KeptWeights } from './kept-weights';
+import type { SessionOptions } from './session-options';
 
 export class TrainingSession {
   private current: PreparedData;
@@ -181,14 +89,8 @@ export class TrainingSession {
   /** The rate the current (or last) epoch started with. */
   private epochLr: number;
   private readonly tracker: BestEpochTracker | null;
-  /** Best epoch's weights, kept only when an early-stopping run ends with them (keep 'best'). */
-  private readonly bestWeights: DenseParams[] | null;
-  /** Weights after the last finite epoch (the initial ones before the first): what divergence keeps. */
-  private readonly goodWeights: DenseParams[];
-  private goodEpoch = 0;
-  private weightsFrom: 'best' | 'last' = 'last';
+  private readonly kept: KeptWeights;
   private stoppedAt: number | null = null;
-  private keptAfterDivergence: number | null = null;
 
   constructor(prepared: PreparedData, config: TrainConfig, options: SessionOptions = {}) {
     this.config = validateTrainConfig(config);
@@ -234,8 +136,7 @@ export class TrainingSession {
       });
     }
     this.tracker = hasVal ? new BestEpochTracker(early) : null;
-    this.bestWeights = early && (this.config.keep ?? 'best') === 'best' ? copyParams(mlp.params) : null;
-    this.goodWeights = copyParams(mlp.params);
+    this.kept = new KeptWeights(mlp.params, early !== null && (this.config.keep ?? 'best') === 'best');
     this.shuffleRng = seedStream(this.config.seed, 'batchOrder');
     this.perm = identityPermutation(n);
     const classes = data.train.outputSize;
@@ -321,8 +222,8 @@ export class TrainingSession {
       epochProgress: this.epochProgress,
       best: this.tracker?.best ?? null,
       stoppedEpoch: this.stoppedAt,
-      weightsFrom: this.weightsFrom,
-      keptEpoch: this.keptAfterDivergence,
+      weightsFrom: this.kept.weightsFrom,
+      keptEpoch: this.kept.keptEpoch,
     };
   }
 
@@ -358,7 +259,7 @@ export class TrainingSession {
   stop(): void {
     if (FINAL_STATES.includes(this.currentState)) return;
     this.currentState = 'stopped';
-    this.restoreBest();
+    this.kept.restoreBest(this.trainer.mlp.params);
   }
 
   /**
@@ -535,36 +436,21 @@ export class TrainingSession {
     this.completedEpochs = epoch;
     this.history.push(metrics);
     if (this.scoreEpochs) this.recordDiagnostics(epoch);
-    setParams(this.goodWeights, this.trainer.mlp.params);
-    this.goodEpoch = epoch;
+    this.kept.finiteEpoch(epoch, this.trainer.mlp.params);
     const seen = this.tracker?.observe(metrics);
-    if (seen?.improved && this.bestWeights) setParams(this.bestWeights, this.trainer.mlp.params);
+    if (seen?.improved) this.kept.bestEpoch(this.trainer.mlp.params);
     if (seen?.stop) {
       this.stoppedAt = epoch;
       this.currentState = 'done';
     } else if (epoch >= this.config.epochs && this.currentState !== 'stopped') this.currentState = 'done';
-    if (this.currentState === 'done' || this.currentState === 'stopped') this.restoreBest();
+    if (this.currentState === 'done' || this.currentState === 'stopped')
+      this.kept.restoreBest(this.trainer.mlp.params);
     if (this.afterEpoch?.(metrics) === 'stop') this.stop();
     return metrics;
   }
 
   private score(set: Dataset, targets: Float32Array): SplitScores {
-    const { loss, correct } = this.trainer.evaluate(set.x, targets, set.n);
-    if (this.data.task === 'classification') {
-      if (this.loss === 'cross_entropy')
-        return { loss, accuracy: set.n > 0 ? correct / set.n : 0, r2: null, mae: null };
-      const units = this.spec.layers[this.spec.layers.length - 1].units;
-      const outputs = this.trainer.mlp.forward(set.x, set.n);
-      return { loss, accuracy: classificationAccuracy(outputs, set.y, set.n, units), r2: null, mae: null };
-    }
-    const outputs = this.trainer.mlp.forward(set.x, set.n);
-    const { r2, mae } = regressionScores(
-      outputs,
-      targets,
-      outputs.length,
-      this.data.preprocessing.target.std ?? 1,
-    );
-    return { loss, accuracy: null, r2, mae };
+    return scoreSplit(this.trainer, this.loss, this.data, set, targets);
   }
 
   private recordDiagnostics(epoch: number): void {
@@ -572,21 +458,12 @@ export class TrainingSession {
     this.diagnostics.push({ epoch, layers });
   }
 
-  /** Early stopping with keep 'best': the network ends with the best epoch's weights. */
-  private restoreBest(): void {
-    const best = this.tracker?.best;
-    if (!this.bestWeights || !best || this.weightsFrom === 'best') return;
-    setParams(this.trainer.mlp.params, this.bestWeights);
-    this.weightsFrom = 'best';
-  }
-
   private diverge(epoch: number, loss: number): void {
     // The moment it blew up is what the diagnostics chart must show.
     if (this.epochStartWeights.length > 0) this.recordDiagnostics(epoch);
     const what = Number.isNaN(loss) ? 'NaN' : 'infinite';
-    setParams(this.trainer.mlp.params, this.goodWeights);
-    this.keptAfterDivergence = this.goodEpoch;
-    const kept = this.goodEpoch > 0 ? `the weights of epoch ${this.goodEpoch}` : 'the initial weights';
+    const goodEpoch = this.kept.restoreLastFinite(this.trainer.mlp.params);
+    const kept = goodEpoch > 0 ? `the weights of epoch ${goodEpoch}` : 'the initial weights';
     const clip = this.config.clipGradNorm ? '' : ', clip the gradient norm (e.g. to 1)';
     this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr})${clip} or standardize the features; kept ${kept}`;
     this.currentState = 'diverged';
