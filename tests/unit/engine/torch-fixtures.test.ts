@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_FNS } from '../../../src-shared/engine/activations';
 import { TensorSequential } from '../../../src-shared/engine/reference/tensor/sequential';
@@ -13,11 +12,7 @@ import {
   type OptimizerConfig,
 } from '../../../src-shared/engine/types';
 import { Value } from '../../../src-shared/engine/reference/scalar/value';
-
-/** Fixtures written by tests/fixtures/torch/make_fixtures.py (PyTorch, float64). */
-function fixture<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/torch/${name}`, import.meta.url), 'utf8')) as T;
-}
+import { expectClose, torchFixture } from '../training/torch-fixtures';
 
 interface NetCase {
   spec: MlpSpec;
@@ -40,30 +35,14 @@ interface OptimizerCase extends NetCase {
   after: DenseValues[];
 }
 
-const lossGrads = fixture<{ cases: LossGradCase[] }>('loss_grads.json').cases;
-const optimizers = fixture<{ steps: number; cases: OptimizerCase[] }>('optimizers.json');
-const activations = fixture<{
+const lossGrads = torchFixture<{ cases: LossGradCase[] }>('loss_grads.json').cases;
+const optimizers = torchFixture<{ steps: number; cases: OptimizerCase[] }>('optimizers.json');
+const activations = torchFixture<{
   x: number[];
   f: Record<string, number[]>;
   df: Record<string, number[]>;
   erf: { x: number[]; erf: number[]; erfc: number[] };
 }>('activations.json');
-
-/** |ours − torch| ≤ rel·|torch| + abs: relative, with a floor for values that are 0 in exact arithmetic. */
-function expectClose(
-  ours: ArrayLike<number>,
-  torch: readonly number[],
-  rel: number,
-  abs: number,
-  what: string,
-): void {
-  expect(ours.length, what).toBe(torch.length);
-  for (let i = 0; i < torch.length; i++) {
-    const err = Math.abs(ours[i] - torch[i]);
-    if (err > rel * Math.abs(torch[i]) + abs)
-      expect.fail(`${what}[${i}]: ours ${ours[i]} vs torch ${torch[i]} (error ${err})`);
-  }
-}
 
 function run(c: NetCase, loss: LossName, dtype: DType): { net: TensorSequential; value: number } {
   const net = new TensorSequential(c.spec, c.params, { dtype });

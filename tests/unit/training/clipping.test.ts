@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TensorSequential, Tensor, clipGradNorm, createOptimizer } from '../../../src-shared/engine';
-import { FastMlp, MlpTrainer } from '../../../src-shared/engine/fast';
+import { FastMlp, MlpTrainer, type TrainerOptions } from '../../../src-shared/engine/fast';
 import type { DenseValues, LossName, MlpSpec, OptimizerConfig } from '../../../src-shared/engine/types';
 import { expectClose, torchFixture } from './torch-fixtures';
 
@@ -21,6 +21,26 @@ interface ClipCase {
 
 const fixture = torchFixture<{ steps: number; cases: ClipCase[] }>('clipping.json');
 const byLabel = fixture.cases.map((c) => [c.label, c] as const);
+
+/** The fast trainer from the case's starting parameters (in float32), one full batch per step. */
+function fastTrainer(c: ClipCase, options: Pick<TrainerOptions, 'clipGradNorm' | 'backend'>): MlpTrainer {
+  const params = c.params.map((p) => ({
+    inSize: p.inSize,
+    outSize: p.outSize,
+    weight: Float32Array.from(p.weight),
+    bias: Float32Array.from(p.bias),
+  }));
+  return new MlpTrainer(new FastMlp(c.spec, params), {
+    loss: c.loss,
+    optimizer: c.config,
+    regularization: 'none',
+    regRate: 0,
+    dropout: 0,
+    seed: 0,
+    maxBatch: c.n,
+    ...options,
+  });
+}
 
 describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
   it('the fixture has clipped and unclipped steps', () => {
@@ -54,23 +74,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
 
   for (const backend of ['js', 'wasm'] as const) {
     it.each(byLabel)(`%s: fast trainer (${backend} kernels), float32`, (_label, c) => {
-      const params = c.params.map((p) => ({
-        inSize: p.inSize,
-        outSize: p.outSize,
-        weight: Float32Array.from(p.weight),
-        bias: Float32Array.from(p.bias),
-      }));
-      const trainer = new MlpTrainer(new FastMlp(c.spec, params), {
-        loss: c.loss,
-        optimizer: c.config,
-        regularization: 'none',
-        regRate: 0,
-        dropout: 0,
-        seed: 0,
-        maxBatch: c.n,
-        clipGradNorm: c.maxNorm,
-        backend,
-      });
+      const trainer = fastTrainer(c, { clipGradNorm: c.maxNorm, backend });
       const x = Float32Array.from(c.x);
       const y = Float32Array.from(c.targets);
       const losses: number[] = [];
@@ -90,21 +94,7 @@ describe('gradient clipping against torch.nn.utils.clip_grad_norm_', () => {
 
   it('without clipping the fast trainer does not measure the norm (the unclipped path is unchanged)', () => {
     const c = fixture.cases[0];
-    const params = c.params.map((p) => ({
-      inSize: p.inSize,
-      outSize: p.outSize,
-      weight: Float32Array.from(p.weight),
-      bias: Float32Array.from(p.bias),
-    }));
-    const trainer = new MlpTrainer(new FastMlp(c.spec, params), {
-      loss: c.loss,
-      optimizer: c.config,
-      regularization: 'none',
-      regRate: 0,
-      dropout: 0,
-      seed: 0,
-      maxBatch: c.n,
-    });
+    const trainer = fastTrainer(c, {});
     trainer.trainBatch(Float32Array.from(c.x), Float32Array.from(c.targets), c.n);
     expect(trainer.lastGradNorm).toBeNaN();
   });

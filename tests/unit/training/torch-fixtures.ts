@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
-/** A fixture written by tests/fixtures/torch/make_training_fixtures.py (PyTorch, float64). */
+/** A fixture written by tests/fixtures/torch/make_fixtures.py or make_training_fixtures.py (PyTorch, float64). */
 export function torchFixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/torch/${name}`, import.meta.url), 'utf8')) as T;
 }
 
-/** |ours − torch| ≤ rel·|torch| + abs for every element, naming the first that is not. */
+/**
+ * |ours − torch| ≤ rel·|torch| + abs for every element (abs: a floor for values that are 0 in exact
+ * arithmetic), naming the first that is not; NaN never passes.
+ */
 export function expectClose(
   ours: ArrayLike<number>,
   torch: readonly number[],
