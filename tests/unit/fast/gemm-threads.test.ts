@@ -7,6 +7,7 @@ import { createWasmBackend } from '../../../src-shared/engine/fast/wasm-backend'
 import { Rng, identityPermutation } from '../../../src-shared/engine/rng';
 import type { MlpSpec } from '../../../src-shared/engine/types';
 import { startGemmThreads } from '../../../src-main/node/gemm-threads';
+import { allocateLayer, runLayer } from './dense-layer';
 
 /*
  * Threads split a product by C's rows or columns only, so every element is summed by one call
@@ -44,25 +45,16 @@ async function products(threads: number, relaxed: boolean, n: number, inSize: nu
   if (backend === null) throw new Error('no wasm backend');
   expect(backend.threads).toBe(threads);
   await p?.settled();
-  const [x, w, bias, out, dz, gw, gb, dx] = backend.allocate([
-    n * inSize,
-    outSize * inSize,
-    outSize,
-    n * outSize,
-    n * outSize,
-    outSize * inSize,
-    outSize,
-    n * inSize,
-  ]);
+  const shape = { n, inSize, outSize };
+  const layer = allocateLayer(backend, shape);
   const rng = new Rng(n + inSize + outSize);
+  const { x, w, bias, out, dz, gw, gb, dx } = layer;
   for (const a of [x, w, bias, dz]) for (let j = 0; j < a.length; j++) a[j] = rng.uniform(-1, 1);
   const before = p?.helperTasks() ?? 0;
   // On a loaded machine the caller may take every task before a helper wakes: repeat (the
   // same inputs, so the same outputs) until the helpers have run some of the work.
   for (let attempt = 0; attempt < 200; attempt++) {
-    backend.kernels.forward(x, w, bias, out, n, inSize, outSize);
-    backend.kernels.backwardParams(dz, x, gw, gb, n, inSize, outSize);
-    backend.kernels.backwardInput(dz, w, dx, n, inSize, outSize);
+    runLayer(backend.kernels, layer, shape);
     if (p === null || p.helperTasks() > before) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
