@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from '@shared/api';
-import { StudioBackend, type BackendHost } from '@shared/backend';
 import { generateTable, prepareDataset } from '@shared/data';
 import { fitBaselines, trainFold } from '@shared/evaluation';
-import { POOL_TASK_HANDLERS, type PoolTasks } from '@shared/pool/tasks';
 import { defaultTrainConfig } from '@shared/training';
 import type { TrainConfig } from '@shared/training/types';
-import { inProcessPool } from '../pool/in-process';
-
-/** A backend on a real clock, with or without an (in-process) worker pool serving the real task table. */
-function backendWith(pool: boolean) {
-  const events: { event: EventChannel; payload: unknown }[] = [];
-  const host: BackendHost = {
-    emit: (event, payload) => events.push({ event, payload }),
-    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
-    now: () => performance.now(),
-    ...(pool ? { createPool: () => inProcessPool<PoolTasks>(POOL_TASK_HANDLERS, { size: 2 }).pool } : {}),
-  };
-  const backend = new StudioBackend(host);
-  const call = async <C extends RequestChannel>(
-    channel: C,
-    payload: RequestOf<C>,
-  ): Promise<ResponseOf<C>> => {
-    const envelope = await backend.handle(channel, payload);
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.value as ResponseOf<C>;
-  };
-  const of = <E extends EventChannel>(event: E) =>
-    events.filter((e) => e.event === event).map((e) => e.payload as EventOf<E>);
-  const until = async (condition: () => boolean): Promise<void> => {
-    for (let i = 0; i < 400_000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
-    if (!condition()) throw new Error('condition not reached');
-  };
-  return { backend, call, of, until };
-}
+import { createPoolHarness } from './pool-harness';
 
 const XOR = { kind: 'xor-noisy' as const, points: 200, noise: 0.1, seed: 4, valFraction: 0.25 };
 const config: TrainConfig = {
@@ -47,7 +17,7 @@ const config: TrainConfig = {
 describe('app runs fit the baselines beside the run', () => {
   for (const pool of [false, true]) {
     it(`sends train:baselines for the run, on its split and settings (${pool ? 'pool worker' : 'in the backend'})`, async () => {
-      const { call, of, until } = backendWith(pool);
+      const { call, of, until } = createPoolHarness({ pool });
       await call('data:generate', XOR);
       const { runId } = await call('train:start', config);
       await until(() => of('train:baselines').length > 0);
@@ -78,7 +48,7 @@ describe('app runs fit the baselines beside the run', () => {
   }
 
   it('a run replaced before its baselines arrive never gets them', async () => {
-    const { call, of, until } = backendWith(false);
+    const { call, of, until } = createPoolHarness({ pool: false });
     await call('data:generate', XOR);
     const first = await call('train:start', config);
     const second = await call('train:start', { ...config, seed: 9 });
@@ -95,7 +65,7 @@ describe('cv:start / cv:stop (the Cross-validate action)', () => {
 
   for (const pool of [true, false]) {
     it(`runs K folds as the CLI's fold jobs and ends with mean and std (${pool ? '2 workers' : 'no pool'})`, async () => {
-      const { call, of, until } = backendWith(pool);
+      const { call, of, until } = createPoolHarness({ pool });
       await call('data:generate', moons);
       const started = await call('cv:start', { folds: 3, config: cvConfig });
       expect(started).toMatchObject({ folds: 3, workers: pool ? 2 : 1 });
@@ -135,7 +105,7 @@ describe('cv:start / cv:stop (the Cross-validate action)', () => {
   }
 
   it('cv:stop ends it as stopped, keeping the folds that finished', async () => {
-    const { call, of, until } = backendWith(true);
+    const { call, of, until } = createPoolHarness();
     await call('data:generate', moons);
     await call('cv:start', { folds: 4, config: { ...cvConfig, epochs: 100_000 } });
     await until(() => of('cv:progress').some((p) => p.running.length > 0));
@@ -149,7 +119,7 @@ describe('cv:start / cv:stop (the Cross-validate action)', () => {
   });
 
   it('refuses bad requests in one line naming the field', async () => {
-    const { backend, call } = backendWith(true);
+    const { backend, call } = createPoolHarness();
     const noData = await backend.handle('cv:start', { folds: 5, config: cvConfig });
     expect(noData).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^no data yet/) } });
     await call('data:generate', moons);

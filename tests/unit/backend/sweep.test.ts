@@ -1,41 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from '@shared/api';
-import { StudioBackend } from '@shared/backend';
-import { POOL_TASK_HANDLERS, type PoolTasks } from '@shared/pool/tasks';
 import { defaultTrainConfig } from '@shared/training';
-import { inProcessPool } from '../pool/in-process';
-
-/** A backend whose sweeps run on in-process pool workers (the same task table as the real ones). */
-function sweepBackend() {
-  const events: { event: EventChannel; payload: unknown }[] = [];
-  const backend = new StudioBackend({
-    emit: (event, payload) => events.push({ event, payload }),
-    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
-    now: () => performance.now(),
-    createPool: () => inProcessPool<PoolTasks>(POOL_TASK_HANDLERS, { size: 2 }).pool,
-  });
-  const call = async <C extends RequestChannel>(
-    channel: C,
-    payload: RequestOf<C>,
-  ): Promise<ResponseOf<C>> => {
-    const envelope = await backend.handle(channel, payload);
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.value as ResponseOf<C>;
-  };
-  const of = <E extends EventChannel>(event: E) =>
-    events.filter((e) => e.event === event).map((e) => e.payload as EventOf<E>);
-  const until = async (condition: () => boolean): Promise<void> => {
-    for (let i = 0; i < 200_000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
-    if (!condition()) throw new Error('condition not reached');
-  };
-  return { backend, call, of, until };
-}
+import { createPoolHarness } from './pool-harness';
 
 const base = {
   ...defaultTrainConfig(),
   epochs: 6,
   hiddenLayers: [{ units: 6, activation: 'relu' as const }],
 };
+
+// The sweeps run on in-process pool workers (the same task table as the real ones).
+const sweepBackend = () => createPoolHarness({ turns: 200_000 });
 
 describe('app sweeps (backend on a worker pool)', () => {
   it('streams one sweep:run per run and ends with sweep:state done', async () => {
