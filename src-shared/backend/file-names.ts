@@ -2,6 +2,8 @@
  * File names suggested for exports. They end up in a save dialog or a browser download, so
  * they must be valid on every OS: letters, digits, dot, dash and underscore only.
  */
+import type { ExportedFile } from '../model/types';
+
 const KNOWN_EXTENSIONS = /\.(csv|tsv|txt|json|nnproj|nnmodel\.json)$/i;
 
 export function fileBaseName(name: string, fallback: string): string {
@@ -13,4 +15,9 @@ export function fileBaseName(name: string, fallback: string): string {
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 80);
   return base || fallback;
+}
+
+/** A CSV export named `<base>-<kind>.csv` (the data set, predictions). */
+export function csvFile(base: string, kind: string, data: string): ExportedFile {
+  return { fileName: `${base}-${kind}.csv`, mimeType: 'text/csv', data };
 }

@@ -1,10 +1,5 @@
-export {
-  StudioBackend,
-  modelSummary,
-  type BackendHost,
-  type BackendOptions,
-  type EmitEvent,
-} from './studio-backend';
+export { StudioBackend, type BackendHost, type BackendOptions, type EmitEvent } from './studio-backend';
+export { modelSummary } from './model-files';
 export { serveBackend, type BackendPort } from './serve';
 export {
   isBackendRequest,

@@ -25,46 +25,33 @@ import type {
 } from '../api';
 import { validateRequest } from '../api-schemas';
 import { ExportError, TrainingError, serializeError } from '../errors';
-import type { PrepareOptions, PreparedData, Table } from '../data/types';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
 import { SweepService } from './sweep-service';
 import { BaselineService } from './baseline-service';
 import { CrossValidationService } from './cv-service';
-import { builtinDefaults, datasetCsv, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
-import { featuresMatch } from '../data/prepare/apply-input-features';
-import { mapPredictor, parameterCount } from './session-views';
+import { mapPredictor } from './session-views';
 import type { ExportFormat, ExportedFile, ModelFile } from '../model/types';
-import {
-  exportModelFile,
-  modelBaseName,
-  modelNetwork,
-  parseModel,
-  parseProject,
-  predictTable,
-  predictionsCsv,
-  serializeProject,
-} from '../model';
+import { exportModelFile, parseModel, parseProject } from '../model';
 import {
   prepareRun,
-  runModelFile,
   startRun,
   type ContinueFrom,
   type PreparedRun,
-  type TrainingRun,
-  type TrainingSession,
   DEFAULT_LR_RANGE,
   lrRangeTest,
   type LrRangeResult,
 } from '../training';
-import { FINAL_STATES, type SessionSnapshot, type SessionState, type TrainConfig } from '../training/types';
-import { DEFAULT_GRID_SIZE, boundaryFrame, dataPlane, gridInputs, planeForModel, type Plane } from './plane';
-import { fileBaseName } from './file-names';
-import { neuronDetails, sessionNeuronMaps } from './inspect';
+import { FINAL_STATES, type SessionSnapshot, type TrainConfig } from '../training/types';
+import { DEFAULT_GRID_SIZE } from './plane';
+import { neuronDetails } from './inspect';
 import { DataMapService } from './datamap';
 import { DataPainter } from './paint';
 import type { PaintRequest } from '../data/paint';
 import { evaluationView, type EvaluationRequest, type EvaluationView } from '../evaluation/view';
+import { ActiveRun } from './active-run';
+import { dataCsvFile, generatedData, importedData, type CurrentData } from './current-data';
+import { continuesModel, modelSummary, predictionsFile, projectFile } from './model-files';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 
@@ -97,38 +84,13 @@ export interface BackendOptions {
   sliceMs?: number;
 }
 
-interface CurrentData {
-  table: Table;
-  /** How `table` was prepared (sweep runs prepare it the same way in their workers). */
-  prepare: PrepareOptions;
-  prepared: PreparedData;
-  summary: DatasetSummary;
-  plane: Plane | null;
-  /** Built by a generator: Paint mode can change it (the painter exists from the first stroke). */
-  generated: boolean;
-  painter?: DataPainter;
-}
-
-interface Run {
-  runId: string;
-  training: TrainingRun;
-  /** training.session, the part most of this file talks to. */
-  session: TrainingSession;
-  plane: Plane | null;
-  lastBoundaryAt: number;
-  /** Diagnostics entries already sent with progress events. */
-  diagnosticsSent: number;
-  boundaryFrames: number;
-  lastReportedState: SessionState | null;
-}
-
 type Handlers = { [C in RequestChannel]: (req: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
 export class StudioBackend {
   private readonly host: BackendHost;
   private readonly options: Required<BackendOptions>;
   private data: CurrentData | null = null;
-  private run: Run | null = null;
+  private run: ActiveRun | null = null;
   /** The model exports use when there is no run: a loaded model or the last finished run. */
   private model: ModelFile | null = null;
   /** A loaded model the next compatible train:start continues from (its `initial` weights). */
@@ -154,17 +116,17 @@ export class StudioBackend {
     };
     this.dataMap = new DataMapService(host, this.options.gridSize);
     this.handlers = {
-      'data:generate': (req) => this.generateData(req),
-      'data:import-csv': (req) => this.importCsv(req),
-      'data:export': () => this.exportData(),
+      'data:generate': (req) => this.replaceData(generatedData(req)),
+      'data:import-csv': (req) => this.replaceData(importedData(req)),
+      'data:export': () => dataCsvFile(this.requireData()),
       'data:paint': (req) => this.paint(req),
       'train:start': (config) => this.startTraining(config),
-      'train:pause': () => this.control('pause'),
-      'train:resume': () => this.control('resume'),
-      'train:step': () => this.step(),
-      'train:stop': () => this.control('stop'),
+      'train:pause': () => this.requireRun('pause').control('pause'),
+      'train:resume': () => this.requireRun('resume').control('resume'),
+      'train:step': () => this.requireRun('step').step(),
+      'train:stop': () => this.requireRun('stop').control('stop'),
       'train:reset': () => this.reset(),
-      'train:set-weight': (edit) => this.setWeight(edit),
+      'train:set-weight': (edit) => this.requireRun('edit a weight').setWeight(edit),
       'train:lr-find': (config) => this.findLearningRate(config),
       'inspect:neuron': (req) => neuronDetails(this.requireRun('inspect a neuron').session, req),
       'model:export': (req) => this.exportModel(req.format),
@@ -204,58 +166,14 @@ export class StudioBackend {
 
   // ---------- data ----------
 
-  private generateData(req: RequestOf<'data:generate'>): DatasetSummary {
-    const table = generateTable(req.kind, { points: req.points, noise: req.noise, seed: req.seed });
-    const prepare: PrepareOptions = {
-      task: builtinDefaults(req.kind).task,
-      valFraction: req.valFraction,
-      seed: req.seed,
-      missing: 'drop',
-      standardize: false,
-    };
-    return this.replaceData(table, prepareDataset(table, prepare), prepare, true);
-  }
-
-  private importCsv(req: RequestOf<'data:import-csv'>): DatasetSummary {
-    // Everything that can fail runs before the current data is touched.
-    const table = parseCsv(req.text, req.fileName);
-    const prepare: PrepareOptions = {
-      target: req.target,
-      valFraction: req.valFraction,
-      seed: req.seed,
-      missing: req.missing,
-      standardize: true,
-    };
-    return this.replaceData(table, prepareDataset(table, prepare), prepare, false);
-  }
-
-  private replaceData(
-    table: Table,
-    prepared: PreparedData,
-    prepare: PrepareOptions,
-    generated: boolean,
-  ): DatasetSummary {
-    const plane = dataPlane(prepared);
-    const summary: DatasetSummary = {
-      name: prepared.name,
-      task: prepared.task,
-      inputSize: prepared.train.inputSize,
-      outputSize: prepared.train.outputSize,
-      trainRows: prepared.train.n,
-      valRows: prepared.val?.n ?? 0,
-      featureNames: [...prepared.preprocessing.encodedNames],
-      targetName: prepared.preprocessing.target.name,
-      classes: prepared.preprocessing.target.classes ? [...prepared.preprocessing.target.classes] : null,
-      notes: [...prepared.notes],
-      preview: previewTable(table),
-      points: plane ? plane.points : null,
-    };
+  /** New data, built in full before this (a bad CSV fails before anything changes). */
+  private replaceData(data: CurrentData): DatasetSummary {
     // The run trained on the old data: end it, but keep its weights as the current model so
     // "train on one file, export predictions for another" works.
     this.endRun(true);
-    this.data = { table, prepare, prepared, summary, plane, generated };
-    this.dataMap.setData(table, prepared, prepare.seed);
-    return summary;
+    this.data = data;
+    this.dataMap.setData(data.table, data.prepared, data.prepare.seed);
+    return data.summary;
   }
 
   /**
@@ -287,15 +205,6 @@ export class StudioBackend {
     return evaluationView(model, data.table, part ? part.rowIndex : null, req, seed);
   }
 
-  private exportData(): ExportedFile {
-    const { table, prepared } = this.requireData();
-    return {
-      fileName: `${fileBaseName(prepared.name, 'data')}-data.csv`,
-      mimeType: 'text/csv',
-      data: datasetCsv(table, prepared),
-    };
-  }
-
   private gemmThreads: number | null = null;
 
   /** Reads or sets the GEMM threads; runs started afterwards use the new count. */
@@ -321,7 +230,7 @@ export class StudioBackend {
    */
   private prepareNextRun(config: TrainConfig, data: CurrentData): PreparedRun {
     const model =
-      this.continueFrom && this.continues(this.continueFrom, config, data) ? this.continueFrom : null;
+      this.continueFrom && continuesModel(this.continueFrom, config, data) ? this.continueFrom : null;
     const from: ContinueFrom | null = model ? { model, label: `the loaded model "${model.name}"` } : null;
     return prepareRun({ table: data.table, prepared: data.prepared }, from);
   }
@@ -334,23 +243,15 @@ export class StudioBackend {
     this.endRun(false);
     if (prepared.fromModel) this.continueFrom = null;
     this.model = null;
-    const session = training.session;
-    const run: Run = {
-      runId: `run-${++this.runCounter}`,
-      training,
-      session,
-      plane: planeForModel(data.plane, session.data.preprocessing),
-      lastBoundaryAt: -Infinity,
-      diagnosticsSent: 0,
-      boundaryFrames: 0,
-      lastReportedState: null,
-    };
+    const context = { host: this.host, options: this.options, dataMap: this.dataMap };
+    const run = new ActiveRun(`run-${++this.runCounter}`, training, data.plane, context);
     this.run = run;
-    session.resume();
-    run.lastReportedState = session.state;
+    run.begin();
     this.baselines.fit(run.runId, data, config);
-    this.drive(run);
-    return { runId: run.runId, snapshot: session.snapshot() };
+    run.drive((model) => {
+      this.continueFrom = model;
+    });
+    return { runId: run.runId, snapshot: run.session.snapshot() };
   }
 
   /** The range test from the weights the next run would start from (a loaded model's, or the seeded ones). */
@@ -358,156 +259,9 @@ export class StudioBackend {
     return lrRangeTest(this.prepareNextRun(config, this.requireData()), config, DEFAULT_LR_RANGE);
   }
 
-  /**
-   * A loaded model is continued when the run asks for the same hidden layers on data with the
-   * model's input columns and target; prepareRun then checks task and classes (a clear error
-   * rather than a silent fresh start) and encodes the rows as the model expects.
-   */
-  private continues(model: ModelFile, config: TrainConfig, data: CurrentData): boolean {
-    const hidden = modelNetwork(model).spec.layers.slice(0, -1);
-    const sameHidden =
-      hidden.length === config.hiddenLayers.length &&
-      hidden.every(
-        (layer, i) =>
-          layer.units === config.hiddenLayers[i].units &&
-          layer.activation === config.hiddenLayers[i].activation,
-      );
-    const columns = new Set(data.table.columns.map((c) => c.name));
-    const pre = model.preprocessing;
-    return (
-      sameHidden &&
-      pre.target.name === data.prepared.preprocessing.target.name &&
-      featuresMatch(pre, config.features) &&
-      pre.features.every((f) => columns.has(f.name))
-    );
-  }
-
-  private drive(run: Run): void {
-    run.training
-      .drive({
-        onProgress: (metrics, snapshot) => this.reportProgress(run, metrics, snapshot),
-        yieldToHost: () => this.host.yieldToHost(),
-        waitWhilePaused: this.host.waitWhilePaused ? () => this.host.waitWhilePaused!() : undefined,
-        now: () => this.host.now(),
-        sliceMs: this.options.sliceMs,
-        maxEventsPerSecond: this.options.maxProgressPerSecond,
-      })
-      .then(() => {
-        // A diverged run kept its last finite epoch: the next Train (with a lower rate, say)
-        // continues from there, as the pause it shows promises.
-        if (this.run === run && run.session.state === 'diverged' && run.session.epoch > 0)
-          this.continueFrom = this.modelFromRun(run);
-        this.reportState(run);
-      })
-      .catch((err: unknown) => {
-        run.session.stop();
-        if (this.run !== run) return;
-        const error = serializeError(err);
-        this.host.emit('train:state', {
-          runId: run.runId,
-          snapshot: { ...run.session.snapshot(), state: 'stopped', message: error.message },
-        });
-        this.host.emit('backend:error', { error, recoverable: true });
-      });
-  }
-
-  private reportProgress(run: Run, metrics: RequestOfProgress['metrics'], snapshot: SessionSnapshot): void {
-    if (this.run !== run) return;
-    this.host.emit('train:progress', {
-      runId: run.runId,
-      snapshot,
-      metrics,
-      weights: this.progressWeights(run),
-      diagnostics: this.newDiagnostics(run),
-    });
-    const final = FINAL_STATES.includes(snapshot.state);
-    if (final || this.host.now() - run.lastBoundaryAt >= 1000 / this.options.maxBoundaryPerSecond)
-      this.reportBoundary(run);
-    this.reportState(run);
-  }
-
-  private newDiagnostics(run: Run): RequestOfProgress['diagnostics'] {
-    const all = run.session.diagnostics;
-    const fresh = all.slice(run.diagnosticsSent);
-    run.diagnosticsSent = all.length;
-    return fresh;
-  }
-
-  private progressWeights(run: Run): RequestOfProgress['weights'] {
-    const spec = run.session.spec;
-    if (parameterCount(spec) > this.options.maxWeightsInProgress) return null;
-    return run.session.weights().params;
-  }
-
-  private reportBoundary(run: Run): void {
-    if (this.run !== run) return;
-    const mapFrame = this.dataMap.frame(mapPredictor(run.session));
-    if (mapFrame) this.host.emit('train:datamap', { runId: run.runId, frame: mapFrame });
-    if (!run.plane) {
-      run.lastBoundaryAt = this.host.now();
-      return;
-    }
-    const size = this.options.gridSize;
-    const outputs = run.session.predict(gridInputs(run.plane, size), size * size);
-    const units = run.session.spec.layers[run.session.spec.layers.length - 1].units;
-    run.lastBoundaryAt = this.host.now();
-    this.host.emit('train:boundary', {
-      runId: run.runId,
-      frame: boundaryFrame(run.plane, size, outputs, units, run.session.data.task),
-    });
-    // Every other frame while running (all maps weigh ~10x a boundary frame, and the UI paints
-    // one canvas per neuron); always when the run rests, so the maps show the final weights.
-    run.boundaryFrames++;
-    if (run.session.state !== 'running' || run.boundaryFrames % 2 === 1)
-      this.host.emit('train:neuron-maps', {
-        runId: run.runId,
-        frame: sessionNeuronMaps(run.session, run.plane),
-      });
-  }
-
-  /** 'train:state' fires once per state change, whoever caused it (a request or the run itself). */
-  private reportState(run: Run): void {
-    if (this.run !== run || run.lastReportedState === run.session.state) return;
-    run.lastReportedState = run.session.state;
-    this.host.emit('train:state', { runId: run.runId, snapshot: run.session.snapshot() });
-  }
-
-  private requireRun(action: string): Run {
+  private requireRun(action: string): ActiveRun {
     if (!this.run) throw new TrainingError(`cannot ${action}: no training run (press Train first)`);
     return this.run;
-  }
-
-  private control(action: 'pause' | 'resume' | 'stop'): SessionSnapshot {
-    const run = this.requireRun(action);
-    run.session[action]();
-    this.reportState(run);
-    return run.session.snapshot();
-  }
-
-  private step(): SessionSnapshot {
-    const run = this.requireRun('step');
-    run.training.step();
-    // The driver forwards the epoch with its next batch; the boundary is shown at once
-    // because a user stepping by hand looks at it after every click.
-    this.reportBoundary(run);
-    this.reportState(run);
-    return run.session.snapshot();
-  }
-
-  /** An edit shows at once: new weights for the diagram, a new boundary and new neuron maps. */
-  private setWeight(edit: RequestOf<'train:set-weight'>): SessionSnapshot {
-    const run = this.requireRun('edit a weight');
-    run.session.setWeight(edit.layer, edit.to, edit.from, edit.value);
-    const snapshot = run.session.snapshot();
-    this.host.emit('train:progress', {
-      runId: run.runId,
-      snapshot,
-      metrics: [],
-      weights: this.progressWeights(run),
-      diagnostics: [],
-    });
-    this.reportBoundary(run);
-    return snapshot;
   }
 
   private reset(): SessionSnapshot | null {
@@ -522,20 +276,16 @@ export class StudioBackend {
   private endRun(keepModel: boolean): void {
     const run = this.run;
     if (!run) return;
-    run.session.stop();
+    run.end();
     this.baselines.cancel();
     this.run = null;
-    if (keepModel && run.session.epoch > 0) this.model = this.modelFromRun(run);
+    if (keepModel && run.session.epoch > 0) this.model = run.model();
   }
 
   // ---------- models and projects ----------
 
-  private modelFromRun(run: Run): ModelFile {
-    return runModelFile(run.training, fileBaseName(run.session.data.name, 'model'));
-  }
-
   private currentModel(): ModelFile | null {
-    if (this.run) return this.modelFromRun(this.run);
+    if (this.run) return this.run.model();
     return this.model;
   }
 
@@ -545,14 +295,8 @@ export class StudioBackend {
     if (format !== 'predictions') return exportModelFile(model, format);
     if (!this.data)
       throw new ExportError('no data to predict: choose a built-in data set or import a CSV file first');
-    // Predictions are for the CURRENT data (possibly a new file run through the model's own preprocessing).
-    const table = this.data.table;
-    const csv = predictionsCsv(model, table, predictTable(model, table));
-    return {
-      fileName: `${fileBaseName(this.data.prepared.name, modelBaseName(model))}-predictions.csv`,
-      mimeType: 'text/csv',
-      data: csv,
-    };
+    // Predictions are for the CURRENT data.
+    return predictionsFile(model, this.data);
   }
 
   private loadModel(text: string, fileName: string): ModelSummary {
@@ -564,13 +308,7 @@ export class StudioBackend {
   private saveProject(state: ProjectState): ExportedFile {
     const run = this.run;
     // A diverged run holds its last finite epoch's weights (none when the first epoch diverged).
-    const model = run && run.session.epoch === 0 ? null : this.currentModel();
-    const project: ProjectFile = { format: 'nanograd-studio/project', version: 1, state, model };
-    return {
-      fileName: `${fileBaseName(state.name, 'project')}.nnproj`,
-      mimeType: 'application/json',
-      data: serializeProject(project),
-    };
+    return projectFile(state, run && run.session.epoch === 0 ? null : this.currentModel());
   }
 
   private loadProject(text: string, fileName: string): ProjectFile {
@@ -584,18 +322,4 @@ export class StudioBackend {
     this.model = model;
     this.continueFrom = model;
   }
-}
-
-type RequestOfProgress = EventOf<'train:progress'>;
-
-export function modelSummary(model: ModelFile): ModelSummary {
-  return {
-    name: model.name,
-    task: model.task,
-    spec: modelNetwork(model).spec,
-    featureNames: [...model.preprocessing.encodedNames],
-    classes: model.preprocessing.target.classes ? [...model.preprocessing.target.classes] : null,
-    config: model.training?.config ?? null,
-    history: model.training?.history ?? [],
-  };
 }
