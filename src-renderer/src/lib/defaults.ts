@@ -38,6 +38,25 @@ export interface HyperSettings extends AdvancedSettings {
   keep: Keep;
 }
 
+/**
+ * The settings that are run config fields as they are: hyperFromConfig copies them and the
+ * stored settings check them by the config's own rules.
+ */
+export const SAME_AS_CONFIG = [
+  'epochs',
+  'batchSize',
+  'loss',
+  'regularization',
+  'regRate',
+  'dropout',
+  'init',
+  'seed',
+] as const satisfies readonly (keyof HyperSettings & keyof TrainConfig)[];
+
+export function pickKeys<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+}
+
 export interface DesignSettings {
   hiddenLayers: LayerSpec[];
   defaultActivation: Activation;
@@ -108,15 +127,8 @@ export function hyperFromConfig(config: TrainConfig): HyperSettings {
   return {
     ...advancedFromOptimizer(config.optimizer),
     learningRate: config.optimizer.lr,
-    epochs: config.epochs,
-    batchSize: config.batchSize,
     optimizer: config.optimizer.name,
-    loss: config.loss,
-    regularization: config.regularization,
-    regRate: config.regRate,
-    dropout: config.dropout,
-    init: config.init,
-    seed: config.seed,
+    ...pickKeys(config, SAME_AS_CONFIG),
     schedule: config.schedule?.name ?? 'constant',
     stepSize: config.schedule?.stepSize ?? DEFAULT_SCHEDULE.stepSize,
     gamma: config.schedule?.gamma ?? DEFAULT_SCHEDULE.gamma,

@@ -15,6 +15,8 @@ import {
   defaultData,
   defaultDesign,
   defaultHyper,
+  pickKeys,
+  SAME_AS_CONFIG,
   type DataSettings,
   type DesignSettings,
   type HyperSettings,
@@ -68,15 +70,8 @@ const settingsSchema = z.object({
   hyper: z
     .object({
       learningRate: optimizer.lr,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
       optimizer: optimizer.name,
-      loss: config.loss,
-      regularization: config.regularization,
-      regRate: config.regRate,
-      dropout: config.dropout,
-      init: config.init,
-      seed: config.seed,
+      ...pickKeys(config, SAME_AS_CONFIG),
       // Added with issue 13: settings stored before it get the defaults for these fields.
       schedule: schedule.name.catch(DEFAULT_SCHEDULE.name),
       stepSize: schedule.stepSize.catch(DEFAULT_SCHEDULE.stepSize),
