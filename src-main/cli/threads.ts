@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { MAX_THREADS } from '../../src-shared/engine/fast/gemm-threads';
 import { startGemmThreads } from '../node/gemm-threads';
 import { coreCount } from '../node/worker-pool';
+import { StudioError } from '../../src-shared/errors';
 import { integerArg, UsageError } from './options';
 
 export function parseThreads(value: string): number {
@@ -24,8 +25,18 @@ export function addThreadsOption(command: Command): Command {
   );
 }
 
-/** Starts the pool for this process's training (nothing for 1 thread); returns the count in use. */
+/**
+ * Starts the pool for this process's training (nothing for 1 thread); returns the count in use.
+ * Run from the sources (tests, jiti) the bundled helper file does not exist: the default then
+ * trains on one thread (same results, thread count only changes speed), while an explicit
+ * --threads says why it cannot be honoured.
+ */
 export function useThreads(threads: number | undefined): number {
   const count = Math.min(threads ?? coreCount(), MAX_THREADS);
-  return startGemmThreads(count)?.threads ?? 1;
+  try {
+    return startGemmThreads(count)?.threads ?? 1;
+  } catch (error) {
+    if (threads !== undefined || !(error instanceof StudioError)) throw error;
+    return startGemmThreads(1)?.threads ?? 1;
+  }
 }

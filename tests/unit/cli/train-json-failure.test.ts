@@ -13,34 +13,18 @@ vi.mock('../../../src-main/node/atomic-write', () => ({
   }),
 }));
 
-const { main } = await import('../../../src-main/cli/index');
-
-function capture(stream: NodeJS.WriteStream): { text: () => string; restore: () => void } {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  return { text: () => chunks.join(''), restore: () => spy.mockRestore() };
-}
+const { runInProcess } = await import('./in-process');
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('train --json, a failure after the epochs started', () => {
   it('ends stdout with {"type":"done","state":"failed","message":...} and exits 1', async () => {
-    const stdout = capture(process.stdout);
-    const stderr = capture(process.stderr);
-    let code: number;
-    try {
-      code = await main(['train', '--data', 'moons', '--epochs', '3', '--json', '--out', 'model.json']);
-    } finally {
-      stdout.restore();
-      stderr.restore();
-    }
+    const { code, stdout, stderr } = await runInProcess(
+      'train --data moons --epochs 3 --json --out model.json'.split(' '),
+    );
     expect(code).toBe(1);
-    expect(stderr.text()).toBe('nanograd: cannot write model.json: ENOSPC\n');
+    expect(stderr).toBe('nanograd: cannot write model.json: ENOSPC\n');
     const lines = stdout
-      .text()
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
