@@ -26,7 +26,8 @@ export {
 } from './csv';
 export type { CsvDelimiter, ParseOptions } from './csv';
 export { previewTable, PREVIEW_ROWS } from './preview';
-export { prepareDataset, encodeInputs, encodeTable, type EncodedInputs } from './prepare';
+export { prepareDataset } from './prepare';
+export { encodeInputs, encodeTable, type EncodedInputs } from './prepare/replay';
 export {
   INPUT_FEATURES,
   RAW_FEATURES,

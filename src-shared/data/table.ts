@@ -69,3 +69,11 @@ export function defaultTarget(table: Table): string {
 export function numberLabel(value: number): string {
   return String(value);
 }
+
+/** The rows (ascending) for which `keep` holds. */
+export function rowsWhere(n: number, keep: (row: number) => boolean): Int32Array {
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let r = 0; r < n; r++) if (keep(r)) out[k++] = r;
+  return out.slice(0, k);
+}

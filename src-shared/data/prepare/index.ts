@@ -1,10 +1,10 @@
 /**
  * The one pipeline from a raw Table to model-ready data: choose target and task, drop or impute
  * missing cells, split train/validation (seeded, stratified for classes), fit the encoding on
- * the training rows, encode both parts. `encodeTable` replays a saved Preprocessing at predict time.
+ * the training rows, encode both parts. replay.ts applies the saved Preprocessing to new tables.
  */
 import { DatasetError } from '../../errors';
-import { columnList, defaultTarget, isMissing } from '../table';
+import { columnList, defaultTarget, isMissing, rowsWhere } from '../table';
 import type {
   Dataset,
   FeatureColumn,
@@ -16,11 +16,10 @@ import type {
   TargetColumn,
 } from '../types';
 import { encodeRows, encodedNames, isRowComplete, planEncoding } from './encode';
-import { applyInputFeatures } from './apply-input-features';
 import { fitFeature, identifierReason } from './features';
 import { MIN_ROWS_FOR_VALIDATION, MIN_TRAINING_ROWS, foldSplit, splitRows } from './split';
 import { tableFingerprint } from './fingerprint';
-import { chooseTask, classIndices, collectClasses, resolveTargetColumn } from './task';
+import { chooseTask, classIndices, collectClasses, encodeTarget, resolveTargetColumn } from './task';
 import { count, noun } from '../plural';
 
 export function prepareDataset(table: Table, opts: PrepareOptions): PreparedData {
@@ -171,54 +170,6 @@ function checkTrainingRows(table: Table, nTrain: number, nVal: number, valFracti
   return [`${what}: too few to learn from, hold out less`];
 }
 
-export interface EncodedInputs {
-  /** n x inputs, row-major, for the rows the saved missing-value policy can encode. */
-  x: Float32Array;
-  n: number;
-  /** The table row of each encoded row (ascending). */
-  rowIndex: Int32Array;
-  /** Table rows left out (a missing cell under the 'drop' policy), ascending. */
-  skipped: Int32Array;
-}
-
-/**
- * Applies a saved Preprocessing to a raw table's INPUT columns (predict time). The target
- * column, if the table has one, is not read at all: a class the model never saw, text in a
- * regression target or an empty target cell changes nothing.
- */
-export function encodeInputs(table: Table, pre: Preprocessing): EncodedInputs {
-  const plan = planEncoding(table, pre.features);
-  const canFill = pre.missing.policy === 'impute' && hasFills(pre.features);
-  const keep = new Uint8Array(table.rowCount);
-  let kept = 0;
-  for (let r = 0; r < table.rowCount; r++) {
-    if (canFill || isRowComplete(plan, r)) {
-      keep[r] = 1;
-      kept++;
-    }
-  }
-  const rows = rowsWhere(table.rowCount, (r) => keep[r] === 1);
-  const skipped = rowsWhere(table.rowCount, (r) => keep[r] === 0);
-  const x = applyInputFeatures(encodeRows(table, plan, rows).x, kept, pre);
-  return { x, n: kept, rowIndex: rows, skipped };
-}
-
-/**
- * encodeInputs plus the target (continuing training on new data): `y` holds class indices /
- * standardized values when the target column is present and complete, else null; a class the
- * model does not know is an error naming its cell.
- */
-export function encodeTable(table: Table, pre: Preprocessing): EncodedInputs & { y: Float32Array | null } {
-  const inputs = encodeInputs(table, pre);
-  const rows = inputs.rowIndex;
-  const target = table.columns.find((c) => c.name === pre.target.name);
-  let y: Float32Array | null = null;
-  if (target && target.kind !== 'empty' && rows.every((r) => !isMissing(target, r))) {
-    y = encodeTarget(table, target, rows, pre.target);
-  }
-  return { ...inputs, y };
-}
-
 /** `column "age": read 3 "?" cells as missing values (...)`, or null when the column had no markers. */
 function missingTokensNote(column: TableColumn): string | null {
   const tokens = column.missingTokens ?? [];
@@ -282,29 +233,6 @@ function completeRows(table: Table, columns: TableColumn[], rows: Int32Array): I
   return rows.filter((r) => isRowComplete(plan, r));
 }
 
-function hasFills(features: FeatureColumn[]): boolean {
-  return features.every((f) => f.fill !== undefined);
-}
-
-function encodeTarget(
-  table: Table,
-  target: Table['columns'][number],
-  rows: Int32Array,
-  spec: TargetColumn,
-): Float32Array {
-  if (spec.task === 'classification') return classIndices(table, target, rows, spec.classes ?? []);
-  const values = target.numbers;
-  if (!values) {
-    throw new DatasetError(`${table.source}: target column "${target.name}" is not numeric`, {
-      file: table.source,
-      column: target.name,
-    });
-  }
-  const mean = spec.mean ?? 0;
-  const std = spec.std ?? 1;
-  return Float32Array.from(rows, (r) => (values[r] - mean) / std);
-}
-
 function buildDataset(
   table: Table,
   plan: ReturnType<typeof planEncoding>,
@@ -326,13 +254,6 @@ function targetStats(values: Float64Array, rows: Int32Array): { mean: number; st
   for (const r of rows) squares += (values[r] - mean) * (values[r] - mean);
   const std = Math.sqrt(squares / rows.length);
   return { mean, std: std > 0 && Number.isFinite(std) ? std : 1 };
-}
-
-function rowsWhere(n: number, keep: (row: number) => boolean): Int32Array {
-  const out = new Int32Array(n);
-  let k = 0;
-  for (let r = 0; r < n; r++) if (keep(r)) out[k++] = r;
-  return out.slice(0, k);
 }
 
 function checkOptions(table: Table, opts: PrepareOptions): void {

@@ -10,7 +10,7 @@
 import { DatasetError } from '../../errors';
 import { count } from '../plural';
 import { cellText, cellWhere, columnList, numberLabel, rowNumber } from '../table';
-import type { Table, TableColumn, Task } from '../types';
+import type { Table, TableColumn, TargetColumn, Task } from '../types';
 
 export const FEW_CLASSES = 10;
 export const MAX_INTEGER_CLASSES = 20;
@@ -136,4 +136,24 @@ export function classIndices(
     y[i] = k;
   }
   return y;
+}
+
+/** The target of `rows` as the model reads it: class indices, or values standardized as in training. */
+export function encodeTarget(
+  table: Table,
+  target: Table['columns'][number],
+  rows: Int32Array,
+  spec: TargetColumn,
+): Float32Array {
+  if (spec.task === 'classification') return classIndices(table, target, rows, spec.classes ?? []);
+  const values = target.numbers;
+  if (!values) {
+    throw new DatasetError(`${table.source}: target column "${target.name}" is not numeric`, {
+      file: table.source,
+      column: target.name,
+    });
+  }
+  const mean = spec.mean ?? 0;
+  const std = spec.std ?? 1;
+  return Float32Array.from(rows, (r) => (values[r] - mean) / std);
 }
