@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { INITS, LOSSES, OPTIMIZERS, REGULARIZATIONS } from '@shared/engine/types';
 import {
   LIMITS,
   earlyStoppingSchema,
@@ -6,6 +7,7 @@ import {
   scheduleSchema,
   trainConfigSchema,
 } from '@shared/training/config';
+import type { HyperSettings } from './defaults';
 import type { AdvancedNumberKey } from './optimizer-settings';
 
 export type NumericKey =
@@ -44,6 +46,19 @@ export interface NumericField extends NumberSpec {
 export interface AdvancedField extends NumberSpec {
   key: AdvancedNumberKey;
 }
+
+/** Any number field of the form: the panel's own and the Advanced section's. */
+export type SettingField = NumericField | AdvancedField;
+
+/** An option of a select: its value (shown as is), or the value with other text and a tooltip. */
+export type SelectOption<T extends string> = T | { value: T; text?: string; title?: string };
+
+export type SelectKey = 'optimizer' | 'loss' | 'regularization' | 'init' | 'schedule' | 'keep';
+
+/** A select of the hyper-parameter form, with the options of the setting it sets. */
+export type SelectSpec = {
+  [K in SelectKey]: { key: K; label: string; options: readonly SelectOption<HyperSettings[K]>[] };
+}[SelectKey];
 
 const config = trainConfigSchema.shape;
 const optimizer = optimizerConfigSchema.shape;
@@ -204,6 +219,31 @@ export const ADVANCED_FIELDS: Record<AdvancedNumberKey, AdvancedField> = {
     rule: optimizer.weightDecay,
   },
 };
+
+export const OPTIMIZER_SELECT: SelectSpec = { key: 'optimizer', label: 'Optimizer', options: OPTIMIZERS };
+export const LOSS_SELECT: SelectSpec = {
+  key: 'loss',
+  label: 'Loss',
+  options: [{ value: 'auto', text: 'Auto' }, ...LOSSES],
+};
+export const REGULARIZATION_SELECT: SelectSpec = {
+  key: 'regularization',
+  label: 'Regularization',
+  options: REGULARIZATIONS,
+};
+export const INIT_SELECT: SelectSpec = { key: 'init', label: 'Initialization', options: INITS };
+/** The PyTorch schedulers' names in the tooltips. */
+export const SCHEDULE_SELECT: SelectSpec = {
+  key: 'schedule',
+  label: 'Schedule',
+  options: [
+    'constant',
+    { value: 'step', title: 'StepLR' },
+    { value: 'cosine', title: 'CosineAnnealingLR' },
+    { value: 'onecycle', title: 'OneCycleLR' },
+  ],
+};
+export const KEEP_SELECT: SelectSpec = { key: 'keep', label: 'Keep weights', options: ['best', 'last'] };
 
 export type NumberEntry = { ok: true; value: number } | { ok: false; error: string | null };
 
