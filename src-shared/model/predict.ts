@@ -5,6 +5,7 @@
  */
 import { count, csvField, encodeInputs, rowNumber, writtenText } from '../data';
 import type { Table } from '../data/types';
+import { targetUnits } from '../data/prepare/task';
 import { FastMlp } from '../engine/fast';
 import { ModelFileError } from '../errors';
 import { float32Text } from './float-text';
@@ -34,10 +35,7 @@ export function predictTable(model: ModelFile, table: Table): Predictions {
   const n = encoded.n;
   const target = model.preprocessing.target;
   if (model.task === 'regression') {
-    const std = target.std ?? 1;
-    const mean = target.mean ?? 0;
-    const outputs = new Float32Array(n);
-    for (let i = 0; i < n; i++) outputs[i] = raw[i] * std + mean;
+    const outputs = targetUnits(raw.slice(0, n), target);
     checkFinite(outputs, 1, encoded.rowIndex, table);
     return {
       n,

@@ -1,15 +1,15 @@
 /**
  * The network a training config defines on a data set, and what the session does with its
- * weights outside the engine: check the weights it continues from, copy them, and score them on
- * one split.
+ * weights and rows outside the engine: check the weights it continues from, copy or edit them,
+ * build the loss targets of a split, and score the weights on one split.
  */
-import { ConfigError } from '../errors';
+import { ConfigError, TrainingError } from '../errors';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import type { MlpTrainer } from '../engine/fast';
 import type { Dataset, PreparedData } from '../data/types';
-import { outputUnits, resolveLoss } from './loss';
+import { lossTargets, outputUnits, resolveLoss } from './loss';
 import { classificationAccuracy, regressionScores } from './metrics';
-import type { TrainConfig } from './types';
+import type { EpochMetrics, TrainConfig } from './types';
 
 /** The network a config defines on a data set: hidden layers plus a linear output layer. */
 export function networkSpec(config: TrainConfig, data: PreparedData): { spec: MlpSpec; loss: LossName } {
@@ -108,4 +108,78 @@ export function scoreSplit(
   const outputs = trainer.mlp.forward(set.x, set.n);
   const { r2, mae } = regressionScores(outputs, targets, outputs.length, data.preprocessing.target.std ?? 1);
   return { loss, accuracy: null, r2, mae };
+}
+
+/** One epoch's record from its training and (when there is one) validation scores. */
+export function epochMetrics(
+  epoch: number,
+  train: SplitScores,
+  val: SplitScores | null,
+  seconds: number,
+  lr: number,
+): EpochMetrics {
+  return {
+    epoch,
+    loss: train.loss,
+    valLoss: val ? val.loss : null,
+    accuracy: train.accuracy,
+    valAccuracy: val ? val.accuracy : null,
+    r2: train.r2,
+    valR2: val ? val.r2 : null,
+    mae: train.mae,
+    valMae: val ? val.mae : null,
+    seconds,
+    lr,
+  };
+}
+
+/** A training set as the trainer reads it: inputs and the loss's targets (one-hot, standardized...). */
+export interface TrainingRows {
+  x: Float32Array;
+  y: Float32Array;
+  n: number;
+  inputSize: number;
+}
+
+/** The loss targets of a data set's training rows, and of its validation rows when it has any. */
+export function trainingTargets(
+  data: PreparedData,
+  loss: LossName,
+): { trainSet: TrainingRows; valTargets: Float32Array | null } {
+  const { train, val, task } = data;
+  const classes = train.outputSize;
+  return {
+    trainSet: {
+      x: train.x,
+      y: lossTargets(train.y, train.n, loss, task, classes),
+      n: train.n,
+      inputSize: train.inputSize,
+    },
+    valTargets: val && val.n > 0 ? lossTargets(val.y, val.n, loss, task, classes) : null,
+  };
+}
+
+/**
+ * Sets one weight (`from` = input index) or, with `from` = null, the bias of unit `to` of layer
+ * `layer` (0 = first hidden layer), refusing indices the network does not have and non-finite values.
+ */
+export function setParam(
+  params: readonly DenseParams[],
+  layer: number,
+  to: number,
+  from: number | null,
+  value: number,
+): void {
+  const p = params[layer];
+  if (!p) throw new TrainingError(`cannot edit a weight: the network has no layer ${layer + 1}`);
+  if (!Number.isInteger(to) || to < 0 || to >= p.outSize)
+    throw new TrainingError(`cannot edit a weight: layer ${layer + 1} has no unit ${to + 1}`);
+  if (from !== null && (!Number.isInteger(from) || from < 0 || from >= p.inSize))
+    throw new TrainingError(
+      `cannot edit a weight: unit ${to + 1} of layer ${layer + 1} has no input ${from + 1}`,
+    );
+  if (!Number.isFinite(value))
+    throw new TrainingError(`cannot edit a weight: ${value} is not a finite number`);
+  if (from === null) p.bias[to] = value;
+  else p.weight[to * p.inSize + from] = value;
 }

@@ -21,7 +21,7 @@
  * engine/rng.ts), so the same data + config gives a bit-identical run.
  */
 import { TrainingError, ConfigError } from '../errors';
-import { Rng, SEED_STREAMS, deriveSeed, identityPermutation, seedStream } from '../engine/rng';
+import { SEED_STREAMS, deriveSeed, seedStream } from '../engine/rng';
 import type { DenseParams, LossName, MlpSpec } from '../engine/types';
 import { FastMlp, MlpTrainer } from '../engine/fast';
 import type { Dataset, PreparedData, Task } from '../data/types';
@@ -45,9 +45,21 @@ import {
   type ScheduleClock,
   type ScheduleConfig,
 } from './schedule';
-import { checkInitialWeights, copyParams, networkSpec, scoreSplit, type SplitScores } from './network-spec';
+import {
+  checkInitialWeights,
+  copyParams,
+  epochMetrics,
+  networkSpec,
+  scoreSplit,
+  setParam,
+  trainingTargets,
+  type SplitScores,
+  type TrainingRows,
+} from './network-spec';
+import { targetUnits } from '../data/prepare/task';
 import { KeptWeights } from './kept-weights';
 import type { SessionOptions } from './session-options';
+import { RowOrder } from './row-order';
 
 export class TrainingSession {
   private current: PreparedData;
@@ -64,22 +76,17 @@ export class TrainingSession {
 
   private readonly trainer: MlpTrainer;
   private readonly now: () => number;
-  private readonly shuffleRng: Rng;
-  private perm: Int32Array;
-  private readonly batchOrder: ((epoch: number) => Int32Array) | null;
+  private readonly rows: RowOrder;
   private readonly scoreEpochs: boolean;
   private readonly afterEpoch: ((metrics: EpochMetrics) => 'stop' | void) | null;
   /** Sum over the current epoch's batches of batch loss x rows (the unscored epoch loss). */
   private epochLossSum = 0;
   private lastBatch = NaN;
   private readonly batchSize: number;
-  private trainSet: { x: Float32Array; y: Float32Array; n: number; inputSize: number };
+  private trainSet: TrainingRows;
   private valTargets: Float32Array | null;
   private currentState: SessionState = 'idle';
   private completedEpochs = 0;
-  /** Next position in `perm`; meaningful while `inEpoch`. */
-  private cursor = 0;
-  private inEpoch = false;
   private startedAt: number | null = null;
   private failure: string | null = null;
   /** Weights as the current epoch started (for the update/weight ratio). */
@@ -122,7 +129,6 @@ export class TrainingSession {
       clipGradNorm: this.config.clipGradNorm ?? 0,
       backend: options.backend,
     });
-    this.batchOrder = options.batchOrder ?? null;
     this.scoreEpochs = options.scoreEpochs ?? true;
     this.afterEpoch = options.afterEpoch ?? null;
     this.schedule = this.config.schedule ?? DEFAULT_SCHEDULE;
@@ -137,17 +143,8 @@ export class TrainingSession {
     }
     this.tracker = hasVal ? new BestEpochTracker(early) : null;
     this.kept = new KeptWeights(mlp.params, early !== null && (this.config.keep ?? 'best') === 'best');
-    this.shuffleRng = seedStream(this.config.seed, 'batchOrder');
-    this.perm = identityPermutation(n);
-    const classes = data.train.outputSize;
-    this.trainSet = {
-      x: data.train.x,
-      y: lossTargets(data.train.y, n, loss, data.task, classes),
-      n,
-      inputSize: data.train.inputSize,
-    };
-    this.valTargets =
-      data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, loss, data.task, classes) : null;
+    this.rows = new RowOrder(n, seedStream(this.config.seed, 'batchOrder'), options.batchOrder ?? null);
+    ({ trainSet: this.trainSet, valTargets: this.valTargets } = trainingTargets(data, loss));
   }
 
   get data(): PreparedData {
@@ -170,7 +167,7 @@ export class TrainingSession {
     )
       throw new TrainingError(`${data.name}: the new rows do not fit the running network`);
     this.pendingData = data;
-    if (!this.inEpoch) this.takePendingRows();
+    if (!this.rows.inEpoch) this.takePendingRows();
   }
 
   private takePendingRows(): void {
@@ -178,17 +175,8 @@ export class TrainingSession {
     if (!data) return;
     this.pendingData = null;
     this.current = data;
-    const n = data.train.n;
-    const classes = data.train.outputSize;
-    this.trainSet = {
-      x: data.train.x,
-      y: lossTargets(data.train.y, n, this.loss, data.task, classes),
-      n,
-      inputSize: data.train.inputSize,
-    };
-    this.valTargets =
-      data.val && data.val.n > 0 ? lossTargets(data.val.y, data.val.n, this.loss, data.task, classes) : null;
-    this.perm = identityPermutation(n);
+    ({ trainSet: this.trainSet, valTargets: this.valTargets } = trainingTargets(data, this.loss));
+    this.rows.resize(data.train.n);
   }
 
   get state(): SessionState {
@@ -206,7 +194,7 @@ export class TrainingSession {
 
   /** Fraction of the current epoch's rows already trained (0 between epochs). */
   get epochProgress(): number {
-    return this.inEpoch ? this.cursor / this.trainSet.n : 0;
+    return this.rows.inEpoch ? this.rows.cursor / this.trainSet.n : 0;
   }
 
   snapshot(): SessionSnapshot {
@@ -270,18 +258,11 @@ export class TrainingSession {
   trainBatchAt(lr: number): number {
     if (this.currentState !== 'idle' || this.completedEpochs > 0)
       throw new TrainingError('the learning-rate range test needs a fresh session');
-    const n = this.trainSet.n;
-    if (!this.inEpoch) {
-      this.shuffleRng.shuffle(this.perm);
-      this.cursor = 0;
-      this.inEpoch = true;
-    }
+    if (!this.rows.inEpoch) this.rows.begin(null);
     this.trainer.learningRate = lr;
-    const count = Math.min(this.batchSize, n - this.cursor);
-    const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
-    this.cursor += count;
-    if (this.cursor >= n) this.inEpoch = false;
-    return loss;
+    const start = this.rows.cursor;
+    const count = this.rows.take(this.batchSize);
+    return this.trainer.trainRows(this.trainSet, this.rows.order, start, count);
   }
 
   /** The rate the current (or last) epoch started with. */
@@ -312,18 +293,7 @@ export class TrainingSession {
   setWeight(layer: number, to: number, from: number | null, value: number): void {
     if (this.currentState !== 'paused' && this.currentState !== 'idle')
       throw new TrainingError(`cannot edit a weight while training is ${this.currentState}: pause first`);
-    const p = this.trainer.mlp.params[layer];
-    if (!p) throw new TrainingError(`cannot edit a weight: the network has no layer ${layer + 1}`);
-    if (!Number.isInteger(to) || to < 0 || to >= p.outSize)
-      throw new TrainingError(`cannot edit a weight: layer ${layer + 1} has no unit ${to + 1}`);
-    if (from !== null && (!Number.isInteger(from) || from < 0 || from >= p.inSize))
-      throw new TrainingError(
-        `cannot edit a weight: unit ${to + 1} of layer ${layer + 1} has no input ${from + 1}`,
-      );
-    if (!Number.isFinite(value))
-      throw new TrainingError(`cannot edit a weight: ${value} is not a finite number`);
-    if (from === null) p.bias[to] = value;
-    else p.weight[to * p.inSize + from] = value;
+    setParam(this.trainer.mlp.params, layer, to, from, value);
   }
 
   /** Loss of the most recent training batch (NaN before the first). */
@@ -345,12 +315,7 @@ export class TrainingSession {
   /** Predictions for encoded rows: class probabilities, or target values in original units. */
   predict(x: Float32Array, n: number): Float32Array {
     const out = this.trainer.mlp.predict(x, n, this.transform);
-    if (this.data.task === 'regression') {
-      const mean = this.data.preprocessing.target.mean ?? 0;
-      const std = this.data.preprocessing.target.std ?? 1;
-      for (let i = 0; i < out.length; i++) out[i] = out[i] * std + mean;
-    }
-    return out;
+    return this.data.task === 'regression' ? targetUnits(out, this.data.preprocessing.target) : out;
   }
 
   private start(state: 'running' | 'paused'): void {
@@ -360,14 +325,11 @@ export class TrainingSession {
 
   /** Trains batches until the epoch ends (true) or the deadline passes / the loss diverges (false). At least one batch runs. */
   private trainUntil(deadline: number): boolean {
-    if (!this.inEpoch) this.takePendingRows();
-    const n = this.trainSet.n;
-    if (!this.inEpoch) {
-      if (this.batchOrder) this.perm = this.batchOrder(this.completedEpochs);
-      else this.shuffleRng.shuffle(this.perm);
-      this.cursor = 0;
+    const rows = this.rows;
+    if (!rows.inEpoch) {
+      this.takePendingRows();
+      rows.begin(this.completedEpochs);
       this.epochLossSum = 0;
-      this.inEpoch = true;
       if (this.scoreEpochs)
         this.epochStartWeights = this.trainer.mlp.params.map((p) => Float32Array.from(p.weight));
       this.epochLr = learningRateAt(
@@ -380,9 +342,9 @@ export class TrainingSession {
     }
     const perBatch = isPerBatch(this.schedule);
     for (;;) {
-      const count = Math.min(this.batchSize, n - this.cursor);
+      const start = rows.cursor;
       if (perBatch) {
-        const batch = Math.floor(this.cursor / this.batchSize);
+        const batch = Math.floor(start / this.batchSize);
         this.trainer.learningRate = learningRateAt(
           this.schedule,
           this.config.optimizer.lr,
@@ -391,18 +353,15 @@ export class TrainingSession {
           batch,
         );
       }
-      const loss = this.trainer.trainRows(this.trainSet, this.perm, this.cursor, count);
-      this.cursor += count;
+      const count = rows.take(this.batchSize);
+      const loss = this.trainer.trainRows(this.trainSet, rows.order, start, count);
       this.epochLossSum += loss * count;
       this.lastBatch = loss;
       if (!Number.isFinite(loss)) {
         this.diverge(this.completedEpochs + 1, loss);
         return false;
       }
-      if (this.cursor >= n) {
-        this.inEpoch = false;
-        return true;
-      }
+      if (!rows.inEpoch) return true;
       if (deadline !== Infinity && this.now() >= deadline) return false;
     }
   }
@@ -420,19 +379,8 @@ export class TrainingSession {
       this.scoreEpochs && this.data.val && this.valTargets
         ? this.score(this.data.val, this.valTargets)
         : null;
-    const metrics: EpochMetrics = {
-      epoch,
-      loss: train.loss,
-      valLoss: val ? val.loss : null,
-      accuracy: train.accuracy,
-      valAccuracy: val ? val.accuracy : null,
-      r2: train.r2,
-      valR2: val ? val.r2 : null,
-      mae: train.mae,
-      valMae: val ? val.mae : null,
-      seconds: (this.now() - (this.startedAt ?? this.now())) / 1000,
-      lr: this.epochLr,
-    };
+    const seconds = (this.now() - (this.startedAt ?? this.now())) / 1000;
+    const metrics = epochMetrics(epoch, train, val, seconds, this.epochLr);
     this.completedEpochs = epoch;
     this.history.push(metrics);
     if (this.scoreEpochs) this.recordDiagnostics(epoch);
@@ -467,6 +415,6 @@ export class TrainingSession {
     const clip = this.config.clipGradNorm ? '' : ', clip the gradient norm (e.g. to 1)';
     this.failure = `training diverged at epoch ${epoch} (loss is ${what}): lower the learning rate (now ${this.config.optimizer.lr})${clip} or standardize the features; kept ${kept}`;
     this.currentState = 'diverged';
-    this.inEpoch = false;
+    this.rows.inEpoch = false;
   }
 }

@@ -157,3 +157,11 @@ export function encodeTarget(
   const std = spec.std ?? 1;
   return Float32Array.from(rows, (r) => (values[r] - mean) / std);
 }
+
+/** The inverse of encodeTarget for a regression target: standardized outputs back to the target's units, in place. */
+export function targetUnits(outputs: Float32Array, spec: TargetColumn): Float32Array {
+  const mean = spec.mean ?? 0;
+  const std = spec.std ?? 1;
+  for (let i = 0; i < outputs.length; i++) outputs[i] = outputs[i] * std + mean;
+  return outputs;
+}
