@@ -142,13 +142,18 @@ export interface BaselineJob {
   config: TrainConfig;
 }
 
+/** fitBaselines with the linear model trained between host yields (a worker, the backend). */
+export async function fitBaselinesAsync(
+  data: PreparedData,
+  config: TrainConfig,
+  hooks: BaselineHooks = {},
+): Promise<Baselines> {
+  return { trivial: trivialBaseline(data, config), linear: await linearBaselineAsync(data, config, hooks) };
+}
+
 /** The job in a pool worker (or the backend): the linear model trains between host yields. */
-export async function fitBaselinesJob(job: BaselineJob, hooks: BaselineHooks = {}): Promise<Baselines> {
-  const data = prepareDataset(job.table, job.prepare);
-  return {
-    trivial: trivialBaseline(data, job.config),
-    linear: await linearBaselineAsync(data, job.config, hooks),
-  };
+export function fitBaselinesJob(job: BaselineJob, hooks: BaselineHooks = {}): Promise<Baselines> {
+  return fitBaselinesAsync(prepareDataset(job.table, job.prepare), job.config, hooks);
 }
 
 /**

@@ -42,6 +42,7 @@ export { selectRows } from './select-rows';
 export { foldRows, foldSplit } from '../data/prepare/split';
 export {
   fitBaselines,
+  fitBaselinesAsync,
   fitBaselinesJob,
   linearBaseline,
   linearBaselineWarning,

@@ -2,11 +2,13 @@
  * Sweep results on disk: results.json (everything, curves included) and results.csv (one row
  * per run: index, every setting by flag name, then the metrics). The CLI's --out-dir and the
  * app's export write the same files, and both import back (the swept parameters of a CSV are
- * the settings whose values differ between runs).
+ * the settings whose values differ between runs). The baseline columns come last and are
+ * optional on import, so results written before runs had baselines still read back.
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
+import type { BaselineScores, Baselines } from '../evaluation/baselines';
 import { validateTrainConfig } from '../training/config';
 import {
   SWEEP_PARAM_NAMES,
@@ -42,6 +44,14 @@ export const METRIC_COLUMNS = [
   'seconds',
   'epochsTrained',
   'state',
+] as const;
+
+/** After the metrics; empty cells for a run without baselines (a failed one). */
+export const BASELINE_COLUMNS = [
+  'trivialValLoss',
+  'trivialValAccuracy',
+  'linearValLoss',
+  'linearValAccuracy',
 ] as const;
 
 export function resultsFile(
@@ -84,13 +94,19 @@ export function resultsCsv(runs: readonly SweepRun[]): string {
     run.seconds,
     run.epochs,
     run.state,
+    cell(run.baselines?.trivial.valLoss),
+    cell(run.baselines?.trivial.valAccuracy),
+    cell(run.baselines?.linear.valLoss),
+    cell(run.baselines?.linear.valAccuracy),
   ]);
-  return `${Papa.unparse({ fields: ['index', ...settings, ...METRIC_COLUMNS], data: rows }, { newline: '\n' })}\n`;
+  const fields = ['index', ...settings, ...METRIC_COLUMNS, ...BASELINE_COLUMNS];
+  return `${Papa.unparse({ fields, data: rows }, { newline: '\n' })}\n`;
 }
 
 // ---------- import ----------
 
 const nullableNumber = z.number().nullable();
+const scoresSchema = z.object({ valLoss: nullableNumber, valAccuracy: nullableNumber });
 const runSchema = z.object({
   index: z.number().int().min(0),
   config: z.record(z.string(), z.union([z.number(), z.string()])),
@@ -112,6 +128,7 @@ const runSchema = z.object({
   state: z.enum(['done', 'stopped', 'diverged', 'failed']),
   message: z.string().nullable(),
   history: z.array(z.record(z.string(), z.unknown())).optional(),
+  baselines: z.object({ trivial: scoresSchema, linear: scoresSchema }).optional(),
 });
 const fileSchema = z.object({
   format: z.literal(RESULTS_FORMAT),
@@ -202,6 +219,7 @@ export function parseResultsCsv(text: string, fileName: string): SweepResultsFil
         (kind === undefined && raw !== '' && Number.isFinite(Number(raw)));
       settings[name] = asNumber ? (numberOrNull(raw, fileName, row, name) ?? raw) : raw;
     }
+    const baselines = csvBaselines(header, num);
     const state = value('state');
     if (!['done', 'stopped', 'diverged', 'failed'].includes(state))
       throw new ConfigError(
@@ -231,6 +249,7 @@ export function parseResultsCsv(text: string, fileName: string): SweepResultsFil
       epochs: num('epochsTrained') ?? 0,
       state: state as SweepRun['state'],
       message: null,
+      ...(baselines ? { baselines } : {}),
     };
   });
   // The swept parameters are the settings that differ between runs (a CSV has no other record of them).
@@ -240,6 +259,20 @@ export function parseResultsCsv(text: string, fileName: string): SweepResultsFil
   for (const run of runs)
     run.config = Object.fromEntries([...swept, 'seed'].map((name) => [name, run.settings[name]]));
   return resultsFile(fileName.replace(/\.csv$/i, ''), runs, swept);
+}
+
+/** A row's baselines; none when the file has no baseline columns or the row's cells are all empty. */
+function csvBaselines(header: readonly string[], num: (name: string) => number | null): Baselines | null {
+  if (!BASELINE_COLUMNS.every((c) => header.includes(c))) return null;
+  const scores = (model: 'trivial' | 'linear'): BaselineScores => ({
+    valLoss: num(`${model}ValLoss`),
+    valAccuracy: num(`${model}ValAccuracy`),
+  });
+  const baselines = { trivial: scores('trivial'), linear: scores('linear') };
+  const empty = [baselines.trivial, baselines.linear].every(
+    (b) => b.valLoss === null && b.valAccuracy === null,
+  );
+  return empty ? null : baselines;
 }
 
 /** Reads results.json or results.csv (by content: JSON starts with `{`). */

@@ -3,6 +3,7 @@
  * by a metric, mean ± std (and min/max) over seeds per configuration, parameter importance and
  * the diff of two runs. Pure functions over plain data, shared by the CLI and the app.
  */
+import type { Baselines } from '../evaluation/baselines';
 import type { EpochMetrics, TrainConfig } from '../training/types';
 import { SWEEP_PARAM_NAMES, paramInfo, type RunSettings, type SettingValue } from './params';
 
@@ -38,6 +39,8 @@ export interface SweepRun {
   message: string | null;
   /** Learning curve (overlay in the Compare panel); may be absent in imported CSV results. */
   history?: EpochMetrics[];
+  /** The trivial and linear references on the run's split; absent for a failed run and in older results. */
+  baselines?: Baselines;
 }
 
 const finite = (value: number | null | undefined): number | null =>

@@ -1,9 +1,12 @@
 /**
  * One sweep run as a pool task: the same prepare -> session -> model file flow as a standalone
  * `nanograd train` (the training run module), so the same seed and backend give the same loss
- * trace bit for bit. Runs in a pool worker; the pool's cancel stops the session between slices.
+ * trace bit for bit, then the run's baselines on its own prepared data and config (the same
+ * split, as `train` fits them). Runs in a pool worker; the pool's cancel stops the session
+ * between slices and the linear baseline between epochs.
  */
 import { CancelledError } from '../errors';
+import { fitBaselinesAsync, type Baselines } from '../evaluation/baselines';
 import type { PrepareOptions, Table } from '../data/types';
 import { serializeModel } from '../model';
 import type { ModelFile } from '../model/types';
@@ -37,6 +40,8 @@ export interface SweepRunOutcome {
   model: string | null;
   /** The session's best epoch (lowest validation loss, what early stopping keeps), when it reports one. */
   best: { epoch: number; valLoss: number; valAccuracy: number | null } | null;
+  /** The trivial and linear references on the run's split (null scores when the linear one diverged). */
+  baselines: Baselines;
 }
 
 export type SweepRunTask = TaskSpec<SweepRunJob, SweepRunOutcome, SweepRunProgress>;
@@ -60,13 +65,19 @@ export async function trainSweepRun(
         context.progress({ epoch: snapshot.epoch, totalEpochs: snapshot.totalEpochs }),
     });
     if (context.signal.aborted) throw new CancelledError(`stopped at epoch ${final.epoch}`);
+    const seconds = (context.now() - started) / 1000;
+    const baselines = await fitBaselinesAsync(prepared.data, run.session.config, {
+      signal: context.signal,
+      yieldToHost: () => context.yieldToHost(),
+    });
     return {
       history: [...run.session.history],
       state: final.state,
       message: final.message,
-      seconds: (context.now() - started) / 1000,
+      seconds,
       model: job.modelName ? serializeModel(runModelFile(run, job.modelName)) : null,
       best: (final as { best?: SweepRunOutcome['best'] }).best ?? null,
+      baselines,
     };
   } finally {
     context.signal.removeEventListener('abort', stop);

@@ -50,6 +50,7 @@ export function sweepRunRecord(
     state,
     message: outcome.message,
     history: outcome.history,
+    baselines: outcome.baselines,
   };
 }
 

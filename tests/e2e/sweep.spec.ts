@@ -33,6 +33,13 @@ test.describe('Experiments: a sweep in the web build', () => {
     await expect(table.getByRole('columnheader', { name: 'lr' })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'layers' })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: /best val acc/ })).toBeVisible();
+    // Every run's linear (no hidden layer) model on the same split: a percentage in each row.
+    const linear = table.getByRole('columnheader', { name: /^linear baseline val acc/ });
+    await expect(linear).toBeVisible();
+    const linearColumn = await linear.evaluate((th) => (th as HTMLTableCellElement).cellIndex + 1);
+    const linearAccs = await table.locator(`tbody td:nth-child(${linearColumn})`).allTextContents();
+    expect(linearAccs).toHaveLength(8);
+    for (const text of linearAccs) expect(text.trim()).toMatch(/^\d+\.\d%$/);
 
     // Sorting by a metric puts the best run first.
     await table.getByRole('button', { name: /best val acc/ }).click();

@@ -11,9 +11,14 @@ import {
   type SweepMetric,
   type SweepRun,
 } from '../../../src-shared/experiments';
+import type { Task } from '../../../src-shared/data/types';
+import { linearBaselineWarning } from '../../../src-shared/evaluation';
 import { formatNumber } from '../progress';
 
-/** `{"type":"run","index","config","final","best","seconds"}`, exactly those keys. */
+/**
+ * `{"type":"run","index","config","final","best","seconds","baselines"}`, exactly those keys;
+ * baselines as in train's done line (null for a failed run).
+ */
 export function runLine(run: SweepRun): string {
   return `${JSON.stringify({
     type: 'run',
@@ -22,7 +27,19 @@ export function runLine(run: SweepRun): string {
     final: run.final,
     best: run.best,
     seconds: Number(run.seconds.toFixed(3)),
+    baselines: run.baselines ?? null,
   })}\n`;
+}
+
+/**
+ * train's note when a run does not beat its linear baseline, for the sweep's best run. Like
+ * train it compares the last epochs (the baseline's score is its last epoch's), which the
+ * note says: the table above ranks by the best epoch.
+ */
+export function bestRunBaselineNote(best: SweepRun | undefined, task: Task): string | null {
+  if (!best?.baselines) return null;
+  const warning = linearBaselineWarning(task, best.final, best.baselines.linear);
+  return warning ? `note: best run #${best.index} at its last epoch: ${warning}` : null;
 }
 
 export function doneLine(runs: number, workers: number, seconds: number, bestIndex: number | null): string {

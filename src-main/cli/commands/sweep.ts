@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, firstLine } from '../../../src-shared/errors';
-import type { Table } from '../../../src-shared/data/types';
+import type { Table, Task } from '../../../src-shared/data/types';
 import { count } from '../../../src-shared/data';
 import type { ModelFile } from '../../../src-shared/model/types';
 import { prepareRun, startRun, type TrainConfig } from '../../../src-shared/training';
@@ -38,7 +38,14 @@ import { register as registerTrain } from './train';
 import { checkFlagCombinations, type TrainFlags } from '../train-flags';
 import { buildConfig, continueFrom, readFromModel } from '../train-config';
 import { defaultValFraction, prepareOptions } from '../data-flags';
-import { SweepProgress, doneLine, metricText, rankedTable, runLine } from './sweep-output';
+import {
+  SweepProgress,
+  bestRunBaselineNote,
+  doneLine,
+  metricText,
+  rankedTable,
+  runLine,
+} from './sweep-output';
 
 interface SweepFlags extends TrainFlags {
   grid?: string[];
@@ -107,7 +114,7 @@ export function register(program: Command, context: CliContext): void {
     )
     .option(
       '--json',
-      'one JSON line per finished run {"type":"run","index","config","final","best","seconds"}, then {"type":"done","runs","workers","seconds","bestIndex"}',
+      'one JSON line per finished run {"type":"run","index","config","final","best","seconds","baselines"}, then {"type":"done","runs","workers","seconds","bestIndex"}',
     )
     .action(async (flags: SweepFlags) => {
       context.exitCode = await sweep(flags, options);
@@ -217,13 +224,16 @@ async function sweep(flags: SweepFlags, options: Option[]): Promise<number> {
 
   // A value that fits no run on this data (`loss=bce` on 3 classes) is refused before any run.
   const checked = new Set<string>();
+  let task: Task = 'classification';
   for (const spec of specs) {
     const key = JSON.stringify({ ...spec.job.config, seed: 0 });
     if (checked.has(key)) continue;
     checked.add(key);
     const where = swept.map((name) => `${name}=${runs[spec.index].values[name]}`).join(' ');
     try {
-      startRun(prepareRun({ table: spec.job.table, prepare: spec.job.prepare }, fromModel), spec.job.config);
+      const prepared = prepareRun({ table: spec.job.table, prepare: spec.job.prepare }, fromModel);
+      task = prepared.data.task;
+      startRun(prepared, spec.job.config);
     } catch (err) {
       if (err instanceof ConfigError && err.location.field !== 'valFraction')
         throw new UsageError(
@@ -304,6 +314,11 @@ async function sweep(flags: SweepFlags, options: Option[]): Promise<number> {
     process.stdout.write(doneLine(done.length, workers, seconds, best));
   } else {
     if (done.length > 0) process.stdout.write(`${rankedTable(done, swept, defaultMetric(done))}\n`);
+    const note = bestRunBaselineNote(
+      done.find((r) => r.index === best),
+      task,
+    );
+    if (note) process.stdout.write(`${note}\n`);
     const rate = done.length / Math.max(seconds, 1e-9);
     process.stdout.write(
       `swept ${count(done.length, 'run')} in ${seconds.toFixed(1)} s on ${count(workers, 'worker')} (${rate.toFixed(1)} runs/s)${best !== null ? `; best run #${best}` : ''}\n`,

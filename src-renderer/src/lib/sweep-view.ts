@@ -70,7 +70,29 @@ export function runColumns(runs: readonly SweepRun[], swept: readonly string[]):
   return [
     { key: 'index', label: '#', value: (run) => run.index, format: (run) => String(run.index) },
     ...params,
-    ...metrics,
+    // seconds stays last: the baseline sits with the scores it is compared to.
+    ...metrics.slice(0, -1),
+    ...linearBaselineColumn(runs, hasAccuracy),
+    ...metrics.slice(-1),
+  ];
+}
+
+/**
+ * The linear (no hidden layer) model's validation score on each run's split, before `seconds`:
+ * a run that does not beat it has not used its hidden layers. Accuracy for classes, loss otherwise.
+ */
+function linearBaselineColumn(runs: readonly SweepRun[], hasAccuracy: boolean): Column[] {
+  if (!runs.some((r) => r.baselines)) return [];
+  const metric = hasAccuracy ? 'valAccuracy' : 'valLoss';
+  const read = (run: SweepRun): number | null => run.baselines?.linear[metric] ?? null;
+  return [
+    {
+      // "Accuracy" in the key: the table sorts accuracies highest first.
+      key: hasAccuracy ? 'linearBaselineValAccuracy' : 'linearBaselineValLoss',
+      label: hasAccuracy ? 'linear baseline val acc' : 'linear baseline val loss',
+      value: read,
+      format: (run) => formatMetric(metric, read(run)),
+    },
   ];
 }
 

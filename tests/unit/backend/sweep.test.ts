@@ -34,6 +34,9 @@ describe('app sweeps (backend on a worker pool)', () => {
       expect(run.trainConfig.optimizer.lr).toBe(run.config.lr);
       // The app keeps the data fixed: every run validates on the same 30 rows.
       expect(run.final.valAccuracy).not.toBeNull();
+      // Each run's references on those rows, for the results table's linear baseline column.
+      expect(run.baselines?.trivial.valAccuracy).toBeGreaterThan(0);
+      expect(run.baselines?.linear.valAccuracy).toBeGreaterThan(0);
     }
     expect(of('sweep:state')[0]).toMatchObject({ sweepId: started.sweepId, state: 'done', message: null });
     expect(of('sweep:progress').at(-1)).toMatchObject({ done: 4, total: 4, running: [] });

@@ -17,12 +17,17 @@ const lines = (stdout: string): Line[] =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Line);
 
-/** The per-epoch training losses `train --json` prints. */
-function trainLosses(args: string[]): number[] {
+/** The lines `train --json` prints. */
+function trainJson(args: string[]): Line[] {
   const { status, stdout, stderr } = runCli(['train', ...args, '--json']);
   expect(stderr).toBe('');
   expect(status).toBe(0);
-  return lines(stdout)
+  return lines(stdout);
+}
+
+/** The per-epoch training losses `train --json` prints. */
+function trainLosses(args: string[]): number[] {
+  return trainJson(args)
     .filter((l) => l.type !== 'done')
     .map((l) => l.loss as number);
 }
@@ -55,8 +60,15 @@ describe('nanograd sweep', () => {
     expect(sweep.status).toBe(0);
     const runLines = lines(sweep.stdout).filter((l) => l.type === 'run');
     expect(runLines).toHaveLength(8);
-    for (const line of runLines)
-      expect(Object.keys(line)).toEqual(['type', 'index', 'config', 'final', 'best', 'seconds']);
+    for (const line of runLines) {
+      expect(Object.keys(line)).toEqual(['type', 'index', 'config', 'final', 'best', 'seconds', 'baselines']);
+      const baselines = line.baselines as Record<string, Record<string, number>>;
+      expect(Object.keys(baselines)).toEqual(['trivial', 'linear']);
+      for (const scores of Object.values(baselines)) {
+        expect(Object.keys(scores)).toEqual(['valLoss', 'valAccuracy']);
+        expect(scores.valAccuracy).toBeGreaterThan(0);
+      }
+    }
     const done = lines(sweep.stdout).at(-1) as Line;
     expect(Object.keys(done)).toEqual(['type', 'runs', 'workers', 'seconds', 'bestIndex']);
     expect(done).toMatchObject({ type: 'done', runs: 8, workers: 2 });
@@ -69,7 +81,7 @@ describe('nanograd sweep', () => {
     ] as const) {
       const swept = run(lr, layers, seed);
       expect(swept?.history?.length).toBe(12);
-      const standalone = trainLosses([
+      const standalone = trainJson([
         '--data',
         'moons',
         '--lr',
@@ -83,7 +95,13 @@ describe('nanograd sweep', () => {
         '--batch',
         '16',
       ]);
-      expect(swept?.history?.map((m) => m.loss)).toEqual(standalone);
+      expect(swept?.history?.map((m) => m.loss)).toEqual(
+        standalone.filter((l) => l.type !== 'done').map((l) => l.loss),
+      );
+      // The baselines too: train's done line and the sweep's run line, on the same split.
+      const line = runLines.find((l) => l.index === swept?.index);
+      expect(line?.baselines).toEqual(standalone.at(-1)?.baselines);
+      expect(swept?.baselines).toEqual(line?.baselines);
     }
     // A CSV (standardized, one-hot): the same.
     const csv = writeFlowersCsv(dir);
@@ -130,6 +148,8 @@ describe('nanograd sweep', () => {
     const fromCsv = parseResults(readFileSync(join(out, 'results.csv'), 'utf8'), 'results.csv');
     expect(fromJson.swept).toEqual(['lr']);
     expect(fromCsv.runs.map((r) => r.settings)).toEqual(fromJson.runs.map((r) => r.settings));
+    expect(fromCsv.runs.map((r) => r.baselines)).toEqual(fromJson.runs.map((r) => r.baselines));
+    expect(fromJson.runs.every((r) => r.baselines?.linear.valAccuracy !== null)).toBe(true);
     for (const r of fromJson.runs) {
       expect(r.config.lr as number).toBeGreaterThanOrEqual(0.001);
       expect(r.config.lr as number).toBeLessThanOrEqual(0.1);
@@ -137,6 +157,27 @@ describe('nanograd sweep', () => {
       expect(model.training?.config.optimizer.lr).toBe(r.config.lr);
       expect(model.training?.epochs).toBe(5);
     }
+  });
+
+  it('notes when the best run does not beat its linear baseline (a network without hidden layers is one)', () => {
+    const { status, stdout } = runCli([
+      'sweep',
+      '--data',
+      'xor-noisy',
+      '--layers',
+      'none',
+      '--grid',
+      'lr=0.1|0.05',
+      '--epochs',
+      '5',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^note: best run #\d at its last epoch: the network's validation accuracy \([\d.]+%\) does not beat the linear baseline's/m,
+    );
+    const deep = runCli(['sweep', '--data', 'moons', '--grid', 'lr=0.1|0.05', '--epochs', '40']);
+    expect(deep.status).toBe(0);
+    expect(deep.stdout).not.toMatch(/linear baseline/);
   });
 
   it('refuses bad grids with exit 2, one line naming the parameter, before any run', () => {

@@ -58,6 +58,15 @@ function run(index: number, lr: number, activation: string, seed: number, valAcc
     state: 'done',
     message: null,
     history,
+    // The last run has none, like a failed run or results written before runs had baselines.
+    ...(index < 5
+      ? {
+          baselines: {
+            trivial: { valLoss: 0.69, valAccuracy: 0.5 },
+            linear: { valLoss: 0.55 + index / 100, valAccuracy: null },
+          },
+        }
+      : {}),
   };
 }
 
@@ -151,8 +160,11 @@ describe('sweep results export and import', () => {
     expect(header).toBe(
       'index,layers,activation,loss,optimizer,lr,batch,epochs,regularization,reg-rate,dropout,weight-init,seed,' +
         'clipGradNorm,keep,schedule.gamma,schedule.name,schedule.stepSize,schedule.warmup,' +
-        'finalLoss,finalValLoss,finalAccuracy,finalValAccuracy,bestEpoch,bestValLoss,bestValAccuracy,seconds,epochsTrained,state',
+        'finalLoss,finalValLoss,finalAccuracy,finalValAccuracy,bestEpoch,bestValLoss,bestValAccuracy,seconds,epochsTrained,state,' +
+        'trivialValLoss,trivialValAccuracy,linearValLoss,linearValAccuracy',
     );
+    expect(text.split('\n')[1]).toMatch(/,done,0\.69,0\.5,0\.55,$/);
+    expect(text.split('\n')[6]).toMatch(/,done,,,,$/);
     expect(first).toMatch(
       /^0,8,relu,auto,adam,0\.1,32,3,none,0,0,he,1,0,best,[^,]*,constant,[^,]*,0,0\.3,0\.6,/,
     );
@@ -164,6 +176,7 @@ describe('sweep results export and import', () => {
       expect(r.settings).toEqual(runs[i].settings);
       expect(r.final).toEqual(runs[i].final);
       expect(r.best).toEqual(runs[i].best);
+      expect(r.baselines).toEqual(runs[i].baselines);
       expect(r.trainConfig).toEqual(runs[i].trainConfig);
       expect(r.config).toEqual({
         activation: runs[i].config.activation,
@@ -171,6 +184,19 @@ describe('sweep results export and import', () => {
         seed: runs[i].config.seed,
       });
     });
+  });
+
+  it('results written before runs had baselines still read back', () => {
+    const old = resultsCsv(runs)
+      .split('\n')
+      .map((line) => line.split(',').slice(0, -4).join(','))
+      .join('\n');
+    expect(old.split('\n')[0]).toMatch(/,state$/);
+    const back = parseResults(old, 'results.csv');
+    expect(back.runs.map((r) => r.final)).toEqual(runs.map((r) => r.final));
+    expect(back.runs.every((r) => r.baselines === undefined)).toBe(true);
+    const json = resultsJson(resultsFile('moons', runs)).replace(/"baselines"/g, '"ignored"');
+    expect(parseResults(json, 'results.json').runs.every((r) => r.baselines === undefined)).toBe(true);
   });
 
   it('CSV round-trips a list setting (input features)', () => {
