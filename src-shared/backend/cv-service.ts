@@ -6,8 +6,8 @@
  * progress a few times a second, and 'cv:state' ends it with the mean and std over the folds.
  */
 import type { PrepareOptions, Table } from '../data/types';
-import { CancelledError, TrainingError, firstLine } from '../errors';
-import { summarizeFolds, trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
+import { TrainingError, firstLine } from '../errors';
+import { runFolds, summarizeFolds, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
 import type { CvProgressEvent, CvStartRequest, CvStartResult, CvState } from '../evaluation/cv-app';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
@@ -89,39 +89,15 @@ export class CrossValidationService {
       this.host.emit('cv:fold', { cvId: cv.id, result });
       progress(true);
     };
-    let failure: unknown = null;
+    let failure: unknown;
     try {
-      if (pool) {
-        const runs = jobs.map((job) =>
-          pool
-            .run('cv-fold', job, {
-              signal,
-              onProgress: (m) => onEpoch(job.index + 1, m.epoch, job.config.epochs),
-            })
-            .then(finished),
-        );
-        const settled = await Promise.allSettled(runs);
-        const bad = settled.find(
-          (s): s is PromiseRejectedResult => s.status === 'rejected' && !(s.reason instanceof CancelledError),
-        );
-        if (bad) failure = bad.reason;
-      } else {
-        for (const job of jobs) {
-          if (signal.aborted) break;
-          finished(
-            await trainFold(job, {
-              signal,
-              now: () => this.host.now(),
-              onEpoch: async (m) => {
-                onEpoch(job.index + 1, m.epoch, job.config.epochs);
-                await this.host.yieldToHost();
-              },
-            }),
-          );
-        }
-      }
-    } catch (err) {
-      if (!(err instanceof CancelledError)) failure = err;
+      failure = await runFolds(jobs, pool, {
+        signal,
+        now: () => this.host.now(),
+        onEpoch: (job, metrics) => onEpoch(job.index + 1, metrics.epoch, job.config.epochs),
+        yieldToHost: () => this.host.yieldToHost(),
+        onFold: finished,
+      });
     } finally {
       await pool?.dispose();
       running.clear();

@@ -9,6 +9,8 @@ import type { PrepareOptions, Table } from '../data/types';
 import { CancelledError, TrainingError } from '../errors';
 import { prepareRun, startRun } from '../training/run';
 import type { EpochMetrics, TrainConfig } from '../training/types';
+import type { WorkerPool } from '../pool/pool';
+import type { TaskMapOf, TaskSpec } from '../pool/protocol';
 
 export interface FoldJob {
   table: Table;
@@ -115,4 +117,57 @@ export function summarizeFolds(results: FoldResult[], folds: number): CvSummary 
     valAccuracyMean: accuracy.mean,
     valAccuracyStd: accuracy.std,
   };
+}
+
+export type FoldTask = TaskSpec<FoldJob, FoldResult, EpochMetrics>;
+
+export interface FoldRunnerHooks {
+  signal: AbortSignal;
+  now: () => number;
+  /** After each epoch of a fold (in this thread: then yieldToHost is awaited). */
+  onEpoch?: (job: FoldJob, metrics: EpochMetrics) => void;
+  /** Lets the host breathe between epochs when the folds run in this thread. */
+  yieldToHost: () => Promise<void>;
+  onFold: (result: FoldResult) => void;
+}
+
+/**
+ * Runs the folds on a worker pool (all queued at once, `size` at a time) or, without one, one
+ * after the other in this thread; onFold gets each as it finishes. Resolves with the first
+ * failure that is not a cancel, or null: aborting the signal just ends it early, keeping what
+ * finished. The CLI and the app both run their folds through it.
+ */
+export async function runFolds<M extends TaskMapOf<M> & { 'cv-fold': FoldTask }>(
+  jobs: readonly FoldJob[],
+  pool: WorkerPool<M> | null,
+  hooks: FoldRunnerHooks,
+): Promise<unknown> {
+  const { signal, onEpoch, onFold } = hooks;
+  try {
+    if (pool) {
+      const runs = jobs.map((job) =>
+        pool.run('cv-fold', job, { signal, onProgress: (metrics) => onEpoch?.(job, metrics) }).then(onFold),
+      );
+      const settled = await Promise.allSettled(runs);
+      const bad = settled.find(
+        (s): s is PromiseRejectedResult => s.status === 'rejected' && !(s.reason instanceof CancelledError),
+      );
+      return bad ? bad.reason : null;
+    }
+    for (const job of jobs) {
+      if (signal.aborted) break;
+      const result = await trainFold(job, {
+        signal,
+        now: hooks.now,
+        onEpoch: async (metrics) => {
+          onEpoch?.(job, metrics);
+          await hooks.yieldToHost();
+        },
+      });
+      onFold(result);
+    }
+    return null;
+  } catch (err) {
+    return err instanceof CancelledError ? null : err;
+  }
 }

@@ -52,9 +52,12 @@ export {
   type Baselines,
 } from './baselines';
 export {
+  runFolds,
   summarizeFolds,
   trainFold,
   type CvSummary,
+  type FoldRunnerHooks,
+  type FoldTask,
   type FoldHooks,
   type FoldJob,
   type FoldResult,

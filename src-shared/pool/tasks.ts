@@ -3,17 +3,16 @@
  * parallel work: declare its TaskSpec in PoolTasks and its handler in POOL_TASK_HANDLERS; the
  * handler is pure src-shared code and gets a TaskContext (cancel signal, progress, yield).
  */
-import { trainFold, type FoldJob, type FoldResult } from '../evaluation/cross-validate';
+import { trainFold, type FoldTask } from '../evaluation/cross-validate';
 import { fitBaselinesJob, type BaselineJob, type Baselines } from '../evaluation/baselines';
 import { trainSweepRun, type SweepRunTask } from '../experiments/run-task';
-import type { EpochMetrics } from '../training/types';
 import { umapProjection, type Projection, type UmapJob } from '../datamap/projection';
 import type { TaskSpec } from './protocol';
 import type { TaskHandlers } from './serve';
 
 export interface PoolTasks {
   /** One cross-validation fold trained to the end; progress = each epoch's metrics. */
-  'cv-fold': TaskSpec<FoldJob, FoldResult, EpochMetrics>;
+  'cv-fold': FoldTask;
   /** A run's trivial and linear baselines on the run's split (the app fits them beside the run). */
   baselines: TaskSpec<BaselineJob, Baselines>;
   /** One sweep run: prepare -> session -> model file, through the training run module. */

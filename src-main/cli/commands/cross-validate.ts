@@ -7,8 +7,7 @@
  */
 import type { Table } from '../../../src-shared/data/types';
 import { count } from '../../../src-shared/data';
-import { CancelledError } from '../../../src-shared/errors';
-import { summarizeFolds, trainFold, type FoldJob, type FoldResult } from '../../../src-shared/evaluation';
+import { runFolds, summarizeFolds, type FoldJob, type FoldResult } from '../../../src-shared/evaluation';
 import type { TrainConfig } from '../../../src-shared/training';
 import { coreCount, createNodeWorkerPool } from '../../node/worker-pool';
 import { EXIT_INTERRUPTED } from '../context';
@@ -75,32 +74,15 @@ export async function crossValidate(args: CrossValidateArgs): Promise<number> {
     }
   };
   const started = performance.now();
-  let failure: unknown = null;
   const pool = workers > 1 ? createNodeWorkerPool({ size: workers }) : null;
+  let failure: unknown;
   try {
-    if (pool) {
-      const runs = jobs.map((job) => pool.run('cv-fold', job, { signal: controller.signal }).then(report));
-      const settled = await Promise.allSettled(runs);
-      const bad = settled.find(
-        (s): s is PromiseRejectedResult => s.status === 'rejected' && !(s.reason instanceof CancelledError),
-      );
-      if (bad) failure = bad.reason;
-    } else {
-      for (const job of jobs) {
-        if (controller.signal.aborted) break;
-        const result = await trainFold(job, {
-          signal: controller.signal,
-          now: () => performance.now(),
-          onEpoch: () => new Promise<void>((resolve) => setImmediate(resolve)),
-        }).catch((err: unknown) => {
-          if (err instanceof CancelledError) return null;
-          throw err;
-        });
-        if (result) report(result);
-      }
-    }
-  } catch (err) {
-    failure = err;
+    failure = await runFolds(jobs, pool, {
+      signal: controller.signal,
+      now: () => performance.now(),
+      yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      onFold: report,
+    });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     await pool?.dispose();
