@@ -19,6 +19,7 @@ import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
 import { MAX_THREADS } from './engine/fast/gemm-threads';
 import { MAX_FOLDS } from './evaluation/cv-app';
+import { MAX_PAINTED_POINTS } from './data/paint';
 
 /** Largest text payload accepted (CSV, model, project): bigger files are not small-network data. */
 export const MAX_TEXT_CHARS = 200 * 1024 * 1024;
@@ -70,11 +71,29 @@ const metricValue = z.union([metricNumber, z.null()], { error: requiredOr('must 
 
 const seedField = integerField(`an integer from 0 to ${LIMITS.maxSeed}`, 0, LIMITS.maxSeed);
 const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && v <= 0.9);
+const finiteNumber = numberField('a finite number', Number.isFinite);
 
 // ---------- payload schemas ----------
 
 // The training config is defined once, in ./training/config.ts (LIMITS, defaults, rules).
 export { layerSpecSchema, optimizerConfigSchema, trainConfigSchema };
+
+// A painted set's rows as a project saves them (data/paint.ts PaintedSnapshot). How they fit
+// the generated set (equal lengths, classes, row counts) the backend checks against that set.
+const MAX_SNAPSHOT_ROWS = 1_000_000 + MAX_PAINTED_POINTS;
+function rowList<T extends z.ZodType>(entry: T, description: string) {
+  return z
+    .array(entry, { error: requiredOr(`must be a list of ${description}`) })
+    .max(MAX_SNAPSHOT_ROWS, { error: `must have at most ${MAX_SNAPSHOT_ROWS} entries` });
+}
+
+const paintedSnapshotSchema = z.strictObject({
+  xs: rowList(finiteNumber, 'finite numbers'),
+  ys: rowList(finiteNumber, 'finite numbers'),
+  labels: rowList(numberField('a class index or a finite target value', Number.isFinite), 'labels'),
+  val: rowList(booleanField(), 'true or false'),
+  generated: integerField('an integer from 0 to 1000000', 0, 1_000_000),
+});
 
 export const builtinDataRequestSchema = z.strictObject({
   kind: oneOf(BUILTIN_DATASETS),
@@ -83,6 +102,7 @@ export const builtinDataRequestSchema = z.strictObject({
   noise: numberField('a number from 0 to 1', (v) => v >= 0 && v <= 1),
   seed: seedField,
   valFraction: valFractionField,
+  painted: paintedSnapshotSchema.optional(),
 });
 
 const missingPolicyField = oneOf(['drop', 'impute']);
@@ -177,9 +197,8 @@ export const evaluationRequestSchema = z.strictObject({
 
 /** Pointer positions of one batch of a paint stroke: raw units of the two inputs. */
 export const MAX_PAINT_BATCH = 1000;
-const paintCoordinate = numberField('a finite number', Number.isFinite);
 const paintPoints = z
-  .array(z.strictObject({ x: paintCoordinate, y: paintCoordinate }), {
+  .array(z.strictObject({ x: finiteNumber, y: finiteNumber }), {
     error: requiredOr('must be a list of {x, y} points'),
   })
   .min(1, { error: 'must hold at least one point' })

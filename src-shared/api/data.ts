@@ -1,7 +1,9 @@
 /** What the UI asks for and gets back about the data set: generated or CSV data and its summary. */
 import type { BuiltinKind, MissingPolicy, Task, TablePreview } from '../data/types';
 
-export type { PaintPoint, PaintRequest } from '../data/paint';
+import type { PaintedSnapshot } from '../data/paint';
+
+export type { PaintPoint, PaintRequest, PaintedSnapshot } from '../data/paint';
 
 export interface BuiltinDataRequest {
   kind: BuiltinKind;
@@ -9,6 +11,8 @@ export interface BuiltinDataRequest {
   noise: number;
   seed: number;
   valFraction: number;
+  /** The rows after painting (a saved project's painted set): restored on top of the generated set. */
+  painted?: PaintedSnapshot;
 }
 
 export interface CsvDataRequest {

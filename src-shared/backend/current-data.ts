@@ -3,12 +3,14 @@
  * training, with the summary and plotted points the UI shows. Everything here is built before
  * the backend replaces its data, so a bad CSV or option changes nothing.
  */
-import type { DatasetSummary, RequestOf } from '../api';
+import type { BuiltinDataRequest, DatasetSummary, ProjectState, RequestOf } from '../api';
 import { builtinDefaults, datasetCsv, generateTable, parseCsv, prepareDataset, previewTable } from '../data';
 import type { PrepareOptions, PreparedData, Table } from '../data/types';
 import type { ExportedFile } from '../model/types';
 import { csvFile, fileBaseName } from './file-names';
-import type { DataPainter } from './paint';
+import { PayloadError } from '../errors';
+import type { SnapshotProblem } from '../data/paint';
+import { DataPainter } from './paint';
 import { dataPlane, type Plane } from './plane';
 
 export interface CurrentData {
@@ -20,10 +22,26 @@ export interface CurrentData {
   plane: Plane | null;
   /** Built by a generator: Paint mode can change it (the painter exists from the first stroke). */
   generated: boolean;
+  /** The generator request (without painted rows) of a generated set. */
+  request?: BuiltinDataRequest;
   painter?: DataPainter;
 }
 
-export function generatedData(req: RequestOf<'data:generate'>): CurrentData {
+/** How a saved snapshot that does not fit reads on the data:generate channel. */
+function paintPayloadError({ field, message }: SnapshotProblem): Error {
+  return new PayloadError(`data:generate: field "painted.${field}" ${message}`, {
+    field: `painted.${field}`,
+  });
+}
+
+/**
+ * A generated set; with `painted` (a saved project's rows) those rows replace the generated
+ * ones, keeping the generated set's preprocessing as painting does.
+ */
+export function generatedData(
+  { painted, ...req }: RequestOf<'data:generate'>,
+  fail: (problem: SnapshotProblem) => Error = paintPayloadError,
+): CurrentData {
   const table = generateTable(req.kind, { points: req.points, noise: req.noise, seed: req.seed });
   const prepare: PrepareOptions = {
     task: builtinDefaults(req.kind).task,
@@ -32,7 +50,10 @@ export function generatedData(req: RequestOf<'data:generate'>): CurrentData {
     missing: 'drop',
     standardize: false,
   };
-  return currentData(table, prepare, true);
+  const data: CurrentData = { ...currentData(table, prepare, true), request: req };
+  if (!painted) return data;
+  const painter = new DataPainter(data, { rows: painted, fail });
+  return { ...data, ...painter.data(), painter };
 }
 
 export function importedData(req: RequestOf<'data:import-csv'>): CurrentData {
@@ -65,6 +86,31 @@ function currentData(table: Table, prepare: PrepareOptions, generated: boolean):
     points: plane ? plane.points : null,
   };
   return { table, prepare, prepared, summary, plane, generated };
+}
+
+/**
+ * A project's data as saved: the renderer sends the generator request only, so the backend adds
+ * the rows of the current set when it is that request's set and has been painted.
+ */
+export function projectData(data: ProjectState['data'], current: CurrentData | null): ProjectState['data'] {
+  if (data.source !== 'builtin') return data;
+  const { painted: _sent, ...request } = data.request;
+  const rows = current?.painter?.rows;
+  const counts = rows?.counts();
+  if (!rows || !counts || counts.painted + counts.erased === 0 || !sameRequest(request, current.request))
+    return { source: 'builtin', request };
+  return { source: 'builtin', request: { ...request, painted: rows.snapshot() } };
+}
+
+function sameRequest(a: BuiltinDataRequest, b: BuiltinDataRequest | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.kind === b.kind &&
+    a.points === b.points &&
+    a.noise === b.noise &&
+    a.seed === b.seed &&
+    a.valFraction === b.valFraction
+  );
 }
 
 /** The data set as CSV with its split column (Export data). */

@@ -6,7 +6,14 @@
  * valid: the run goes on with the new rows from its next epoch.
  */
 import type { DatasetSummary, PlotPoints } from '../api';
-import { PaintedRows, type PaintRequest } from '../data/paint';
+import {
+  PaintedRows,
+  snapshotProblem,
+  type PaintBase,
+  type PaintRequest,
+  type PaintedSnapshot,
+  type SnapshotProblem,
+} from '../data/paint';
 import { cellText, count, previewTable, rowSplits } from '../data';
 import type { Dataset, PreparedData, Table, TableColumn } from '../data/types';
 import { DatasetError } from '../errors';
@@ -28,11 +35,18 @@ export interface PaintedData {
   summary: DatasetSummary;
 }
 
+/** Painted rows saved in a project, and the error a snapshot that does not fit the set becomes. */
+export interface SavedPaint {
+  rows: PaintedSnapshot;
+  fail(problem: SnapshotProblem): Error;
+}
+
 export class DataPainter {
   readonly rows: PaintedRows;
   private readonly origin: PaintSource & { plane: Plane };
 
-  constructor(source: PaintSource) {
+  /** With `saved`, the painter starts from those rows instead of the generated ones. */
+  constructor(source: PaintSource, saved?: SavedPaint) {
     const { table, prepared, plane } = source;
     if (!source.generated || !plane)
       throw new DatasetError(
@@ -54,20 +68,28 @@ export class DataPainter {
       base.val.push(splits[r] === 'validation');
     }
     const hasVal = prepared.val !== null && prepared.val.n > 0;
-    this.rows = new PaintedRows({
+    const generated: PaintBase = {
       task: prepared.task,
       classCount: classes?.length ?? 0,
       valFraction: hasVal ? (prepared.split?.valFraction ?? 0) : 0,
       ...base,
-    });
+    };
+    if (!saved) {
+      this.rows = new PaintedRows(generated);
+      return;
+    }
+    const problem = snapshotProblem(saved.rows, generated);
+    if (problem) throw saved.fail(problem);
+    this.rows = PaintedRows.restore(generated, saved.rows);
   }
 
   /** Applies a request; null when nothing changed (the data stays as it is). */
   apply(req: PaintRequest): PaintedData | null {
-    return this.rows.apply(req) ? this.build() : null;
+    return this.rows.apply(req) ? this.data() : null;
   }
 
-  private build(): PaintedData {
+  /** The data set with the rows as they are now. */
+  data(): PaintedData {
     const { prepared: origin, table: originTable } = this.origin;
     const pre = origin.preprocessing;
     const rows = this.rows;

@@ -24,7 +24,7 @@ import type {
   TrainStartResult,
 } from '../api';
 import { validateRequest } from '../api-schemas';
-import { ExportError, TrainingError, serializeError } from '../errors';
+import { ExportError, ModelFileError, TrainingError, serializeError } from '../errors';
 import type { WorkerPool } from '../pool/pool';
 import type { PoolTasks } from '../pool/tasks';
 import { SweepService } from './sweep-service';
@@ -50,7 +50,7 @@ import { DataPainter } from './paint';
 import type { PaintRequest } from '../data/paint';
 import { evaluationView, type EvaluationRequest, type EvaluationView } from '../evaluation/view';
 import { ActiveRun } from './active-run';
-import { dataCsvFile, generatedData, importedData, type CurrentData } from './current-data';
+import { dataCsvFile, generatedData, importedData, projectData, type CurrentData } from './current-data';
 import { continuesModel, modelSummary, predictionsFile, projectFile } from './model-files';
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
@@ -308,11 +308,20 @@ export class StudioBackend {
   private saveProject(state: ProjectState): ExportedFile {
     const run = this.run;
     // A diverged run holds its last finite epoch's weights (none when the first epoch diverged).
-    return projectFile(state, run && run.session.epoch === 0 ? null : this.currentModel());
+    const saved = { ...state, data: projectData(state.data, this.data) };
+    return projectFile(saved, run && run.session.epoch === 0 ? null : this.currentModel());
   }
 
   private loadProject(text: string, fileName: string): ProjectFile {
     const project = parseProject(text, fileName);
+    const data = project.state.data;
+    // Painted rows must fit their generated set (classes, row counts): checked here so a bad
+    // file fails on open, naming its field, before anything changes.
+    if (data.source === 'builtin' && data.request.painted)
+      generatedData(data.request, ({ field, message }) => {
+        const path = `state.data.request.painted.${field}`;
+        return new ModelFileError(`${fileName}: field "${path}" ${message}`, { file: fileName, field: path });
+      });
     if (project.model) this.adoptModel(project.model);
     return project;
   }

@@ -40,6 +40,25 @@ export interface PaintBase {
   val: boolean[];
 }
 
+/**
+ * The rows after painting, as a project file keeps them (raw units; erased rows left out).
+ * Reopening restores exactly these rows; the undo history does not survive.
+ */
+export interface PaintedSnapshot {
+  xs: number[];
+  ys: number[];
+  labels: number[];
+  val: boolean[];
+  /** The first `generated` rows are generated points that were not erased; the rest were painted. */
+  generated: number;
+}
+
+/** A problem with a saved snapshot: the field inside it and the sentence the user reads. */
+export interface SnapshotProblem {
+  field: string;
+  message: string;
+}
+
 interface Stroke {
   stroke: number;
   /** Rows from here on were added by this stroke (undo removes them). */
@@ -62,6 +81,8 @@ export class PaintedRows {
   /** Painted points so far per class (one counter for regression), erased ones included. */
   private readonly paintedOf: number[];
   private readonly strokes: Stroke[] = [];
+  /** Generated rows erased before a snapshot was restored (they are not held any more). */
+  private erasedBefore = 0;
 
   constructor(base: PaintBase) {
     this.task = base.task;
@@ -76,6 +97,46 @@ export class PaintedRows {
     this.paintedOf = new Array<number>(Math.max(1, base.classCount)).fill(0);
   }
 
+  /**
+   * The rows of `saved` on top of the generated set `base` (which gives task, classes and split
+   * share): its generated part becomes the base rows, the rest painted rows that keep their part.
+   * Check `saved` with snapshotProblem first.
+   */
+  static restore(base: PaintBase, saved: PaintedSnapshot): PaintedRows {
+    const g = saved.generated;
+    const rows = new PaintedRows({
+      ...base,
+      xs: saved.xs.slice(0, g),
+      ys: saved.ys.slice(0, g),
+      labels: saved.labels.slice(0, g),
+      val: saved.val.slice(0, g),
+    });
+    rows.erasedBefore = base.xs.length - g;
+    for (let i = g; i < saved.xs.length; i++) {
+      rows.xs.push(saved.xs[i]);
+      rows.ys.push(saved.ys[i]);
+      rows.labels.push(saved.labels[i]);
+      rows.val.push(saved.val[i]);
+      rows.erased.push(false);
+      rows.paintedOf[rows.task === 'classification' ? saved.labels[i] : 0]++;
+    }
+    return rows;
+  }
+
+  /** The rows still present, in table order (what a project saves). */
+  snapshot(): PaintedSnapshot {
+    const saved: PaintedSnapshot = { xs: [], ys: [], labels: [], val: [], generated: 0 };
+    for (let i = 0; i < this.xs.length; i++) {
+      if (this.erased[i]) continue;
+      saved.xs.push(this.xs[i]);
+      saved.ys.push(this.ys[i]);
+      saved.labels.push(this.labels[i]);
+      saved.val.push(this.val[i]);
+      if (i < this.baseRows) saved.generated++;
+    }
+    return saved;
+  }
+
   /** Rows ever held (erased ones included); row ids are stable until an undo removes them. */
   get rowCount(): number {
     return this.xs.length;
@@ -88,7 +149,7 @@ export class PaintedRows {
   /** Painted points still present, and generated rows erased. */
   counts(): { painted: number; erased: number } {
     let painted = 0;
-    let erased = 0;
+    let erased = this.erasedBefore;
     for (let i = 0; i < this.xs.length; i++) {
       if (i >= this.baseRows && !this.erased[i]) painted++;
       if (i < this.baseRows && this.erased[i]) erased++;
@@ -191,12 +252,61 @@ export class PaintedRows {
         });
       return;
     }
-    if (!Number.isInteger(label) || label < 0 || label >= this.classCount)
+    if (!isClassIndex(label, this.classCount))
       throw new PayloadError(
         `data:paint: field "label" must be a class index from 0 to ${this.classCount - 1} (got ${label})`,
         { field: 'label' },
       );
   }
+}
+
+/**
+ * Whether `saved` fits the generated set `base`: equal lengths, finite numbers, labels valid
+ * for the task, no more generated rows than the set has, at most MAX_PAINTED_POINTS painted
+ * ones and at least MIN_PAINT_TRAINING_ROWS training rows. Null when it fits.
+ */
+export function snapshotProblem(saved: PaintedSnapshot, base: PaintBase): SnapshotProblem | null {
+  const n = saved.xs.length;
+  for (const field of ['ys', 'labels', 'val'] as const)
+    if (saved[field].length !== n)
+      return {
+        field,
+        message: `must have as many entries as "xs" (${n}), got ${saved[field].length}`,
+      };
+  const g = saved.generated;
+  const generatedRows = base.xs.length;
+  if (!Number.isInteger(g) || g < 0 || g > Math.min(n, generatedRows))
+    return {
+      field: 'generated',
+      message: `must be an integer from 0 to ${Math.min(n, generatedRows)} (the generated rows kept), got ${g}`,
+    };
+  if (n - g > MAX_PAINTED_POINTS)
+    return { field: 'xs', message: `must hold at most ${MAX_PAINTED_POINTS} painted points, got ${n - g}` };
+  for (let i = 0; i < n; i++) {
+    for (const field of ['xs', 'ys'] as const)
+      if (!Number.isFinite(saved[field][i]))
+        return { field: `${field}[${i}]`, message: `must be a finite number, got ${saved[field][i]}` };
+    const label = saved.labels[i];
+    if (base.task === 'regression' ? !Number.isFinite(label) : !isClassIndex(label, base.classCount))
+      return {
+        field: `labels[${i}]`,
+        message:
+          base.task === 'regression'
+            ? `must be a finite target value, got ${label}`
+            : `must be a class index from 0 to ${base.classCount - 1}, got ${label}`,
+      };
+  }
+  const training = saved.val.filter((v) => !v).length;
+  if (training < MIN_PAINT_TRAINING_ROWS)
+    return {
+      field: 'val',
+      message: `must leave at least ${MIN_PAINT_TRAINING_ROWS} training rows (false entries), got ${training}`,
+    };
+  return null;
+}
+
+function isClassIndex(label: number, classCount: number): boolean {
+  return Number.isInteger(label) && label >= 0 && label < classCount;
 }
 
 function within(x: number, y: number, c: PaintPoint, rx: number, ry: number): boolean {

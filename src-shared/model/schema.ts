@@ -11,6 +11,7 @@ import { INPUT_FEATURES } from '../data/prepare/input-features';
 import { count as countOf } from '../data/plural';
 import { savedTrainConfigSchema } from '../training/config';
 import { formatFieldPath, valueAt } from '../zod-issues';
+import { MAX_PAINTED_POINTS } from '../data/paint';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
@@ -106,12 +107,24 @@ export const modelFileSchema = z.object({
     .nullable(),
 });
 
+/** A painted set's rows (data/paint.ts PaintedSnapshot); the backend checks them against the generated set. */
+const paintedRows = <T extends z.ZodType>(entry: T) => z.array(entry).max(1_000_000 + MAX_PAINTED_POINTS);
+
 const builtinRequestSchema = z.object({
   kind: z.enum(BUILTIN_DATASETS),
   points: size,
   noise: z.number(),
   seed: z.number(),
   valFraction: z.number().min(0).max(1),
+  painted: z
+    .object({
+      xs: paintedRows(z.number()),
+      ys: paintedRows(z.number()),
+      labels: paintedRows(z.number()),
+      val: paintedRows(z.boolean()),
+      generated: count,
+    })
+    .optional(),
 });
 
 export const projectStateSchema = z.object({

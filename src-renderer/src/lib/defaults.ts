@@ -64,7 +64,8 @@ export interface DesignSettings {
   features: InputFeature[];
 }
 
-export type DataSettings = BuiltinDataRequest;
+/** The generator's settings; painted rows live in the backend (a project carries them). */
+export type DataSettings = Omit<BuiltinDataRequest, 'painted'>;
 
 /**
  * Functions, not constants, so no caller can mutate a shared default object. The app's

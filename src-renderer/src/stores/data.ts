@@ -39,10 +39,13 @@ export const useDataStore = defineStore('data', () => {
     builtin.value = { ...builtin.value, [key]: value };
   }
 
-  async function loadBuiltin(): Promise<boolean> {
+  /** Generates the set of the settings; `painted` restores a saved project's painted rows. */
+  async function loadBuiltin(painted?: BuiltinDataRequest['painted']): Promise<boolean> {
     loading.value = true;
     try {
-      summary.value = await api.get().data.generate(builtinRequest());
+      summary.value = await api
+        .get()
+        .data.generate(painted ? { ...builtinRequest(), painted } : builtinRequest());
       source.value = 'builtin';
       loadError.value = null;
       importError.value = null;
@@ -123,8 +126,9 @@ export const useDataStore = defineStore('data', () => {
 
   async function applyProjectData(data: ProjectState['data']): Promise<boolean> {
     if (data.source === 'builtin') {
-      builtin.value = { ...data.request };
-      return loadBuiltin();
+      const { painted, ...settings } = data.request;
+      builtin.value = settings;
+      return loadBuiltin(painted);
     }
     if (data.text === undefined) {
       importError.value = `${data.fileName}: the project does not embed this CSV; import it again with Import CSV`;

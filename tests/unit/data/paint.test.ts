@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PAINT_TRAINING_ROWS, PaintedRows, type PaintBase } from '../../../src-shared/data/paint';
+import {
+  MIN_PAINT_TRAINING_ROWS,
+  PaintedRows,
+  snapshotProblem,
+  type PaintBase,
+} from '../../../src-shared/data/paint';
 
 /** Four generated rows on the unit square's corners: two training, two validation. */
 function base(overrides: Partial<PaintBase> = {}): PaintBase {
@@ -195,5 +200,52 @@ describe('PaintedRows', () => {
     expect(() => r.add(1, Infinity, [{ x: 0, y: 0 }])).toThrow(
       'must be a finite target value (got Infinity)',
     );
+  });
+});
+
+describe('PaintedRows snapshots (projects)', () => {
+  it('restores the rows, the counts and the split of later painted points', () => {
+    const p = new PaintedRows(base());
+    p.add(1, 0, [
+      { x: 2, y: 2 },
+      { x: 3, y: 3 },
+      { x: 4, y: 4 },
+    ]);
+    p.erase(2, [{ x: 0, y: 0 }], 0.1, 0.1);
+    const saved = p.snapshot();
+    expect(saved).toEqual({
+      xs: [1, 0, 1, 2, 3, 4],
+      ys: [0, 1, 1, 2, 3, 4],
+      labels: [1, 1, 0, 0, 0, 0],
+      val: [true, false, true, false, false, false],
+      generated: 3,
+    });
+    expect(snapshotProblem(saved, base())).toBeNull();
+    const back = PaintedRows.restore(base(), saved);
+    expect(back.snapshot()).toEqual(saved);
+    expect(back.counts()).toEqual(p.counts());
+    expect(back.undoSteps).toBe(0);
+    // The 4th painted point of class 0 goes to validation (f = 0.25), as it would have before saving.
+    p.add(3, 0, [{ x: 5, y: 5 }]);
+    back.add(3, 0, [{ x: 5, y: 5 }]);
+    expect(back.snapshot()).toEqual(p.snapshot());
+    expect(back.snapshot().val.at(-1)).toBe(true);
+  });
+
+  it('names the first field of a snapshot that does not fit the generated set', () => {
+    const saved = {
+      xs: [0, 1, 2],
+      ys: [0, 1, 2],
+      labels: [0, 1, 0],
+      val: [false, false, true],
+      generated: 2,
+    };
+    expect(snapshotProblem({ ...saved, val: [false] }, base())?.field).toBe('val');
+    expect(snapshotProblem({ ...saved, ys: [0, NaN, 2] }, base())?.field).toBe('ys[1]');
+    expect(snapshotProblem({ ...saved, labels: [0, -1, 0] }, base())?.field).toBe('labels[1]');
+    expect(snapshotProblem({ ...saved, generated: 5 }, base())?.field).toBe('generated');
+    expect(
+      snapshotProblem({ ...saved, labels: [0, 0.5, 0] }, base({ task: 'regression', classCount: 0 })),
+    ).toBeNull();
   });
 });

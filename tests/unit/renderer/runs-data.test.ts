@@ -92,4 +92,16 @@ describe('data store', () => {
     expect(data.importError).toBe('photo.png: this is a binary file, not CSV text');
     expect(data.summary?.name).toBe('xor');
   });
+
+  it('sends the painted rows of a project with that one generate, keeping them out of the settings', async () => {
+    const data = useDataStore();
+    const request = { kind: 'circle', points: 50, noise: 0.1, seed: 2, valFraction: 0.2 } as const;
+    const painted = { xs: [0, 1], ys: [1, 0], labels: [0, 1], val: [false, false], generated: 0 };
+    expect(await data.applyProjectData({ source: 'builtin', request: { ...request, painted } })).toBe(true);
+    expect(api.calls.at(-1)?.arg).toEqual({ ...request, painted });
+    expect(data.builtin).toEqual(request);
+    expect(data.projectData()).toEqual({ source: 'builtin', request });
+    await data.loadBuiltin();
+    expect(api.calls.at(-1)?.arg).toEqual(request);
+  });
 });
