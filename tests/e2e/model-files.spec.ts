@@ -12,6 +12,7 @@ import {
   download,
   dropFile,
   openStudio,
+  pickFile,
   screenshot,
   setField,
   statusRegion,
@@ -22,17 +23,6 @@ const BAD_MODEL = 'tests/fixtures/models/truncated.json';
 
 async function exportJson(page: Page): Promise<ModelJson> {
   return parseModelJson((await download(page, 'Export JSON')).bytes.toString('utf8'));
-}
-
-/** Clicks an open button and answers the browser's file chooser, as a user picking a file. */
-async function pickFile(
-  page: Page,
-  button: string,
-  file: { name: string; mimeType: string; buffer: Buffer },
-) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
 }
 
 function fileOf(path: string, mimeType = 'application/json') {

@@ -1,6 +1,14 @@
 /// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
-import { download, openStudio, readStatus, screenshot, setField, statusRegion } from './studio-helpers';
+import {
+  download,
+  openStudio,
+  pickFile,
+  readStatus,
+  screenshot,
+  setField,
+  statusRegion,
+} from './studio-helpers';
 
 /** Rows in the data summary: `circle: classification, 160 training / 40 validation rows, ...`. */
 async function summaryRows(page: Page): Promise<number> {
@@ -8,6 +16,14 @@ async function summaryRows(page: Page): Promise<number> {
   const match = /(\d+) training \/\s*(\d+) validation rows/.exec(text);
   if (!match) throw new Error(`no row counts in "${text}"`);
   return Number(match[1]) + Number(match[2]);
+}
+
+/** Opens the studio on the generated set `kind`; returns its row count. */
+async function openGenerated(page: Page, kind: string): Promise<number> {
+  await openStudio(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption(kind);
+  await expect(page.getByTestId('data-summary')).toContainText(`${kind}:`);
+  return summaryRows(page);
 }
 
 function csvLines(bytes: Buffer): string[][] {
@@ -22,10 +38,7 @@ test.describe('Paint mode', () => {
   test('adds points where clicked and dragged, erases with Shift, undoes strokes, and Export data has them', async ({
     page,
   }) => {
-    await openStudio(page);
-    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
-    await expect(page.getByTestId('data-summary')).toContainText('circle');
-    const generated = await summaryRows(page);
+    const generated = await openGenerated(page, 'circle');
     const before = csvLines((await download(page, 'Export data')).bytes);
     expect(before).toHaveLength(generated + 1);
 
@@ -103,13 +116,52 @@ test.describe('Paint mode', () => {
       ),
     );
   });
+
+  test('Save project keeps the painted points: after a reload, Open project brings them back', async ({
+    page,
+  }) => {
+    const generated = await openGenerated(page, 'circle');
+    await page.getByRole('button', { name: 'Paint', exact: true }).click();
+    const plot = page.getByRole('img', { name: /^Decision boundary over x1/ });
+    const box = (await plot.boundingBox())!;
+    for (const [dx, dy] of [
+      [12, 12],
+      [40, 12],
+      [12, 40],
+    ])
+      await page.mouse.click(box.x + dx, box.y + dy);
+    await expect.poll(() => summaryRows(page)).toBe(generated + 3);
+    const painted = (await download(page, 'Export data')).bytes.toString('utf8');
+    const saved = await download(page, 'Save project');
+    expect(saved.fileName).toBe('circle.nnproj');
+    const request = (
+      JSON.parse(saved.bytes.toString('utf8')) as {
+        state: { data: { request: { painted?: { xs: number[]; generated: number } } } };
+      }
+    ).state.data.request;
+    expect(request.painted?.xs).toHaveLength(generated + 3);
+    expect(request.painted?.generated).toBe(generated);
+
+    // A reload starts a fresh backend: only the file brings the points back.
+    await page.reload();
+    await expect(page.getByTestId('data-summary')).toBeVisible();
+    await expect(page.getByText(/\(painted: /)).toHaveCount(0);
+    await pickFile(page, 'Open project', {
+      name: saved.fileName,
+      mimeType: 'application/json',
+      buffer: saved.bytes,
+    });
+    await expect(page.getByText('Opened project circle')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('circle');
+    await expect.poll(() => summaryRows(page)).toBe(generated + 3);
+    await expect(page.getByText(/\(painted: 3 points added, 0 generated points erased;/)).toBeVisible();
+    expect((await download(page, 'Export data')).bytes.toString('utf8')).toBe(painted);
+  });
+
   test('on a regression set the painted points carry the target value typed, and a running run goes on', async ({
     page,
   }) => {
-    await openStudio(page);
-    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('regression-plane');
-    await expect(page.getByTestId('data-summary')).toContainText('regression');
-    const generated = await summaryRows(page);
+    const generated = await openGenerated(page, 'regression-plane');
     await page.getByRole('button', { name: 'Paint', exact: true }).click();
     const target = page.getByRole('spinbutton', { name: 'Target value' });
     await target.fill('7.5');

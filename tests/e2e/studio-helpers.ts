@@ -79,6 +79,17 @@ export async function download(page: Page, button: string): Promise<{ fileName: 
   return { fileName: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
+/** Clicks an open button and answers the browser's file chooser, as a user picking a file. */
+export async function pickFile(
+  page: Page,
+  button: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(file);
+}
+
 /**
  * Drops a file on the window as the OS would: dragenter/dragover/drop carrying a DataTransfer
  * with the file, built in the page (Playwright has no native file drag). `hover` stops after
