@@ -63,11 +63,13 @@ function booleanField() {
   return z.boolean({ error: requiredOr('must be true or false') });
 }
 
-/** Metrics may legitimately hold NaN/Infinity (a diverged epoch), so any number or null. */
-const metricNumber = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)], {
-  error: requiredOr('must be a number'),
-});
-const metricValue = z.union([metricNumber, z.null()], { error: requiredOr('must be a number or null') });
+// Metrics may hold NaN/Infinity (a diverged epoch). A project file is JSON, which writes them
+// as null: a required metric read back as null is NaN again.
+const anyNumber = [z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)] as const;
+const metricNumber = z
+  .union([...anyNumber, z.null()], { error: requiredOr('must be a number') })
+  .transform((v) => v ?? NaN);
+const metricValue = z.union([...anyNumber, z.null()], { error: requiredOr('must be a number or null') });
 
 const seedField = integerField(`an integer from 0 to ${LIMITS.maxSeed}`, 0, LIMITS.maxSeed);
 const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && v <= 0.9);

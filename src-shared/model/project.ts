@@ -7,7 +7,8 @@ import { ModelFileError } from '../errors';
 import type { ProjectFile } from '../api';
 import { parseJsonDocument, validateDocument } from './document';
 import { serializeModel, validateModelValue } from './model-file';
-import { projectStateSchema } from './schema';
+// The state is checked by the schema `project:save` checks, so whatever the app saves reads back.
+import { projectStateSchema } from '../api-schemas';
 
 export const PROJECT_FORMAT = 'nanograd-studio/project';
 export const PROJECT_VERSION = 1;
@@ -51,5 +52,5 @@ export function parseProject(text: string, fileName: string): ProjectFile {
   if (!('model' in record))
     throw err(`${fileName}: field "model" is missing (null when the project has no trained model)`, 'model');
   const model = record.model === null ? null : validateModelValue(record.model, fileName, 'model');
-  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, state: state as ProjectFile['state'], model };
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, state, model };
 }

@@ -1,17 +1,16 @@
 /**
- * zod schemas for the model file and the project file, and the translation of zod issues into
+ * zod schemas for the model file (the project file's state is the api's `projectStateSchema`,
+ * ../api-schemas.ts, the one the app's Save project checks), and the translation of zod issues into
  * ONE-line messages that name the file and the field (`model.json: field "layers[1].activation"
  * must be one of ...`). Structure is checked here; relations between fields (sizes chaining,
  * weight counts, preprocessing width) are checked in ./model-checks.ts.
  */
 import { z } from 'zod';
 import { ACTIVATIONS, LOSSES, OUTPUT_TRANSFORMS } from '../engine/types';
-import { BUILTIN_DATASETS } from '../data/types';
 import { INPUT_FEATURES } from '../data/prepare/input-features';
 import { count as countOf } from '../data/plural';
 import { savedTrainConfigSchema } from '../training/config';
 import { formatFieldPath, valueAt } from '../zod-issues';
-import { MAX_PAINTED_POINTS } from '../data/paint';
 
 const count = z.number().int().min(0);
 const size = z.number().int().min(1).max(1_000_000);
@@ -107,45 +106,6 @@ export const modelFileSchema = z.object({
     .nullable(),
 });
 
-/** A painted set's rows (data/paint.ts PaintedSnapshot); the backend checks them against the generated set. */
-const paintedRows = <T extends z.ZodType>(entry: T) => z.array(entry).max(1_000_000 + MAX_PAINTED_POINTS);
-
-const builtinRequestSchema = z.object({
-  kind: z.enum(BUILTIN_DATASETS),
-  points: size,
-  noise: z.number(),
-  seed: z.number(),
-  valFraction: z.number().min(0).max(1),
-  painted: z
-    .object({
-      xs: paintedRows(z.number()),
-      ys: paintedRows(z.number()),
-      labels: paintedRows(z.number()),
-      val: paintedRows(z.boolean()),
-      generated: count,
-    })
-    .optional(),
-});
-
-export const projectStateSchema = z.object({
-  name: z.string(),
-  data: z.discriminatedUnion('source', [
-    z.object({ source: z.literal('builtin'), request: builtinRequestSchema }),
-    z.object({
-      source: z.literal('csv'),
-      fileName: z.string(),
-      path: z.string().optional(),
-      text: z.string().optional(),
-      target: z.string().optional(),
-      missing: z.enum(['drop', 'impute']),
-      valFraction: z.number().min(0).max(1),
-      seed: z.number(),
-    }),
-  ]),
-  config: trainConfigSchema,
-  history: z.array(epochMetricsSchema),
-});
-
 // ---------- issue -> one line ----------
 
 /** `['weights', 1, 'bias']` -> `weights[1].bias` */
@@ -224,6 +184,11 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
         };
       return { field, message: `${name} must be at most ${max}, got ${got}` };
     }
+    case 'unrecognized_keys': {
+      // Strict objects (the project state) refuse a key they do not know: name that key.
+      const key = fieldPath([...path, issue.keys[0] ?? '?']);
+      return { field: key, message: `field "${key}" is not allowed` };
+    }
     case 'invalid_union': {
       if (value === undefined) return { field, message: `${name} is missing` };
       // A discriminated union with an unknown tag lists the allowed tags ("builtin" or "csv").
@@ -236,6 +201,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): FieldProb
             : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
         return { field, message: `${name} must be ${wanted}, got ${got}` };
       }
+      // A union with its own sentence (a metric "must be a number or null").
+      if (issue.message.startsWith('must '))
+        return { field, message: `${name} ${issue.message}, got ${got}` };
       return { field, message: `${name} has an unexpected form (got ${got})` };
     }
     case 'custom':

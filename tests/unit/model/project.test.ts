@@ -118,4 +118,33 @@ describe('project files from a diverged run', () => {
     expect(loaded.state.history[1].loss).toBeNaN();
     expect(loaded.state.history[1].valLoss).toBeNull();
   });
+
+  it('opens a history whose last epoch has only nulls (JSON writes NaN and Infinity as null)', () => {
+    const file = JSON.parse(serializeProject(project(false)));
+    const metrics = ['loss', 'valLoss', 'accuracy', 'valAccuracy', 'r2', 'valR2', 'mae', 'valMae', 'seconds'];
+    file.state.history.push({ epoch: 2, ...Object.fromEntries(metrics.map((m) => [m, null])) });
+    const last = parseProject(JSON.stringify(file), 'diverged.nnproj').state.history[1];
+    expect(last.loss).toBeNaN();
+    expect(last.seconds).toBeNaN();
+    expect(last.valLoss).toBeNull();
+    expect(last.mae).toBeNull();
+  });
+});
+
+describe('project state: the schema the app saves with', () => {
+  it('refuses a key the app never writes, naming it', () => {
+    const file = JSON.parse(serializeProject(project(false)));
+    file.state.data.colour = 'red';
+    const err = errorOf(JSON.stringify(file));
+    expect(err.message).toBe('study.nnproj: field "state.data.colour" is not allowed');
+    expect(err.location.field).toBe('state.data.colour');
+  });
+
+  it('names a metric that is neither a number nor null', () => {
+    const file = JSON.parse(serializeProject(project(false)));
+    file.state.history[0].valLoss = 'high';
+    expect(errorOf(JSON.stringify(file)).message).toBe(
+      'study.nnproj: field "state.history[0].valLoss" must be a number or null, got "high"',
+    );
+  });
 });
