@@ -15,6 +15,8 @@ import { BUILTIN_DATASETS } from './data/types';
 import type { ExportFormat, ExportedFile } from './model/types';
 import { LIMITS, layerSpecSchema, optimizerConfigSchema, trainConfigSchema } from './training/config';
 import { formatFieldPath } from './zod-issues';
+import { integerField, numberField, requiredOr } from './zod-fields';
+import { epochMetricsSchema } from './training/metrics-schema';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
 import { MAX_THREADS } from './engine/fast/gemm-threads';
@@ -35,19 +37,6 @@ export type OpenKind = (typeof OPEN_KINDS)[number];
 
 // ---------- field builders: each carries the sentence the user will read ----------
 
-function requiredOr(message: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message);
-}
-
-function numberField(description: string, accept: (value: number) => boolean = () => true) {
-  const message = `must be ${description}`;
-  return z.number({ error: requiredOr(message) }).refine(accept, { error: message });
-}
-
-function integerField(description: string, min: number, max: number) {
-  return numberField(description, (v) => Number.isInteger(v) && v >= min && v <= max);
-}
-
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: requiredOr(`must be one of ${values.map((v) => `"${v}"`).join(', ')}`) });
 }
@@ -63,14 +52,6 @@ function booleanField() {
   return z.boolean({ error: requiredOr('must be true or false') });
 }
 
-// Metrics may hold NaN/Infinity (a diverged epoch). A project file is JSON, which writes them
-// as null: a required metric read back as null is NaN again.
-const anyNumber = [z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)] as const;
-const metricNumber = z
-  .union([...anyNumber, z.null()], { error: requiredOr('must be a number') })
-  .transform((v) => v ?? NaN);
-const metricValue = z.union([...anyNumber, z.null()], { error: requiredOr('must be a number or null') });
-
 const seedField = integerField(`an integer from 0 to ${LIMITS.maxSeed}`, 0, LIMITS.maxSeed);
 const valFractionField = numberField('a number from 0 to 0.9', (v) => v >= 0 && v <= 0.9);
 const finiteNumber = numberField('a finite number', Number.isFinite);
@@ -79,6 +60,8 @@ const finiteNumber = numberField('a finite number', Number.isFinite);
 
 // The training config is defined once, in ./training/config.ts (LIMITS, defaults, rules).
 export { layerSpecSchema, optimizerConfigSchema, trainConfigSchema };
+// So is the epoch metrics row (./training/metrics-schema.ts), shared with model files.
+export { epochMetricsSchema };
 
 // A painted set's rows as a project saves them (data/paint.ts PaintedSnapshot). How they fit
 // the generated set (equal lengths, classes, row counts) the backend checks against that set.
@@ -123,20 +106,6 @@ export const openedFileSchema = z.strictObject({
   fileName: textField('a file name', MAX_NAME_CHARS, 1),
   text: textField('the file text (at most 200 MB)', MAX_TEXT_CHARS),
   path: textField('a file path', 4096, 1).optional(),
-});
-
-export const epochMetricsSchema = z.strictObject({
-  epoch: integerField('an integer of at least 0', 0, Number.MAX_SAFE_INTEGER),
-  loss: metricNumber,
-  valLoss: metricValue,
-  accuracy: metricValue,
-  valAccuracy: metricValue,
-  r2: metricValue,
-  valR2: metricValue,
-  mae: metricValue,
-  valMae: metricValue,
-  seconds: metricNumber,
-  lr: numberField('a positive number', (v) => v > 0).optional(),
 });
 
 export const projectStateSchema = z.strictObject({

@@ -10,6 +10,7 @@ import { ACTIVATIONS, LOSSES, OUTPUT_TRANSFORMS } from '../engine/types';
 import { INPUT_FEATURES } from '../data/prepare/input-features';
 import { count as countOf } from '../data/plural';
 import { savedTrainConfigSchema } from '../training/config';
+import { savedEpochMetricsSchema } from '../training/metrics-schema';
 import { formatFieldPath, valueAt } from '../zod-issues';
 
 const count = z.number().int().min(0);
@@ -18,27 +19,6 @@ const nullableNumber = z.number().nullable();
 
 /** A saved config: the one training config schema (../training/config.ts), extra fields dropped. */
 const trainConfigSchema = savedTrainConfigSchema;
-
-/** JSON writes NaN as null: a required metric read back as null is NaN again. */
-const metricNumber = z
-  .number()
-  .nullable()
-  .transform((v) => v ?? NaN);
-
-/** A diverged run has NaN metrics, which JSON writes as null: accept null everywhere. */
-export const epochMetricsSchema = z.object({
-  epoch: count,
-  loss: metricNumber,
-  valLoss: nullableNumber,
-  accuracy: nullableNumber,
-  valAccuracy: nullableNumber,
-  r2: nullableNumber,
-  valR2: nullableNumber,
-  mae: nullableNumber,
-  valMae: nullableNumber,
-  seconds: metricNumber,
-  lr: z.number().optional(),
-});
 
 const taskSchema = z.enum(['classification', 'regression']);
 
@@ -92,9 +72,9 @@ export const modelFileSchema = z.object({
     .object({
       config: trainConfigSchema,
       epochs: count,
-      metrics: epochMetricsSchema.nullable(),
+      metrics: savedEpochMetricsSchema.nullable(),
       /** Every epoch of the run that wrote the file (its curves), when the writer kept them. */
-      history: z.array(epochMetricsSchema).optional(),
+      history: z.array(savedEpochMetricsSchema).optional(),
       split: splitRecordSchema.optional(),
       best: z
         .object({ epoch: count, valLoss: z.number(), valAccuracy: nullableNumber })

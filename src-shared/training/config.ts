@@ -28,6 +28,7 @@ import {
   type OptimizerName,
 } from '../engine/types';
 import { formatFieldPath, valueAt } from '../zod-issues';
+import { integerField, numberField, requiredOr } from '../zod-fields';
 import type { TrainConfig } from './types';
 import { DEFAULT_SCHEDULE, SCHEDULES, type ScheduleConfig } from './schedule';
 import { KEEP_CHOICES } from './early-stop';
@@ -163,29 +164,21 @@ export function defaultInitFor(activation: Activation): InitName {
 
 // ---------- field builders: each carries the sentence the user reads ----------
 
-const requiredOr = (message: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is required' : message;
-
 /** A finite number in [lo, hi]; `openLow` / `openHigh` exclude the bound. */
 export function numberInRange(lo: number, hi: number, openLow = false, openHigh = false) {
   const low = openLow ? `greater than ${lo}` : `at least ${lo}`;
   const high = openHigh ? `less than ${hi}` : `at most ${hi}`;
-  const message = `must be a number ${low} and ${high}`;
-  return z
-    .number({ error: requiredOr(message) })
-    .refine((v) => Number.isFinite(v) && (openLow ? v > lo : v >= lo) && (openHigh ? v < hi : v <= hi), {
-      error: message,
-    });
+  return numberField(
+    `a number ${low} and ${high}`,
+    (v) => Number.isFinite(v) && (openLow ? v > lo : v >= lo) && (openHigh ? v < hi : v <= hi),
+  );
 }
 
 /** The integer fields' schemas, so a field's kind can be read off the schema (fieldKind). */
 const INTEGER_SCHEMAS = new WeakSet<z.ZodType>();
 
 export function integerInRange(lo: number, hi: number) {
-  const message = `must be an integer from ${lo} to ${hi}`;
-  const schema = z
-    .number({ error: requiredOr(message) })
-    .refine((v) => Number.isInteger(v) && v >= lo && v <= hi, { error: message });
+  const schema = integerField(`an integer from ${lo} to ${hi}`, lo, hi);
   INTEGER_SCHEMAS.add(schema);
   return schema;
 }

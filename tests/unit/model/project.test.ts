@@ -129,6 +129,12 @@ describe('project files from a diverged run', () => {
     expect(last.valLoss).toBeNull();
     expect(last.mae).toBeNull();
   });
+
+  it('reads back a 0 lr (under a step schedule, lr · gammaᵏ underflows to 0 after enough steps)', () => {
+    const original = project(false);
+    original.state.history.push({ ...original.state.history[0], epoch: 2, lr: 0 });
+    expect(parseProject(serializeProject(original), 'decay.nnproj')).toEqual(original);
+  });
 });
 
 describe('project state: the schema the app saves with', () => {
