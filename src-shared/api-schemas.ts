@@ -13,10 +13,16 @@ import { DATA_MAP_KINDS, REQUEST_CHANNELS } from './api';
 import type { RequestChannel, RequestOf } from './api';
 import { BUILTIN_DATASETS } from './data/types';
 import type { ExportFormat, ExportedFile } from './model/types';
-import { LIMITS, layerSpecSchema, optimizerConfigSchema, trainConfigSchema } from './training/config';
+import {
+  LIMITS,
+  layerSpecSchema,
+  optimizerConfigSchema,
+  savedTrainConfigSchema,
+  trainConfigSchema,
+} from './training/config';
 import { formatFieldPath } from './zod-issues';
 import { integerField, numberField, requiredOr } from './zod-fields';
-import { epochMetricsSchema } from './training/metrics-schema';
+import { epochMetricsSchema, savedEpochMetricsSchema } from './training/metrics-schema';
 import { SWEEP_PARAM_NAMES } from './experiments/params';
 import { VIEW_SPLITS } from './evaluation/view';
 import { MAX_THREADS } from './engine/fast/gemm-threads';
@@ -130,6 +136,18 @@ export const projectStateSchema = z.strictObject({
   config: trainConfigSchema,
   history: z
     .array(epochMetricsSchema, { error: requiredOr('must be a list of epoch metrics') })
+    .max(1_000_000, { error: 'must have at most 1000000 entries' }),
+});
+
+/**
+ * The same state as read from a .nnproj file: the data source stays strict, but the training
+ * config and the history drop keys another version wrote (as model files do), so a project
+ * saved before a setting was added or retired still opens.
+ */
+export const savedProjectStateSchema = projectStateSchema.extend({
+  config: savedTrainConfigSchema,
+  history: z
+    .array(savedEpochMetricsSchema, { error: requiredOr('must be a list of epoch metrics') })
     .max(1_000_000, { error: 'must have at most 1000000 entries' }),
 });
 

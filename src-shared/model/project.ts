@@ -8,7 +8,7 @@ import type { ProjectFile } from '../api';
 import { parseJsonDocument, validateDocument } from './document';
 import { serializeModel, validateModelValue } from './model-file';
 // The state is checked by the schema `project:save` checks, so whatever the app saves reads back.
-import { projectStateSchema } from '../api-schemas';
+import { savedProjectStateSchema } from '../api-schemas';
 
 export const PROJECT_FORMAT = 'nanograd-studio/project';
 export const PROJECT_VERSION = 1;
@@ -44,7 +44,7 @@ export function parseProject(text: string, fileName: string): ProjectFile {
       'version',
     );
   const state = validateDocument(
-    projectStateSchema,
+    savedProjectStateSchema,
     record.state,
     (field, message) => err(`${fileName}: ${message}`, field),
     'state',

@@ -1,6 +1,6 @@
 /**
- * zod schemas for the model file (the project file's state is the api's `projectStateSchema`,
- * ../api-schemas.ts, the one the app's Save project checks), and the translation of zod issues into
+ * zod schemas for the model file (the project file's state is read with the api's
+ * `savedProjectStateSchema`, ../api-schemas.ts: the shape the app's Save project checks), and the translation of zod issues into
  * ONE-line messages that name the file and the field (`model.json: field "layers[1].activation"
  * must be one of ...`). Structure is checked here; relations between fields (sizes chaining,
  * weight counts, preprocessing width) are checked in ./model-checks.ts.

@@ -3,7 +3,7 @@
  * schema `trainConfigSchema` from which everything else derives —
  *   - the IPC/API payload of `train:start` (src-shared/api-schemas.ts uses this schema as is),
  *   - the `training.config` of a model file (src-shared/model/schema.ts) and of a project file
- *     (read with api-schemas.ts projectStateSchema, so this schema as is),
+ *     (read with api-schemas.ts savedProjectStateSchema: savedTrainConfigSchema below),
  *   - `validateTrainConfig` (the session, the CLI after turning flags into a config; the CLI's
  *     flag parsers read their ranges from LIMITS too),
  *   - the app's form: its defaults are APP_TRAIN_CONFIG (src-renderer/src/lib/defaults.ts), its

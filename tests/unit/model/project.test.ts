@@ -146,6 +146,14 @@ describe('project state: the schema the app saves with', () => {
     expect(err.location.field).toBe('state.data.colour');
   });
 
+  it('opens a project whose config or history has a key this version does not know, dropping it', () => {
+    const file = JSON.parse(serializeProject(project(false)));
+    file.state.config.retiredSetting = true;
+    file.state.history[0].gpuSeconds = 1.5;
+    const state = parseProject(JSON.stringify(file), 'older.nnproj').state;
+    expect(state).toEqual(project(false).state);
+  });
+
   it('names a metric that is neither a number nor null', () => {
     const file = JSON.parse(serializeProject(project(false)));
     file.state.history[0].valLoss = 'high';
