@@ -2,8 +2,9 @@
  * zod schemas for the model file (a project file's state is read with the api's
  * `savedProjectStateSchema`, ../api-schemas.ts: the shape Save project checks), and the
  * translation of zod issues into ONE-line messages that name the file and the field
- * (`model.json: field "layers[1].activation" must be one of ...`). Structure is checked here; relations between fields (sizes chaining,
- * weight counts, preprocessing width) are checked in ./model-checks.ts.
+ * (`model.json: field "layers[1].activation" must be one of ...`). Structure is checked here;
+ * relations between fields (sizes chaining, weight counts, preprocessing width) are checked in
+ * ./model-checks.ts.
  */
 import { z } from 'zod';
 import { ACTIVATIONS, LOSSES, OUTPUT_TRANSFORMS } from '../engine/types';
